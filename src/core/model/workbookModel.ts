@@ -1,0 +1,77 @@
+import type { Lang } from "../i18n/lang";
+import type { SheetKey } from "../template/sheets";
+
+/** An Excel error value as read (`#N/A`, `#VALUE!` …). */
+export interface CellError {
+  readonly error: string;
+}
+/** A cell exactly as a door read it: nothing is interpreted here. */
+export type RawCell = string | number | boolean | null | CellError;
+
+export function isCellError(v: RawCell): v is CellError {
+  return typeof v === "object" && v !== null;
+}
+export function isBlank(v: RawCell): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * One of our tables (or a plain range with our headers), column by column: grading 100k rows
+ * reads a handful of columns, so a door only has to fetch those.
+ */
+export interface TableModel {
+  readonly sheet: SheetKey;
+  /** The worksheet's name as it is in this workbook. */
+  readonly sheetName: string;
+  /** 1-based worksheet row of the header. */
+  readonly headerRow: number;
+  /** 1-based worksheet column of the table's first column. */
+  readonly firstColumn: number;
+  readonly rowCount: number;
+  /** Every header cell's text, in sheet order (ours and the user's). */
+  readonly headers: readonly string[];
+  /** Column key → 0-based position among `headers`. */
+  readonly positions: Readonly<Record<string, number>>;
+  /** Column key → the cells of the data rows (index i is worksheet row headerRow + 1 + i). */
+  readonly cols: Readonly<Record<string, readonly RawCell[]>>;
+}
+
+export interface WorkbookModel {
+  /** The workbook's content language, from its Rules sheet (falls back to the sheet names' language). */
+  readonly lang: Lang;
+  readonly templateVersion: number | null;
+  readonly customers: TableModel | null;
+  readonly followUps: TableModel | null;
+  /** Rules sheet rows: setting label → raw value. */
+  readonly rules: ReadonlyArray<{ readonly label: string; readonly value: RawCell; readonly row: number }>;
+  /** Lists sheet columns by list key, e.g. holidays and the team. */
+  readonly lists: Readonly<Partial<Record<string, readonly RawCell[]>>>;
+}
+
+/** 1-based worksheet row of data row i. */
+export function sheetRow(t: TableModel, i: number): number {
+  return t.headerRow + 1 + i;
+}
+
+export function cell(t: TableModel, key: string, i: number): RawCell {
+  const c = t.cols[key];
+  return c ? (c[i] ?? null) : null;
+}
+
+/** Column letters for a 1-based column number: 1 → A, 28 → AB. */
+export function columnLetter(n: number): string {
+  let s = "";
+  let x = n;
+  while (x > 0) {
+    const r = (x - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based worksheet column of a key, or null when the table lacks it. */
+export function sheetColumn(t: TableModel, key: string): number | null {
+  const p = t.positions[key];
+  return p === undefined ? null : t.firstColumn + p;
+}

@@ -1,0 +1,41 @@
+/**
+ * The typed plan a use-case hands a door. Each value says what it is, so each door has exactly one
+ * place that writes text as text, a date as a serial with a date format, and a formula as a formula.
+ */
+export type PlanValue =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "date"; readonly day: number }
+  | { readonly kind: "formula"; readonly formula: string }
+  | { readonly kind: "blank" };
+
+export const BLANK: PlanValue = { kind: "blank" };
+export const text = (t: string): PlanValue => (t === "" ? BLANK : { kind: "text", text: t });
+export const num = (v: number | null): PlanValue => (v === null ? BLANK : { kind: "number", value: v });
+export const date = (d: number | null): PlanValue => (d === null ? BLANK : { kind: "date", day: d });
+export const formula = (f: string): PlanValue => ({ kind: "formula", formula: f });
+
+/** Values for one column of a table, one per data row (index 0 = first data row). */
+export interface ColumnWrite {
+  readonly key: string;
+  readonly values: readonly PlanValue[];
+}
+
+/** A single cell of a table to write (a blank ID we own, a stage change the user asked for). */
+export interface CellWrite {
+  readonly key: string;
+  /** 0-based data row index. */
+  readonly index: number;
+  readonly value: PlanValue;
+}
+
+export function planValueEquals(a: PlanValue, b: PlanValue): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "text": return a.text === (b as typeof a).text;
+    case "number": return a.value === (b as typeof a).value;
+    case "date": return a.day === (b as typeof a).day;
+    case "formula": return a.formula === (b as typeof a).formula;
+    default: return true;
+  }
+}

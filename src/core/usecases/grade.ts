@@ -1,0 +1,140 @@
+import type { DayNumber } from "../_lib/calendar";
+import { parseIsoDay } from "../_lib/calendar";
+import type { Issue } from "../checks/issue";
+import type { WorkbookModel, TableModel } from "../model/workbookModel";
+import { sheetColumn, sheetRow } from "../model/workbookModel";
+import { readRules, type Rules } from "../rules/rules";
+import { gradeCustomer, stageClass, type Grade, type GradeReason } from "../grading/gradeCustomer";
+import { deriveFollowUp, NO_HISTORY, type Status, type Derived } from "../followup/derive";
+import type { WorkCalendar } from "../followup/workdays";
+import { IdAllocator } from "../ids/customerId";
+import { BLANK, date, formula, num, text, type CellWrite, type ColumnWrite, type PlanValue } from "../plan/plan";
+import { gradeLabel, renderReason } from "../i18n/messages";
+import { STATUS_LABELS } from "../i18n/labels";
+import { statusFormula, type StatusColumns } from "../template/statusFormula";
+import { statusColumnsAt } from "./install";
+import { listDef } from "../template/lists";
+import { CUSTOMER_COLUMNS } from "../template/columns";
+import { headerLookup, idKey, IssueSink, readCalendar, readCustomers, readHistories, type CustomerRecord } from "./records";
+import { missingTableIssue, UseCaseError } from "./errors";
+
+export interface DueItem {
+  readonly row: number;
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly grade: Grade | null;
+  readonly status: Status;
+  readonly nextDue: DayNumber | null;
+  readonly daysToDue: number;
+}
+
+export interface GradeSummary {
+  readonly customers: number;
+  readonly byGrade: Readonly<Record<Grade | "none", number>>;
+  readonly byStatus: Readonly<Record<Status, number>>;
+  /** Due today or overdue (and dormant), open first by grade, then most overdue first. */
+  readonly due: readonly DueItem[];
+}
+
+export interface CustomerResult {
+  readonly record: CustomerRecord;
+  readonly reason: GradeReason | null;
+  readonly grade: Grade | null;
+  readonly history: { first: DayNumber | null; last: DayNumber | null; count: number };
+  readonly derived: Derived;
+}
+
+export interface GradePlan {
+  /** Derived columns of the Customers table, full height (blank for empty rows). */
+  readonly writes: readonly ColumnWrite[];
+  /** Blank customer IDs we fill (recorded in the audit log). */
+  readonly idFills: readonly CellWrite[];
+  readonly summary: GradeSummary;
+  readonly issues: readonly Issue[];
+  readonly results: readonly CustomerResult[];
+  readonly rules: Rules;
+}
+
+export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
+
+export const DEFAULT_CALENDAR: WorkCalendar = {
+  holidays: new Set(listDef("holidays").entries.map((e) => parseIsoDay(e.zh) as number)),
+  workdays: new Set(listDef("workdays").entries.map((e) => parseIsoDay(e.zh) as number)),
+};
+
+/** A1 letters of the columns the Status formula reads, or null when one is missing. */
+export function statusColumns(t: TableModel): StatusColumns | null {
+  const p: Record<string, number> = {};
+  for (const k of Object.keys(t.positions)) {
+    const c = sheetColumn(t, k);
+    if (c !== null) p[k] = c;
+  }
+  return statusColumnsAt(p);
+}
+
+const GRADE_ORDER: Readonly<Record<Grade | "none", number>> = { A: 0, B: 1, C: 2, toAssess: 3, none: 4 };
+
+/**
+ * Grades every customer and derives its follow-up columns. Pure: the same model, rules and today
+ * always give the same plan.
+ */
+export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
+  const t = model.customers;
+  if (!t) throw new UseCaseError([missingTableIssue(model, "customers")]);
+  const lang = model.lang;
+  const sink = new IssueSink(t, headerLookup(t, lang));
+  const { rules, issues: ruleIssues } = readRules(model);
+  const customers = readCustomers(t, sink);
+  const known = new Set(customers.map((c) => idKey(c.id)).filter((k) => k !== ""));
+  const fuSink = model.followUps ? new IssueSink(model.followUps, headerLookup(model.followUps, lang)) : null;
+  const histories = readHistories(model.followUps, today, fuSink, known);
+  const cal = readCalendar(model, DEFAULT_CALENDAR);
+  const alloc = new IdAllocator(customers.map((c) => c.id).filter((id) => id !== ""));
+
+  const n = t.rowCount;
+  const cols: Record<string, PlanValue[]> = {};
+  for (const k of DERIVED_KEYS) cols[k] = new Array<PlanValue>(n).fill(BLANK);
+  const sc = statusColumns(t);
+  const idFills: CellWrite[] = [];
+  const results: CustomerResult[] = [];
+  const byGrade = { A: 0, B: 0, C: 0, toAssess: 0, none: 0 };
+  const byStatus = { ok: 0, overdue: 0, dormant: 0, closed: 0 };
+  const due: DueItem[] = [];
+
+  for (const c of customers) {
+    let id = c.id;
+    if (id === "") {
+      id = alloc.next(c.created ?? today);
+      idFills.push({ key: "id", index: c.index, value: text(id) });
+    }
+    const reason = gradeCustomer(c, rules, today);
+    const g = reason?.final ?? null;
+    const h = histories.get(idKey(id)) ?? NO_HISTORY;
+    const d = deriveFollowUp(g, stageClass(c.stage), h, c.created, rules, cal, today);
+    const i = c.index;
+    const set = (k: string, v: PlanValue) => { (cols[k] as PlanValue[])[i] = v; };
+    set("grade", text(gradeLabel(g, lang)));
+    set("gradeReason", text(reason ? renderReason(reason, lang) : ""));
+    set("firstContact", date(h.first));
+    set("lastContact", date(h.last));
+    set("followUps", num(h.count));
+    set("nextDue", date(d.nextDue));
+    set("daysToDue", num(d.daysToDue));
+    set("status", sc ? formula(statusFormula(sc, sheetRow(t, i), lang)) : text(STATUS_LABELS[d.status][lang]));
+    byGrade[g ?? "none"]++;
+    byStatus[d.status]++;
+    results.push({ record: { ...c, id }, reason, grade: g, history: h, derived: d });
+    if (d.status !== "closed" && d.daysToDue !== null && (d.daysToDue <= 0 || d.status === "dormant")) {
+      due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue });
+    }
+  }
+  due.sort((a, b) => GRADE_ORDER[a.grade ?? "none"] - GRADE_ORDER[b.grade ?? "none"] || a.daysToDue - b.daysToDue || a.row - b.row);
+  const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as PlanValue[] }));
+  return {
+    writes, idFills, results, rules,
+    summary: { customers: customers.length, byGrade, byStatus, due },
+    issues: [...ruleIssues, ...sink.issues, ...(fuSink?.issues ?? [])],
+  };
+}
