@@ -1,0 +1,1502 @@
+/**
+ * A strict in-memory stand-in for the Excel JavaScript API, for adapter tests without Excel.
+ * It behaves as Excel does where our code depends on it: writes are queued and applied on
+ * `context.sync()`; reading a property that was not loaded and synced throws PropertyNotLoaded;
+ * strings written into General cells are parsed as typing parses them; validation and
+ * conditional-format limits are enforced; syncs and payload bytes are counted.
+ *
+ * The member lists (`*_API`) are typed against @types/office-js: a misspelt member does not compile.
+ */
+import { cols, colToLetters, intersects, MAX_ROWS, parseA1, quoteSheet, rectToA1, rows, splitSheet, type Rect } from "./a1";
+import { SheetStore, WorkbookStore, type Cell, type CellValue, type ConditionalFormatEntry, type TableStore } from "./store";
+
+export class DoubleError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(readonly code: string, message: string, location?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message, ...(location ? { errorLocation: location } : {}) };
+  }
+}
+
+export interface DoubleLimits {
+  /** Excel on the web: 5 MB per request and per response. */
+  readonly requestBytes?: number;
+  readonly responseBytes?: number;
+  /** Reads over this many cells fail (Excel returns nothing useful past ~5 million). */
+  readonly cellsPerRead?: number;
+}
+
+export interface DoubleOptions {
+  readonly limits?: DoubleLimits;
+  /** Excel's AutoCorrect "include new rows in table" option. */
+  readonly autoExpandTables?: boolean;
+  /** Called before each sync with its 1-based number across the double; throw to inject a failure. */
+  readonly beforeSync?: (n: number) => void;
+}
+
+export const WEB_LIMITS: DoubleLimits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 };
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly actions: number;
+}
+
+type Action = { readonly bytes: number; readonly run: () => number | void };
+
+const notLoaded = (prop: string) =>
+  new DoubleError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+function jsonBytes(x: unknown): number {
+  const s = JSON.stringify(x);
+  return s === undefined ? 0 : new TextEncoder().encode(s).length;
+}
+
+const TEXT_FORMAT = "@";
+
+/** What typing `s` into a cell with number format `nf` stores (Excel's parse-as-you-type). */
+export function parseTyped(s: string, nf: string): { v: CellValue; f: string | null; nf: string } {
+  if (nf === TEXT_FORMAT) return { v: s, f: null, nf };
+  if (s === "") return { v: "", f: null, nf };
+  if (s.startsWith("=") && s.length > 1) return { v: null, f: s, nf };
+  const num = s.replace(/,/g, "");
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(num.trim())) return { v: Number(num), f: null, nf };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(s.trim())) return { v: Number(s.trim().slice(0, -1)) / 100, f: null, nf: nf === "General" ? "0%" : nf };
+  const d = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s.trim());
+  if (d) {
+    const ms = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
+    const check = new Date(ms);
+    if (check.getUTCMonth() === Number(d[2]) - 1) return { v: ms / 86_400_000 + 25569, f: null, nf: nf === "General" ? "yyyy-mm-dd" : nf };
+  }
+  if (/^(true|false)$/i.test(s.trim())) return { v: s.trim().toUpperCase() === "TRUE", f: null, nf };
+  // A leading +, - or @ starts a formula when typed, like =.
+  if (/^[+\-@]/.test(s)) return { v: "#NAME?", f: `=${s.replace(/^@/, "")}`, nf };
+  return { v: s, f: null, nf };
+}
+
+/** Excel refuses structured references inside validation and conditional-format formulas. */
+function refuseStructured(formula: string, where: string): void {
+  if (/[A-Za-z_][\w.]*\[/.test(formula)) throw new DoubleError("InvalidArgument", `${where}: structured references are not allowed in this formula`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request context and proxies
+
+export class RequestContextDouble {
+  readonly workbook: WorkbookDouble;
+  private queue: Action[] = [];
+  private pendingWrites: Array<{ sheet: SheetStore; rect: Rect }> = [];
+  constructor(readonly double: ExcelDouble) {
+    this.workbook = new WorkbookDouble(this);
+  }
+  get store(): WorkbookStore {
+    return this.double.store;
+  }
+  _queue(payload: unknown, run: () => number | void): void {
+    this.queue.push({ bytes: jsonBytes(payload) + 40, run });
+  }
+  _noteWrite(sheet: SheetStore, rect: Rect): void {
+    this.pendingWrites.push({ sheet, rect });
+  }
+  /** Applies every queued action in order, then fulfils the loads; counts the round trip. */
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    const n = this.double._nextSync();
+    this.double.options.beforeSync?.(n);
+    const requestBytes = actions.reduce((s, a) => s + a.bytes, 0);
+    const limits = this.double.options.limits ?? {};
+    if (limits.requestBytes !== undefined && requestBytes > limits.requestBytes) {
+      this.double.syncs.push({ requestBytes, responseBytes: 0, actions: actions.length });
+      throw new DoubleError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
+    let responseBytes = 0;
+    try {
+      for (const a of actions) responseBytes += a.run() ?? 0;
+    } finally {
+      this.double.syncs.push({ requestBytes, responseBytes, actions: actions.length });
+      const writes = this.pendingWrites;
+      this.pendingWrites = [];
+      this.double._afterSync(writes, this);
+    }
+    if (limits.responseBytes !== undefined && responseBytes > limits.responseBytes) {
+      throw new DoubleError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    }
+    await Promise.resolve();
+  }
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  readonly runtime = { enableEvents: true };
+}
+
+/** Base of every proxy: strict loads. */
+abstract class ProxyBase {
+  protected readonly _loaded = new Map<string, unknown>();
+  constructor(readonly context: RequestContextDouble) {}
+  protected _get<T>(prop: string): T {
+    if (!this._loaded.has(prop)) throw notLoaded(prop);
+    return this._loaded.get(prop) as T;
+  }
+  /** The value of a property as Excel holds it now (during a sync). */
+  protected abstract _read(prop: string): unknown;
+  load(props?: string | string[] | { select?: string }): this {
+    const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : props?.select ? props.select.split(",") : []).map((p) => p.trim()).filter(Boolean);
+    if (list.length === 0) throw new DoubleError("InvalidArgument", "load() without property names loads everything: name the properties (office-addins/no-empty-load)");
+    this.context._queue({ load: list }, () => {
+      let bytes = 0;
+      for (const p of list) {
+        const v = this._read(p);
+        this._loaded.set(p, v);
+        bytes += jsonBytes(v);
+      }
+      return bytes;
+    });
+    return this;
+  }
+}
+
+export class ClientResultDouble<T> {
+  private _value: T | undefined;
+  private _done = false;
+  _set(v: T): void {
+    this._value = v;
+    this._done = true;
+  }
+  get value(): T {
+    if (!this._done) throw notLoaded("value");
+    return this._value as T;
+  }
+}
+
+/** Null-object support: `isNullObject` is known only after a sync. */
+abstract class NullableProxy extends ProxyBase {
+  private _nullKnown = false;
+  private _isNull = false;
+  protected _checkExists(exists: () => boolean): void {
+    this.context._queue({ nullCheck: true }, () => {
+      this._isNull = !exists();
+      this._nullKnown = true;
+    });
+  }
+  get isNullObject(): boolean {
+    if (!this._nullKnown) throw notLoaded("isNullObject");
+    return this._isNull;
+  }
+}
+
+export class WorkbookDouble extends ProxyBase {
+  readonly worksheets: WorksheetCollectionDouble;
+  readonly tables: TableCollectionDouble;
+  readonly names: NamedItemCollectionDouble;
+  readonly settings: SettingCollectionDouble;
+  readonly application: ApplicationDouble;
+  constructor(context: RequestContextDouble) {
+    super(context);
+    this.worksheets = new WorksheetCollectionDouble(context);
+    this.tables = new TableCollectionDouble(context, null);
+    this.names = new NamedItemCollectionDouble(context, null);
+    this.settings = new SettingCollectionDouble(context);
+    this.application = new ApplicationDouble(context);
+  }
+  protected _read(prop: string): unknown {
+    throw new DoubleError("InvalidArgument", `workbook.${prop} is not modelled`);
+  }
+  getSelectedRange(): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const sel = this.context.store.selection;
+      const sheet = sel ? this.context.store.sheetById(sel.sheetId) : this.context.store.sheets[0];
+      if (!sheet) throw new DoubleError("ItemNotFound", "no worksheet");
+      return { sheet, rect: sel?.rect ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+}
+
+export class ApplicationDouble extends ProxyBase {
+  suspended = 0;
+  protected _read(prop: string): unknown {
+    if (prop === "calculationMode") return "Automatic";
+    throw new DoubleError("InvalidArgument", `application.${prop} is not modelled`);
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.context._queue({ suspend: true }, () => {
+      this.context.double.calculationSuspensions++;
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context._queue({ suspendScreen: true }, () => undefined);
+  }
+}
+
+export class SettingCollectionDouble extends ProxyBase {
+  protected _read(prop: string): unknown {
+    throw new DoubleError("InvalidArgument", `settings.${prop} is not modelled`);
+  }
+  add(key: string, value: unknown): SettingDouble {
+    this.context._queue({ key, value }, () => {
+      this.context.store.settings.set(key, value);
+    });
+    return new SettingDouble(this.context, key);
+  }
+  getItemOrNullObject(key: string): SettingDouble {
+    const s = new SettingDouble(this.context, key);
+    s._exists();
+    return s;
+  }
+}
+
+export class SettingDouble extends NullableProxy {
+  constructor(context: RequestContextDouble, readonly key: string) {
+    super(context);
+  }
+  _exists(): void {
+    this._checkExists(() => this.context.store.settings.has(this.key));
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "value") return this.context.store.settings.get(this.key) ?? null;
+    if (prop === "key") return this.key;
+    throw new DoubleError("InvalidArgument", `setting.${prop} is not modelled`);
+  }
+  get value(): unknown {
+    return this._get("value");
+  }
+  set value(v: unknown) {
+    this.context._queue({ v }, () => {
+      this.context.store.settings.set(this.key, v);
+    });
+  }
+  delete(): void {
+    this.context._queue({ delete: this.key }, () => {
+      this.context.store.settings.delete(this.key);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets
+
+export class WorksheetCollectionDouble extends ProxyBase {
+  private _items: WorksheetDouble[] | null = null;
+  protected _read(prop: string): unknown {
+    if (prop === "items" || prop.startsWith("items/")) {
+      this._items = this.context.store.sheets.map((s) => {
+        const w = new WorksheetDouble(this.context, () => s);
+        w._preload(prop.startsWith("items/") ? prop.slice(6).split(",") : ["name", "id", "visibility", "position"]);
+        return w;
+      });
+      return this._items.length;
+    }
+    if (prop === "count") return this.context.store.sheets.length;
+    throw new DoubleError("InvalidArgument", `worksheets.${prop} is not modelled`);
+  }
+  get items(): WorksheetDouble[] {
+    const loaded = [...this._loaded.keys()].some((k) => k === "items" || k.startsWith("items/"));
+    if (!loaded || !this._items) throw notLoaded("items");
+    return this._items;
+  }
+  add(name?: string): WorksheetDouble {
+    const store = this.context.store;
+    let created: SheetStore | null = null;
+    this.context._queue({ add: name }, () => {
+      const n = name ?? `Sheet${store.sheets.length + 1}`;
+      if (n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new DoubleError("InvalidArgument", `Invalid worksheet name '${n}'`);
+      if (store.sheetByName(n)) throw new DoubleError("ItemAlreadyExists", `A worksheet named '${n}' already exists`);
+      created = new SheetStore(store.newId("sheet"), n);
+      store.sheets.push(created);
+    });
+    return new WorksheetDouble(this.context, () => {
+      if (!created) throw new DoubleError("ItemNotFound", "worksheet not created yet");
+      return created;
+    });
+  }
+  getItem(name: string): WorksheetDouble {
+    return new WorksheetDouble(this.context, () => {
+      const s = this.context.store.sheetByName(name) ?? this.context.store.sheetById(name);
+      if (!s) throw new DoubleError("ItemNotFound", `The requested resource doesn't exist: worksheet '${name}'`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): WorksheetDouble {
+    const w = this.getItem(name);
+    w._nullable(() => this.context.store.sheetByName(name) !== undefined || this.context.store.sheetById(name) !== undefined);
+    return w;
+  }
+  getActiveWorksheet(): WorksheetDouble {
+    return new WorksheetDouble(this.context, () => {
+      const st = this.context.store;
+      const s = (st.activeSheetId && st.sheetById(st.activeSheetId)) || st.sheets[0];
+      if (!s) throw new DoubleError("ItemNotFound", "no worksheet");
+      return s;
+    });
+  }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => r._set(this.context.store.sheets.length));
+    return r;
+  }
+}
+
+export class WorksheetProtectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly sheet: () => SheetStore) {
+    super(context);
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "protected") return this.sheet().protected;
+    throw new DoubleError("InvalidArgument", `protection.${prop} is not modelled`);
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+  protect(): void {
+    this.context._queue({ protect: true }, () => {
+      const s = this.sheet();
+      if (s.protected) throw new DoubleError("InvalidOperation", `Worksheet '${s.name}' is already protected`);
+      s.protected = true;
+      this.context.double.undoCleared = true;
+    });
+  }
+  unprotect(): void {
+    this.context._queue({ unprotect: true }, () => {
+      this.sheet().protected = false;
+      this.context.double.undoCleared = true;
+    });
+  }
+}
+
+export class FreezePanesDouble {
+  constructor(private readonly context: RequestContextDouble, private readonly sheet: () => SheetStore) {}
+  freezeRows(count?: number): void {
+    this.context._queue({ freezeRows: count }, () => {
+      this.sheet().frozenRows = count ?? 1;
+    });
+  }
+}
+
+export type EventHandler<T> = (args: T) => Promise<unknown> | unknown;
+export interface ChangedArgs {
+  readonly address: string;
+  readonly changeType: "RangeEdited";
+  readonly source: "Local" | "Remote";
+  readonly triggerSource: "Unknown" | "ThisLocalAddin";
+  readonly type: "WorksheetChanged";
+  readonly worksheetId: string;
+}
+export interface SelectionArgs {
+  readonly address: string;
+  readonly type: "WorksheetSelectionChanged";
+  readonly worksheetId: string;
+}
+
+export class EventDouble<T> {
+  constructor(private readonly context: RequestContextDouble, private readonly list: () => Array<EventHandler<T>>) {}
+  add(handler: EventHandler<T>): { remove: () => void; context: RequestContextDouble } {
+    this.context._queue({ register: true }, () => {
+      this.list().push(handler);
+    });
+    return {
+      context: this.context,
+      remove: () =>
+        this.context._queue({ unregister: true }, () => {
+          const l = this.list();
+          const i = l.indexOf(handler);
+          if (i >= 0) l.splice(i, 1);
+        }),
+    };
+  }
+}
+
+export class WorksheetDouble extends NullableProxy {
+  readonly protection: WorksheetProtectionDouble;
+  readonly freezePanes: FreezePanesDouble;
+  readonly tables: TableCollectionDouble;
+  readonly names: NamedItemCollectionDouble;
+  readonly charts: ChartCollectionDouble;
+  readonly onChanged: EventDouble<ChangedArgs>;
+  readonly onSelectionChanged: EventDouble<SelectionArgs>;
+  constructor(context: RequestContextDouble, readonly _sheet: () => SheetStore) {
+    super(context);
+    this.protection = new WorksheetProtectionDouble(context, _sheet);
+    this.freezePanes = new FreezePanesDouble(context, _sheet);
+    this.tables = new TableCollectionDouble(context, _sheet);
+    this.names = new NamedItemCollectionDouble(context, _sheet);
+    this.charts = new ChartCollectionDouble(context, _sheet);
+    this.onChanged = new EventDouble(context, () => context.double._handlers(this._sheet().id).changed);
+    this.onSelectionChanged = new EventDouble(context, () => context.double._handlers(this._sheet().id).selection);
+  }
+  _nullable(exists: () => boolean): void {
+    this._checkExists(exists);
+  }
+  _preload(props: string[]): void {
+    for (const p of props) this._loaded.set(p, this._read(p));
+  }
+  protected _read(prop: string): unknown {
+    const s = this._sheet();
+    switch (prop) {
+      case "name": return s.name;
+      case "id": return s.id;
+      case "visibility": return s.visibility;
+      case "position": return this.context.store.sheets.indexOf(s);
+      default: throw new DoubleError("InvalidArgument", `worksheet.${prop} is not modelled`);
+    }
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this.context._queue({ name: v }, () => {
+      const s = this._sheet();
+      const other = this.context.store.sheetByName(v);
+      if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A worksheet named '${v}' already exists`);
+      s.name = v;
+    });
+  }
+  get id(): string { return this._get("id"); }
+  get position(): number { return this._get("position"); }
+  get visibility(): string { return this._get("visibility"); }
+  set visibility(v: string) {
+    this.context._queue({ visibility: v }, () => {
+      const s = this._sheet();
+      if (v !== "Visible" && this.context.store.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
+        throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible worksheet");
+      }
+      s.visibility = v as SheetStore["visibility"];
+    });
+  }
+  getRange(address?: string): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const sheet = this._sheet();
+      if (!address) return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: 16383 } };
+      const { sheet: named, local } = splitSheet(address);
+      const target = named ? this.context.store.sheetByName(named) : sheet;
+      const rect = parseA1(local);
+      if (!target || !rect) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
+      return { sheet: target, rect };
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      if (rowCount < 1 || columnCount < 1) throw new DoubleError("InvalidArgument", "rowCount and columnCount must be at least 1");
+      return { sheet: this._sheet(), rect: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+    });
+  }
+  getUsedRange(valuesOnly?: boolean): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const sheet = this._sheet();
+      return { sheet, rect: sheet.used(Boolean(valuesOnly)) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
+    const r = this.getUsedRange(valuesOnly);
+    r._nullable(() => this._sheet().used(Boolean(valuesOnly)) !== null);
+    return r;
+  }
+  activate(): void {
+    this.context._queue({ activate: true }, () => {
+      this.context.store.activeSheetId = this._sheet().id;
+    });
+  }
+  delete(): void {
+    this.context._queue({ delete: true }, () => {
+      const s = this._sheet();
+      if (s.visibility === "VeryHidden") throw new DoubleError("InvalidOperation", "A very hidden worksheet cannot be deleted");
+      const st = this.context.store;
+      if (!st.sheets.some((x) => x !== s && x.visibility === "Visible")) throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible worksheet");
+      st.sheets.splice(st.sheets.indexOf(s), 1);
+      for (let i = st.tables.length - 1; i >= 0; i--) if (st.tables[i]?.sheetId === s.id) st.tables.splice(i, 1);
+      this.context.double.undoCleared = true;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
+
+interface Target {
+  readonly sheet: SheetStore;
+  readonly rect: Rect;
+}
+
+export class RangeDouble extends NullableProxy {
+  readonly format: RangeFormatDouble;
+  readonly dataValidation: DataValidationDouble;
+  readonly conditionalFormats: ConditionalFormatCollectionDouble;
+  constructor(context: RequestContextDouble, readonly _target: () => Target) {
+    super(context);
+    this.format = new RangeFormatDouble(context, _target);
+    this.dataValidation = new DataValidationDouble(context, _target);
+    this.conditionalFormats = new ConditionalFormatCollectionDouble(context, _target);
+  }
+  _nullable(exists: () => boolean): void {
+    this._checkExists(exists);
+  }
+  get worksheet(): WorksheetDouble {
+    return new WorksheetDouble(this.context, () => this._target().sheet);
+  }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this._target();
+    const limit = this.context.double.options.limits?.cellsPerRead;
+    const grid = <T>(f: (c: Cell | undefined) => T): T[][] => {
+      if (limit !== undefined && rows(rect) * cols(rect) > limit) throw new DoubleError("ResponsePayloadSizeLimitExceeded", `Reading ${rows(rect) * cols(rect)} cells exceeds the ${limit}-cell limit`);
+      const out: T[][] = [];
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const row: T[] = [];
+        const src = sheet.cells.get(r);
+        for (let c = rect.c0; c <= rect.c1; c++) row.push(f(src?.get(c)));
+        out.push(row);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "values": return grid((c) => (c ? (c.v ?? "") : ""));
+      case "formulas": return grid((c) => (c ? (c.f ?? c.v ?? "") : ""));
+      case "numberFormat": return grid((c) => c?.nf ?? "General");
+      case "text": return grid((c) => (c ? String(c.v ?? "") : ""));
+      case "valueTypes": return grid((c) => (!c || c.v === null || c.v === "" ? "Empty" : typeof c.v === "number" ? "Double" : typeof c.v === "boolean" ? "Boolean" : String(c.v).startsWith("#") ? "Error" : "String"));
+      case "address": return `${quoteSheet(sheet.name)}!${rectToA1(rect)}`;
+      case "addressLocal": return `${quoteSheet(sheet.name)}!${rectToA1(rect)}`;
+      case "rowCount": return rows(rect);
+      case "columnCount": return cols(rect);
+      case "rowIndex": return rect.r0;
+      case "columnIndex": return rect.c0;
+      case "cellCount": return rows(rect) * cols(rect);
+      default: throw new DoubleError("InvalidArgument", `range.${prop} is not modelled`);
+    }
+  }
+  get values(): unknown[][] { return this._get("values"); }
+  set values(v: unknown[][]) { this._write("values", v); }
+  get formulas(): unknown[][] { return this._get("formulas"); }
+  set formulas(v: unknown[][]) { this._write("formulas", v); }
+  get numberFormat(): unknown[][] { return this._get("numberFormat"); }
+  set numberFormat(v: unknown[][]) { this._write("numberFormat", v); }
+  get text(): string[][] { return this._get("text"); }
+  get valueTypes(): string[][] { return this._get("valueTypes"); }
+  get address(): string { return this._get("address"); }
+  get rowCount(): number { return this._get("rowCount"); }
+  get columnCount(): number { return this._get("columnCount"); }
+  get rowIndex(): number { return this._get("rowIndex"); }
+  get columnIndex(): number { return this._get("columnIndex"); }
+
+  private _write(kind: "values" | "formulas" | "numberFormat", v: unknown): void {
+    this.context._queue({ [kind]: v }, () => {
+      const { sheet, rect } = this._target();
+      const h = rows(rect);
+      const w = cols(rect);
+      const scalar = !Array.isArray(v);
+      if (!scalar) {
+        const arr = v as unknown[][];
+        if (arr.length !== h || arr.some((row) => !Array.isArray(row) || row.length !== w)) {
+          throw new DoubleError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${h}×${w}).`);
+        }
+      }
+      if (sheet.protected) {
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) {
+          if (sheet.cell(r, c)?.locked !== false) throw new DoubleError("AccessDenied", `The cell ${colToLetters(c)}${r + 1} on protected sheet '${sheet.name}' is locked`);
+        }
+      }
+      for (let i = 0; i < h; i++) {
+        const row = scalar ? null : (v as unknown[][])[i];
+        for (let j = 0; j < w; j++) {
+          const x = scalar ? v : row?.[j];
+          const cell = sheet.ensure(rect.r0 + i, rect.c0 + j);
+          if (kind === "numberFormat") {
+            cell.nf = String(x);
+            continue;
+          }
+          if (x === null || x === undefined) continue; // null leaves a cell as it is
+          if (typeof x === "string") {
+            const p = kind === "formulas" && x.startsWith("=") ? { v: null, f: x, nf: cell.nf } : parseTyped(x, cell.nf);
+            cell.v = p.v;
+            cell.f = p.f;
+            cell.nf = p.nf;
+          } else if (typeof x === "number" || typeof x === "boolean") {
+            cell.v = x;
+            cell.f = null;
+          } else {
+            throw new DoubleError("InvalidArgument", `Unsupported cell value ${JSON.stringify(x)}`);
+          }
+        }
+      }
+      if (kind !== "numberFormat") {
+        this.context._noteWrite(sheet, rect);
+        this.context.double._maybeExpandTables(sheet, rect);
+      }
+    });
+  }
+  getRowsBelow(count = 1): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { r0: rect.r1 + 1, r1: rect.r1 + count, c0: rect.c0, c1: rect.c1 } }));
+  }
+  getRowsAbove(count = 1): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0 - count, r1: rect.r0 - 1, c0: rect.c0, c1: rect.c1 } }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaColumns } }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0 + rowOffset, r1: rect.r1 + rowOffset, c0: rect.c0 + columnOffset, c1: rect.c1 + columnOffset } }));
+  }
+  getCell(row: number, column: number): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { r0: rect.r0 + row, r1: rect.r0 + row, c0: rect.c0 + column, c1: rect.c0 + column } }));
+  }
+  getColumn(column: number): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, c0: rect.c0 + column, c1: rect.c0 + column } }));
+  }
+  getRow(row: number): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r0 + row, r1: rect.r0 + row } }));
+  }
+  getLastRow(): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r1 } }));
+  }
+  getEntireColumn(): RangeDouble {
+    return this._derive(({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: 0, r1: MAX_ROWS - 1 } }));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
+    const used = (t: Target): Rect | null => {
+      const u = t.sheet.used(Boolean(valuesOnly));
+      if (!u || !intersects(u, t.rect)) return null;
+      return { r0: Math.max(u.r0, t.rect.r0), r1: Math.min(u.r1, t.rect.r1), c0: Math.max(u.c0, t.rect.c0), c1: Math.min(u.c1, t.rect.c1) };
+    };
+    const r = this._derive((t) => ({ sheet: t.sheet, rect: used(t) ?? t.rect }));
+    r._nullable(() => used(this._target()) !== null);
+    return r;
+  }
+  private _derive(f: (t: Target) => Target): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const t = f(this._target());
+      if (t.rect.r0 < 0 || t.rect.c0 < 0 || t.rect.r1 < t.rect.r0 || t.rect.c1 < t.rect.c0 || t.rect.r1 >= MAX_ROWS) throw new DoubleError("InvalidArgument", "The range is outside the worksheet");
+      return t;
+    });
+  }
+  select(): void {
+    this.context._queue({ select: true }, () => {
+      const { sheet, rect } = this._target();
+      this.context.store.selection = { sheetId: sheet.id, rect };
+      this.context.store.activeSheetId = sheet.id;
+      this.context.double._fireSelection(sheet, rect);
+    });
+  }
+  insert(shift: "Down" | "Right" | string): RangeDouble {
+    this.context._queue({ insert: shift }, () => {
+      if (shift !== "Down") throw new DoubleError("InvalidArgument", "only Down is modelled");
+      const { sheet, rect } = this._target();
+      const n = rows(rect);
+      const moved = new Map<number, Map<number, Cell>>();
+      for (const [r, row] of sheet.cells) {
+        for (const [c, cell] of row) {
+          const target = c >= rect.c0 && c <= rect.c1 && r >= rect.r0 ? r + n : r;
+          if (!moved.has(target)) moved.set(target, new Map());
+          moved.get(target)?.set(c, cell);
+        }
+      }
+      sheet.cells.clear();
+      for (const [r, row] of moved) sheet.cells.set(r, row);
+      for (const t of this.context.store.tables) if (t.sheetId === sheet.id && t.rect.r0 >= rect.r0) t.rect = { ...t.rect, r0: t.rect.r0 + n, r1: t.rect.r1 + n };
+    });
+    return this;
+  }
+  clear(applyTo?: string): void {
+    this.context._queue({ clear: applyTo }, () => {
+      const { sheet, rect } = this._target();
+      for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) {
+        const cell = sheet.cell(r, c);
+        if (!cell) continue;
+        if (applyTo !== "Formats") { cell.v = null; cell.f = null; }
+        if (applyTo !== "Contents") { cell.nf = "General"; delete cell.fill; delete cell.font; delete cell.bold; }
+      }
+    });
+  }
+}
+
+export class RangeFillDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop !== "color") throw new DoubleError("InvalidArgument", `fill.${prop} is not modelled`);
+    const { sheet, rect } = this.target();
+    return sheet.cell(rect.r0, rect.c0)?.fill ?? null;
+  }
+  get color(): string { return this._get("color"); }
+  set color(v: string) { this._each((c) => { c.fill = v; }, { color: v }); }
+  clear(): void { this._each((c) => { delete c.fill; }, { clear: true }); }
+  private _each(f: (c: Cell) => void, payload: unknown): void {
+    this.context._queue(payload, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
+    });
+  }
+}
+
+export class RangeFontDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this.target();
+    const c = sheet.cell(rect.r0, rect.c0);
+    if (prop === "color") return c?.font ?? "#000000";
+    if (prop === "bold") return c?.bold ?? false;
+    throw new DoubleError("InvalidArgument", `font.${prop} is not modelled`);
+  }
+  get color(): string { return this._get("color"); }
+  set color(v: string) { this._each((c) => { c.font = v; }, { color: v }); }
+  get bold(): boolean { return this._get("bold"); }
+  set bold(v: boolean) { this._each((c) => { c.bold = v; }, { bold: v }); }
+  private _each(f: (c: Cell) => void, payload: unknown): void {
+    this.context._queue(payload, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
+    });
+  }
+}
+
+export class RangeFormatProtectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this.target();
+    if (prop === "locked") return sheet.cell(rect.r0, rect.c0)?.locked !== false;
+    throw new DoubleError("InvalidArgument", `protection.${prop} is not modelled`);
+  }
+  get locked(): boolean { return this._get("locked"); }
+  set locked(v: boolean) {
+    this.context._queue({ locked: v }, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.ensure(r, c).locked = v;
+    });
+  }
+}
+
+export class RangeFormatDouble extends ProxyBase {
+  readonly fill: RangeFillDouble;
+  readonly font: RangeFontDouble;
+  readonly protection: RangeFormatProtectionDouble;
+  constructor(context: RequestContextDouble, private readonly target: () => Target) {
+    super(context);
+    this.fill = new RangeFillDouble(context, target);
+    this.font = new RangeFontDouble(context, target);
+    this.protection = new RangeFormatProtectionDouble(context, target);
+  }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this.target();
+    if (prop === "columnWidth") return sheet.columnWidths.get(rect.c0) ?? 48;
+    if (prop === "wrapText") return sheet.cell(rect.r0, rect.c0)?.wrap ?? false;
+    throw new DoubleError("InvalidArgument", `format.${prop} is not modelled`);
+  }
+  get columnWidth(): number { return this._get("columnWidth"); }
+  set columnWidth(v: number) {
+    this.context._queue({ columnWidth: v }, () => {
+      const { sheet, rect } = this.target();
+      for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+  get wrapText(): boolean { return this._get("wrapText"); }
+  set wrapText(v: boolean) {
+    this.context._queue({ wrapText: v }, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.ensure(r, c).wrap = v;
+    });
+  }
+  autofitColumns(): void {
+    this.context._queue({ autofit: true }, () => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation and conditional formats
+
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MAX = 255;
+const ERROR_MAX = 224;
+
+export class DataValidationDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  private _entry() {
+    const { sheet, rect } = this.target();
+    return sheet.validations.find((v) => v.rect.r0 <= rect.r0 && v.rect.c0 <= rect.c0 && v.rect.r1 >= rect.r1 && v.rect.c1 >= rect.c1);
+  }
+  protected _read(prop: string): unknown {
+    const e = this._entry();
+    switch (prop) {
+      case "rule": return e?.rule ?? {};
+      case "prompt": return e?.prompt ?? { showPrompt: false, title: "", message: "" };
+      case "errorAlert": return e?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
+      case "type": return e ? Object.keys(e.rule)[0] ?? "None" : "None";
+      case "ignoreBlanks": return e?.ignoreBlanks ?? true;
+      case "valid": return true;
+      default: throw new DoubleError("InvalidArgument", `dataValidation.${prop} is not modelled`);
+    }
+  }
+  get rule(): Record<string, unknown> { return this._get("rule"); }
+  set rule(rule: Record<string, unknown>) {
+    this.context._queue({ rule }, () => {
+      const keys = Object.keys(rule);
+      if (keys.length !== 1) throw new DoubleError("InvalidArgument", "A data validation rule has exactly one type");
+      const list = rule.list as { source?: unknown } | undefined;
+      if (list) {
+        if (typeof list.source !== "string") throw new DoubleError("InvalidArgument", "list.source must be a string address or list");
+        refuseStructured(list.source, "list source");
+        if (!list.source.startsWith("=") && list.source.length > 255) throw new DoubleError("InvalidArgument", "An inline list source is limited to 255 characters");
+      }
+      const custom = rule.custom as { formula?: unknown } | undefined;
+      if (custom) {
+        if (typeof custom.formula !== "string") throw new DoubleError("InvalidArgument", "custom.formula must be a string");
+        refuseStructured(custom.formula, "custom validation");
+      }
+      const { sheet, rect } = this.target();
+      // A new rule replaces what it covers, as Excel does.
+      for (let i = sheet.validations.length - 1; i >= 0; i--) {
+        const v = sheet.validations[i];
+        if (v && v.rect.r0 >= rect.r0 && v.rect.c0 >= rect.c0 && v.rect.r1 <= rect.r1 && v.rect.c1 <= rect.c1) sheet.validations.splice(i, 1);
+      }
+      sheet.validations.push({ rect, rule, ignoreBlanks: true });
+    });
+  }
+  get prompt(): { showPrompt?: boolean; title?: string; message?: string } { return this._get("prompt"); }
+  set prompt(p: { showPrompt?: boolean; title?: string; message?: string }) {
+    this.context._queue({ p }, () => {
+      if ((p.title ?? "").length > PROMPT_TITLE_MAX) throw new DoubleError("InvalidArgument", `Prompt title longer than ${PROMPT_TITLE_MAX} characters`);
+      if ((p.message ?? "").length > PROMPT_MAX) throw new DoubleError("InvalidArgument", `Prompt message longer than ${PROMPT_MAX} characters`);
+      this._ensureEntry().prompt = p;
+    });
+  }
+  get errorAlert(): { showAlert?: boolean; style?: string; title?: string; message?: string } { return this._get("errorAlert"); }
+  set errorAlert(a: { showAlert?: boolean; style?: string; title?: string; message?: string }) {
+    this.context._queue({ a }, () => {
+      if ((a.title ?? "").length > PROMPT_TITLE_MAX) throw new DoubleError("InvalidArgument", `Error title longer than ${PROMPT_TITLE_MAX} characters`);
+      if ((a.message ?? "").length > ERROR_MAX) throw new DoubleError("InvalidArgument", `Error message longer than ${ERROR_MAX} characters`);
+      this._ensureEntry().errorAlert = a;
+    });
+  }
+  set ignoreBlanks(v: boolean) {
+    this.context._queue({ v }, () => {
+      this._ensureEntry().ignoreBlanks = v;
+    });
+  }
+  private _ensureEntry() {
+    const { sheet, rect } = this.target();
+    let e = sheet.validations.find((v) => v.rect.r0 === rect.r0 && v.rect.c0 === rect.c0 && v.rect.r1 === rect.r1 && v.rect.c1 === rect.c1);
+    if (!e) {
+      e = { rect, rule: {}, ignoreBlanks: true };
+      sheet.validations.push(e);
+    }
+    return e;
+  }
+  clear(): void {
+    this.context._queue({ clear: true }, () => {
+      const { sheet, rect } = this.target();
+      for (let i = sheet.validations.length - 1; i >= 0; i--) {
+        const v = sheet.validations[i];
+        if (v && intersects(v.rect, rect)) sheet.validations.splice(i, 1);
+      }
+    });
+  }
+}
+
+class CfFillDouble {
+  constructor(private readonly context: RequestContextDouble, private readonly entry: () => ConditionalFormatEntry, private readonly key: "fill" | "font") {}
+  set color(v: string) {
+    this.context._queue({ color: v }, () => {
+      this.entry()[this.key] = v;
+    });
+  }
+}
+
+export class ConditionalFormatDouble extends ProxyBase {
+  readonly custom: {
+    readonly rule: { formula: string };
+    readonly format: { readonly fill: CfFillDouble; readonly font: CfFillDouble };
+  };
+  constructor(context: RequestContextDouble, private readonly entry: () => ConditionalFormatEntry) {
+    super(context);
+    const ctx = context;
+    const ruleObj = {
+      set formula(f: string) {
+        ctx._queue({ f }, () => {
+          refuseStructured(f, "conditional format");
+          if (!f.startsWith("=")) throw new DoubleError("InvalidArgument", "A conditional-format formula starts with =");
+          entry().formula = f;
+        });
+      },
+      get formula(): string {
+        throw notLoaded("formula");
+      },
+    };
+    this.custom = { rule: ruleObj, format: { fill: new CfFillDouble(context, entry, "fill"), font: new CfFillDouble(context, entry, "font") } };
+  }
+  protected _read(prop: string): unknown {
+    const e = this.entry();
+    if (prop === "type") return e.type;
+    if (prop === "priority") return e.priority;
+    if (prop === "stopIfTrue") return e.stopIfTrue;
+    throw new DoubleError("InvalidArgument", `conditionalFormat.${prop} is not modelled`);
+  }
+  set stopIfTrue(v: boolean) {
+    this.context._queue({ v }, () => { this.entry().stopIfTrue = v; });
+  }
+  set priority(v: number) {
+    this.context._queue({ v }, () => { this.entry().priority = v; });
+  }
+}
+
+export class ConditionalFormatCollectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  protected _read(prop: string): unknown {
+    throw new DoubleError("InvalidArgument", `conditionalFormats.${prop} is not modelled`);
+  }
+  add(type: string): ConditionalFormatDouble {
+    let created: ConditionalFormatEntry | null = null;
+    this.context._queue({ add: type }, () => {
+      const { sheet, rect } = this.target();
+      created = { id: sheet.conditionalFormats.length + 1, rect, type, formula: null, fill: null, font: null, priority: 0, stopIfTrue: false };
+      sheet.conditionalFormats.push(created);
+    });
+    return new ConditionalFormatDouble(this.context, () => {
+      if (!created) throw new DoubleError("ItemNotFound", "conditional format not created yet");
+      return created;
+    });
+  }
+  clearAll(): void {
+    this.context._queue({ clearAll: true }, () => {
+      const { sheet, rect } = this.target();
+      for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
+        const cf = sheet.conditionalFormats[i];
+        if (cf && intersects(cf.rect, rect)) sheet.conditionalFormats.splice(i, 1);
+      }
+    });
+  }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => {
+      const { sheet, rect } = this.target();
+      r._set(sheet.conditionalFormats.filter((cf) => intersects(cf.rect, rect)).length);
+    });
+    return r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables, names, charts
+
+export class TableCollectionDouble extends ProxyBase {
+  private _items: TableDouble[] | null = null;
+  constructor(context: RequestContextDouble, private readonly sheet: (() => SheetStore) | null) { super(context); }
+  private _all(): TableStore[] {
+    const st = this.context.store;
+    if (!this.sheet) return st.tables;
+    const id = this.sheet().id;
+    return st.tables.filter((t) => t.sheetId === id);
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "items" || prop.startsWith("items/")) {
+      this._items = this._all().map((t) => {
+        const d = new TableDouble(this.context, () => t);
+        d._preload(["name", "id", "showTotals"]);
+        return d;
+      });
+      return this._items.length;
+    }
+    if (prop === "count") return this._all().length;
+    throw new DoubleError("InvalidArgument", `tables.${prop} is not modelled`);
+  }
+  get items(): TableDouble[] {
+    if (!this._items || ![...this._loaded.keys()].some((k) => k.startsWith("items"))) throw notLoaded("items");
+    return this._items;
+  }
+  add(address: string, hasHeaders: boolean): TableDouble {
+    let created: TableStore | null = null;
+    this.context._queue({ address, hasHeaders }, () => {
+      const st = this.context.store;
+      const { sheet: sheetName, local } = splitSheet(address);
+      const sheet = sheetName ? st.sheetByName(sheetName) : this.sheet?.();
+      const rect = parseA1(local);
+      if (!sheet || !rect) throw new DoubleError("InvalidArgument", `Invalid table address '${address}'`);
+      if (!hasHeaders) throw new DoubleError("InvalidArgument", "The double models tables with headers only");
+      if (rows(rect) < 2) throw new DoubleError("InvalidArgument", "A table needs a header row and at least one data row");
+      for (const t of st.tables) if (t.sheetId === sheet.id && intersects(t.rect, rect)) throw new DoubleError("InvalidOperation", `A table can't overlap another table (${t.name})`);
+      const name = `Table${st.tables.length + 1}`;
+      created = { id: st.newId("table"), name, sheetId: sheet.id, rect, showTotals: false, showHeaders: true, style: "TableStyleMedium2" };
+      st.tables.push(created);
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const h = sheet.ensure(rect.r0, c);
+        if (h.v === null || h.v === "") h.v = `Column${c - rect.c0 + 1}`;
+      }
+    });
+    return new TableDouble(this.context, () => {
+      if (!created) throw new DoubleError("ItemNotFound", "table not created yet");
+      return created;
+    });
+  }
+  getItem(name: string): TableDouble {
+    return new TableDouble(this.context, () => {
+      const t = this._all().find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new DoubleError("ItemNotFound", `The requested resource doesn't exist: table '${name}'`);
+      return t;
+    });
+  }
+  getItemOrNullObject(name: string): TableDouble {
+    const t = this.getItem(name);
+    t._nullable(() => this._all().some((x) => x.name.toLowerCase() === name.toLowerCase()));
+    return t;
+  }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => r._set(this._all().length));
+    return r;
+  }
+}
+
+export class TableDouble extends NullableProxy {
+  readonly rows: TableRowCollectionDouble;
+  readonly columns: TableColumnCollectionDouble;
+  constructor(context: RequestContextDouble, readonly _table: () => TableStore) {
+    super(context);
+    this.rows = new TableRowCollectionDouble(context, _table);
+    this.columns = new TableColumnCollectionDouble(context, _table);
+  }
+  _nullable(exists: () => boolean): void { this._checkExists(exists); }
+  _preload(props: string[]): void { for (const p of props) this._loaded.set(p, this._read(p)); }
+  private _sheet(): SheetStore {
+    const s = this.context.store.sheetById(this._table().sheetId);
+    if (!s) throw new DoubleError("ItemNotFound", "table's worksheet is gone");
+    return s;
+  }
+  protected _read(prop: string): unknown {
+    const t = this._table();
+    switch (prop) {
+      case "name": return t.name;
+      case "id": return t.id;
+      case "showTotals": return t.showTotals;
+      case "showHeaders": return t.showHeaders;
+      case "style": return t.style;
+      default: throw new DoubleError("InvalidArgument", `table.${prop} is not modelled`);
+    }
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) {
+    this.context._queue({ name: v }, () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v)) throw new DoubleError("InvalidArgument", `Invalid table name '${v}'`);
+      const other = this.context.store.table(v);
+      if (other && other !== this._table()) throw new DoubleError("ItemAlreadyExists", `A table named '${v}' already exists`);
+      this._table().name = v;
+    });
+  }
+  get id(): string { return this._get("id"); }
+  get showTotals(): boolean { return this._get("showTotals"); }
+  set showTotals(v: boolean) {
+    this.context._queue({ showTotals: v }, () => {
+      const t = this._table();
+      if (v !== t.showTotals) t.rect = { ...t.rect, r1: t.rect.r1 + (v ? 1 : -1) };
+      t.showTotals = v;
+    });
+  }
+  set style(v: string) { this.context._queue({ style: v }, () => { this._table().style = v; }); }
+  get worksheet(): WorksheetDouble { return new WorksheetDouble(this.context, () => this._sheet()); }
+  getRange(): RangeDouble { return new RangeDouble(this.context, () => ({ sheet: this._sheet(), rect: this._table().rect })); }
+  getHeaderRowRange(): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const r = this._table().rect;
+      return { sheet: this._sheet(), rect: { ...r, r1: r.r0 } };
+    });
+  }
+  getDataBodyRange(): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const t = this._table();
+      return { sheet: this._sheet(), rect: { ...t.rect, r0: t.rect.r0 + 1, r1: t.rect.r1 - (t.showTotals ? 1 : 0) } };
+    });
+  }
+  getTotalRowRange(): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const t = this._table();
+      if (!t.showTotals) throw new DoubleError("ItemNotFound", "The table has no totals row");
+      return { sheet: this._sheet(), rect: { ...t.rect, r0: t.rect.r1 } };
+    });
+  }
+  delete(): void {
+    this.context._queue({ delete: true }, () => {
+      const st = this.context.store;
+      st.tables.splice(st.tables.indexOf(this._table()), 1);
+    });
+  }
+}
+
+export class TableRowCollectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly table: () => TableStore) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "count") {
+      const t = this.table();
+      return rows(t.rect) - 1 - (t.showTotals ? 1 : 0);
+    }
+    throw new DoubleError("InvalidArgument", `rows.${prop} is not modelled`);
+  }
+  get count(): number { return this._get("count"); }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => r._set(this._read("count") as number));
+    return r;
+  }
+  /** Inserts rows at the end of the body (index null/undefined) — the co-authoring-unfriendly path. */
+  add(index?: number | null, values?: unknown[][]): void {
+    this.context._queue({ index, values }, () => {
+      const t = this.table();
+      const sheet = this.context.store.sheetById(t.sheetId);
+      if (!sheet) throw new DoubleError("ItemNotFound", "table's worksheet is gone");
+      const n = values?.length ?? 1;
+      const bodyEnd = t.rect.r1 - (t.showTotals ? 1 : 0);
+      const at = index === null || index === undefined ? bodyEnd + 1 : t.rect.r0 + 1 + index;
+      // Shift the table's columns down from `at` (Excel inserts cells within the table).
+      for (let r = sheet.used(false)?.r1 ?? at; r >= at; r--) {
+        const row = sheet.cells.get(r);
+        if (!row) continue;
+        const dest = sheet.cells.get(r + n) ?? new Map<number, Cell>();
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+          const cell = row.get(c);
+          if (cell) { dest.set(c, cell); row.delete(c); }
+        }
+        sheet.cells.set(r + n, dest);
+      }
+      t.rect = { ...t.rect, r1: t.rect.r1 + n };
+      this.context.double.rowsAddCalls++;
+      if (values) {
+        const w = cols(t.rect);
+        if (values.some((row) => row.length !== w)) throw new DoubleError("InvalidArgument", "The row values don't match the table's columns");
+        const rect = { r0: at, r1: at + n - 1, c0: t.rect.c0, c1: t.rect.c1 };
+        values.forEach((row, i) => row.forEach((x, j) => {
+          const cell = sheet.ensure(at + i, t.rect.c0 + j);
+          if (typeof x === "string") Object.assign(cell, parseTyped(x, cell.nf));
+          else if (typeof x === "number" || typeof x === "boolean") { cell.v = x; cell.f = null; }
+        }));
+        this.context._noteWrite(sheet, rect);
+      }
+    });
+  }
+}
+
+export class TableColumnCollectionDouble extends ProxyBase {
+  private _items: TableColumnDouble[] | null = null;
+  constructor(context: RequestContextDouble, private readonly table: () => TableStore) { super(context); }
+  private _headers(): string[] {
+    const t = this.table();
+    const sheet = this.context.store.sheetById(t.sheetId);
+    const out: string[] = [];
+    for (let c = t.rect.c0; c <= t.rect.c1; c++) out.push(String(sheet?.cell(t.rect.r0, c)?.v ?? ""));
+    return out;
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "items" || prop.startsWith("items/")) {
+      this._items = this._headers().map((h, i) => {
+        const col = new TableColumnDouble(this.context, this.table, () => i);
+        col._preload({ name: h, index: i });
+        return col;
+      });
+      return this._items.length;
+    }
+    if (prop === "count") return cols(this.table().rect);
+    throw new DoubleError("InvalidArgument", `columns.${prop} is not modelled`);
+  }
+  get items(): TableColumnDouble[] {
+    if (!this._items || ![...this._loaded.keys()].some((k) => k.startsWith("items"))) throw notLoaded("items");
+    return this._items;
+  }
+  get count(): number { return this._get("count"); }
+  getItemOrNullObject(name: string): TableColumnDouble {
+    const idx = () => this._headers().findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    const col = new TableColumnDouble(this.context, this.table, () => {
+      const i = idx();
+      if (i < 0) throw new DoubleError("ItemNotFound", `column '${name}'`);
+      return i;
+    });
+    col._nullable(() => idx() >= 0);
+    return col;
+  }
+  /** Adds a column at the table's end (index null) or at `index`, with a header. */
+  add(index?: number | null, values?: unknown[][], name?: string): TableColumnDouble {
+    let at = -1;
+    this.context._queue({ index, values, name }, () => {
+      const t = this.table();
+      const sheet = this.context.store.sheetById(t.sheetId);
+      if (!sheet) throw new DoubleError("ItemNotFound", "table's worksheet is gone");
+      if (index !== null && index !== undefined && index !== cols(t.rect)) throw new DoubleError("InvalidArgument", "The double adds columns at the end only");
+      const c = t.rect.c1 + 1;
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        if (sheet.cell(r, c)?.v !== null && sheet.cell(r, c)?.v !== undefined && sheet.cell(r, c)?.v !== "") throw new DoubleError("InvalidOperation", "The column to the right of the table is not empty");
+      }
+      t.rect = { ...t.rect, c1: c };
+      sheet.ensure(t.rect.r0, c).v = name ?? `Column${cols(t.rect)}`;
+      at = cols(t.rect) - 1;
+    });
+    return new TableColumnDouble(this.context, this.table, () => at);
+  }
+}
+
+export class TableColumnDouble extends NullableProxy {
+  constructor(context: RequestContextDouble, private readonly table: () => TableStore, private readonly _index: () => number) { super(context); }
+  _nullable(exists: () => boolean): void { this._checkExists(exists); }
+  _preload(values: Record<string, unknown>): void { for (const [k, v] of Object.entries(values)) this._loaded.set(k, v); }
+  protected _read(prop: string): unknown {
+    const t = this.table();
+    const sheet = this.context.store.sheetById(t.sheetId);
+    if (prop === "name") return String(sheet?.cell(t.rect.r0, t.rect.c0 + this._index())?.v ?? "");
+    if (prop === "index") return this._index();
+    throw new DoubleError("InvalidArgument", `tableColumn.${prop} is not modelled`);
+  }
+  get name(): string { return this._get("name"); }
+  get index(): number { return this._get("index"); }
+  getDataBodyRange(): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const t = this.table();
+      const sheet = this.context.store.sheetById(t.sheetId);
+      if (!sheet) throw new DoubleError("ItemNotFound", "table's worksheet is gone");
+      const c = t.rect.c0 + this._index();
+      return { sheet, rect: { r0: t.rect.r0 + 1, r1: t.rect.r1 - (t.showTotals ? 1 : 0), c0: c, c1: c } };
+    });
+  }
+}
+
+export class NamedItemCollectionDouble extends ProxyBase {
+  private _items: NamedItemDouble[] | null = null;
+  constructor(context: RequestContextDouble, private readonly sheet: (() => SheetStore) | null) { super(context); }
+  private _map(): Map<string, string> {
+    return this.sheet ? this.sheet().names : this.context.store.names;
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "items" || prop.startsWith("items/")) {
+      this._items = [...this._map().keys()].map((n) => {
+        const d = new NamedItemDouble(this.context, () => this._map(), n);
+        d._preload();
+        return d;
+      });
+      return this._items.length;
+    }
+    throw new DoubleError("InvalidArgument", `names.${prop} is not modelled`);
+  }
+  get items(): NamedItemDouble[] {
+    if (!this._items || ![...this._loaded.keys()].some((k) => k.startsWith("items"))) throw notLoaded("items");
+    return this._items;
+  }
+  add(name: string, reference: string | RangeDouble, comment?: string): NamedItemDouble {
+    this.context._queue({ name, reference: typeof reference === "string" ? reference : "range", comment }, () => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new DoubleError("InvalidArgument", `Invalid name '${name}'`);
+      const map = this._map();
+      if ([...map.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new DoubleError("ItemAlreadyExists", `The name '${name}' already exists`);
+      let formula: string;
+      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+      else {
+        const t = reference._target();
+        formula = `=${quoteSheet(t.sheet.name)}!${rectToA1(t.rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+      }
+      map.set(name, formula);
+    });
+    return new NamedItemDouble(this.context, () => this._map(), name);
+  }
+  getItemOrNullObject(name: string): NamedItemDouble {
+    const d = new NamedItemDouble(this.context, () => this._map(), name);
+    d._nullable(() => [...this._map().keys()].some((k) => k.toLowerCase() === name.toLowerCase()));
+    return d;
+  }
+}
+
+export class NamedItemDouble extends NullableProxy {
+  constructor(context: RequestContextDouble, private readonly map: () => Map<string, string>, private readonly key: string) { super(context); }
+  _nullable(exists: () => boolean): void { this._checkExists(exists); }
+  _preload(): void { this._loaded.set("name", this.key); this._loaded.set("formula", this._read("formula")); }
+  private _actual(): string {
+    const k = [...this.map().keys()].find((x) => x.toLowerCase() === this.key.toLowerCase());
+    if (k === undefined) throw new DoubleError("ItemNotFound", `name '${this.key}'`);
+    return k;
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "name") return this._actual();
+    if (prop === "formula") return this.map().get(this._actual());
+    if (prop === "type") return "Range";
+    throw new DoubleError("InvalidArgument", `namedItem.${prop} is not modelled`);
+  }
+  get name(): string { return this._get("name"); }
+  get formula(): string { return this._get("formula"); }
+  set formula(v: string) {
+    this.context._queue({ v }, () => {
+      this.map().set(this._actual(), v.startsWith("=") ? v : `=${v}`);
+    });
+  }
+  delete(): void {
+    this.context._queue({ delete: this.key }, () => {
+      this.map().delete(this._actual());
+    });
+  }
+}
+
+export class ChartCollectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly sheet: () => SheetStore) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "count") return this.sheet().charts.length;
+    throw new DoubleError("InvalidArgument", `charts.${prop} is not modelled`);
+  }
+  add(type: string, sourceData: RangeDouble, seriesBy?: string): { readonly recorded: true } {
+    this.context._queue({ type, seriesBy }, () => {
+      const t = sourceData._target();
+      if (!seriesBy || seriesBy === "Auto") throw new DoubleError("InvalidArgument", "Pass an explicit seriesBy: Auto plots differently on the web and desktop");
+      this.sheet().charts.push({ type, source: `${quoteSheet(t.sheet.name)}!${rectToA1(t.rect)}`, seriesBy });
+    });
+    return { recorded: true };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The double itself
+
+interface SheetHandlers {
+  changed: Array<EventHandler<ChangedArgs>>;
+  selection: Array<EventHandler<SelectionArgs>>;
+}
+
+export class ExcelDouble {
+  readonly store: WorkbookStore;
+  readonly syncs: SyncRecord[] = [];
+  calculationSuspensions = 0;
+  rowsAddCalls = 0;
+  undoCleared = false;
+  readonly events: ChangedArgs[] = [];
+  private readonly handlers = new Map<string, SheetHandlers>();
+  private syncCounter = 0;
+
+  constructor(readonly options: DoubleOptions = {}, store?: WorkbookStore) {
+    this.store = store ?? new WorkbookStore();
+    if (!store && this.store.sheets.length === 0) this.store.sheets.push(new SheetStore(this.store.newId("sheet"), "Sheet1"));
+  }
+
+  /** Another client (a co-author) on the same workbook, with its own counters and handlers. */
+  coAuthor(options: DoubleOptions = this.options): ExcelDouble {
+    return new ExcelDouble(options, this.store);
+  }
+
+  _nextSync(): number {
+    return ++this.syncCounter;
+  }
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+  resetCounters(): void {
+    this.syncs.length = 0;
+    this.rowsAddCalls = 0;
+    this.calculationSuspensions = 0;
+  }
+  _handlers(sheetId: string): SheetHandlers {
+    let h = this.handlers.get(sheetId);
+    if (!h) {
+      h = { changed: [], selection: [] };
+      this.handlers.set(sheetId, h);
+    }
+    return h;
+  }
+
+  /** The `Excel` namespace our code calls: `run` plus the enums it uses. */
+  get api() {
+    const run = async <T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T> => batch(new RequestContextDouble(this));
+    return {
+      run,
+      ConditionalFormatType: { custom: "Custom" },
+      DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      EventTriggerSource: { unknown: "Unknown", thisLocalAddin: "ThisLocalAddin" },
+      ChartType: { columnClustered: "ColumnClustered", pie: "Pie" },
+      ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
+      InsertShiftDirection: { down: "Down", right: "Right" },
+      ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+    };
+  }
+
+  /** Installs `Excel` and `OfficeExtension` as globals (the shape office.js gives a page). */
+  install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+    target.Excel = this.api;
+    target.OfficeExtension = { Error: DoubleError };
+  }
+
+  _maybeExpandTables(sheet: SheetStore, rect: Rect): void {
+    if (this.options.autoExpandTables === false) return;
+    for (const t of this.store.tables) {
+      if (t.sheetId !== sheet.id || t.showTotals) continue;
+      if (rect.r0 !== t.rect.r1 + 1 || rect.c0 > t.rect.c1 || rect.c1 < t.rect.c0) continue;
+      // Excel grows the table over rows written directly below it that hold something.
+      let grow = 0;
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        let any = false;
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const cell = sheet.cell(r, c);
+          if (cell && ((cell.v !== null && cell.v !== "") || cell.f !== null)) any = true;
+        }
+        if (!any) break;
+        grow++;
+      }
+      if (grow > 0) t.rect = { ...t.rect, r1: t.rect.r1 + grow };
+    }
+  }
+
+  _afterSync(writes: Array<{ sheet: SheetStore; rect: Rect }>, context: RequestContextDouble): void {
+    if (!context.runtime.enableEvents) return;
+    for (const w of writes) this._fireChanged(w.sheet, w.rect, "Local", "ThisLocalAddin");
+  }
+
+  _fireChanged(sheet: SheetStore, rect: Rect, source: "Local" | "Remote", triggerSource: "Unknown" | "ThisLocalAddin"): void {
+    const args: ChangedArgs = { address: rectToA1(rect), changeType: "RangeEdited", source, triggerSource, type: "WorksheetChanged", worksheetId: sheet.id };
+    this.events.push(args);
+    for (const h of this._handlers(sheet.id).changed) void h(args);
+  }
+
+  _fireSelection(sheet: SheetStore, rect: Rect): void {
+    const args: SelectionArgs = { address: rectToA1(rect), type: "WorksheetSelectionChanged", worksheetId: sheet.id };
+    for (const h of this._handlers(sheet.id).selection) void h(args);
+  }
+
+  // ---- test helpers: a user typing, and looking at what the workbook holds ----
+
+  /** A person typing values into cells (parse-as-you-type applies), firing onChanged as Excel would. */
+  userTypes(sheetName: string, address: string, values: CellValue[][]): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseA1(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    values.forEach((row, i) => row.forEach((x, j) => {
+      const cell = sheet.ensure(rect.r0 + i, rect.c0 + j);
+      if (typeof x === "string") Object.assign(cell, parseTyped(x, cell.nf));
+      else { cell.v = x; cell.f = null; }
+    }));
+    this._maybeExpandTables(sheet, rect);
+    this._fireChanged(sheet, rect, "Local", "Unknown");
+  }
+  /** A person selecting a range. */
+  userSelects(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const rect = parseA1(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    this.store.selection = { sheetId: sheet.id, rect };
+    this.store.activeSheetId = sheet.id;
+    this._fireSelection(sheet, rect);
+  }
+  sheet(name: string): SheetStore {
+    const s = this.store.sheetByName(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+  cell(sheetName: string, address: string): Cell | undefined {
+    const rect = parseA1(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    return this.sheet(sheetName).cell(rect.r0, rect.c0);
+  }
+  /** Values of a rectangle (formulas shown as their text), for assertions. */
+  grid(sheetName: string, address: string): CellValue[][] {
+    const rect = parseA1(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    const sheet = this.sheet(sheetName);
+    const out: CellValue[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: CellValue[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const cell = sheet.cell(r, c);
+        row.push(cell ? (cell.f ?? cell.v) : null);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+  table(name: string): TableStore {
+    const t = this.store.table(name);
+    if (!t) throw new Error(`no table ${name}`);
+    return t;
+  }
+  /** A deep snapshot of every cell, for "nothing else changed" assertions. */
+  snapshot(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const s of this.store.sheets) for (const [r, row] of s.cells) for (const [c, cell] of row) out.set(`${s.name}!${colToLetters(c)}${r + 1}`, JSON.stringify(cell));
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+import { spawnSync } from "child_process";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Lints code as if it lived at `file`, through the project's own config (ESLint's CLI: its API needs ESM loading jest lacks). */
+async function lintAs(file: string, code: string): Promise<string[]> {
+  const bin = path.join(root, "node_modules", "eslint", "bin", "eslint.js");
+  const r = spawnSync(process.execPath, [bin, "--stdin", "--stdin-filename", path.join(root, file), "--format", "json"], { cwd: root, input: code, encoding: "utf8" });
+  const parsed = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
+  return (parsed[0]?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+jest.setTimeout(60_000);
+
+describe("lint keeps the rooms one-way", () => {
+  it.each([
+    ['import * as fs from "fs";\nexport const x = fs;', "no-restricted-imports"],
+    ['import React from "react";\nexport const x = React;', "no-restricted-imports"],
+    ['import { readXlsx } from "../../xlsx/read";\nexport const x = readXlsx;', "no-restricted-imports"],
+    ["export const x = () => Excel.run(async () => undefined);", "no-restricted-globals"],
+    ["export const now = () => new Date();", "no-restricted-syntax"],
+  ])("src/core refuses %s", async (code, rule) => {
+    const messages = await lintAs("src/core/rules/_probe.ts", code);
+    expect(messages.join("\n")).toContain(rule);
+  });
+  it("the Office rules catch a read before sync and a sync in a loop", async () => {
+    const code = `export async function f(context: Excel.RequestContext, names: string[]) {
+  const r = context.workbook.worksheets.getActiveWorksheet().getRange("A1");
+  r.load("values");
+  const v = r.values;
+  for (const n of names) { await context.sync(); }
+  return [v, names];
+}`;
+    const messages = await lintAs("src/excel/_probe.ts", code);
+    expect(messages.join("\n")).toContain("office-addins/call-sync-before-read");
+    expect(messages.join("\n")).toContain("office-addins/no-context-sync-in-loop");
+  });
+  it("the UI may not call Excel", async () => {
+    expect((await lintAs("src/taskpane/features/_probe.tsx", "export const f = () => Excel.run(async () => 1);")).join("\n")).toContain("no-restricted-globals");
+  });
+});
