@@ -132,7 +132,13 @@ export class RequestContextDouble {
 /** Base of every proxy: strict loads. */
 abstract class ProxyBase {
   protected readonly _loaded = new Map<string, unknown>();
+  /** Reached through a `*OrNullObject` call: when the object is missing, loads give null (as Excel's null objects do). */
+  _orNull = false;
   constructor(readonly context: RequestContextDouble) {}
+  _markOrNull(on: boolean): this {
+    this._orNull = on;
+    return this;
+  }
   protected _get<T>(prop: string): T {
     if (!this._loaded.has(prop)) throw notLoaded(prop);
     return this._loaded.get(prop) as T;
@@ -145,7 +151,13 @@ abstract class ProxyBase {
     this.context._queue({ load: list }, () => {
       let bytes = 0;
       for (const p of list) {
-        const v = this._read(p);
+        let v: unknown;
+        try {
+          v = this._read(p);
+        } catch (e) {
+          if (!(this._orNull && e instanceof DoubleError && e.code === "ItemNotFound")) throw e;
+          v = null;
+        }
         this._loaded.set(p, v);
         bytes += jsonBytes(v);
       }
@@ -596,7 +608,7 @@ export class RangeDouble extends NullableProxy {
           const x = scalar ? v : row?.[j];
           const cell = sheet.ensure(rect.r0 + i, rect.c0 + j);
           if (kind === "numberFormat") {
-            cell.nf = String(x);
+            if (x !== null && x !== undefined) cell.nf = String(x);
             continue;
           }
           if (x === null || x === undefined) continue; // null leaves a cell as it is
@@ -661,7 +673,7 @@ export class RangeDouble extends NullableProxy {
       const t = f(this._target());
       if (t.rect.r0 < 0 || t.rect.c0 < 0 || t.rect.r1 < t.rect.r0 || t.rect.c1 < t.rect.c0 || t.rect.r1 >= MAX_ROWS) throw new DoubleError("InvalidArgument", "The range is outside the worksheet");
       return t;
-    });
+    })._markOrNull(this._orNull);
   }
   select(): void {
     this.context._queue({ select: true }, () => {
@@ -1082,19 +1094,19 @@ export class TableDouble extends NullableProxy {
     });
   }
   set style(v: string) { this.context._queue({ style: v }, () => { this._table().style = v; }); }
-  get worksheet(): WorksheetDouble { return new WorksheetDouble(this.context, () => this._sheet()); }
-  getRange(): RangeDouble { return new RangeDouble(this.context, () => ({ sheet: this._sheet(), rect: this._table().rect })); }
+  get worksheet(): WorksheetDouble { return new WorksheetDouble(this.context, () => this._sheet())._markOrNull(this._orNull); }
+  getRange(): RangeDouble { return new RangeDouble(this.context, () => ({ sheet: this._sheet(), rect: this._table().rect }))._markOrNull(this._orNull); }
   getHeaderRowRange(): RangeDouble {
     return new RangeDouble(this.context, () => {
       const r = this._table().rect;
       return { sheet: this._sheet(), rect: { ...r, r1: r.r0 } };
-    });
+    })._markOrNull(this._orNull);
   }
   getDataBodyRange(): RangeDouble {
     return new RangeDouble(this.context, () => {
       const t = this._table();
       return { sheet: this._sheet(), rect: { ...t.rect, r0: t.rect.r0 + 1, r1: t.rect.r1 - (t.showTotals ? 1 : 0) } };
-    });
+    })._markOrNull(this._orNull);
   }
   getTotalRowRange(): RangeDouble {
     return new RangeDouble(this.context, () => {

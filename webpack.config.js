@@ -1,0 +1,57 @@
+/* Builds the task pane page, the ribbon commands page, assets and the manifest into dist/. */
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+// Where the add-in is hosted in production; the manifest's localhost URLs are rewritten to it.
+const PROD_URL = process.env.CRM_ADDIN_URL || DEV_URL;
+
+module.exports = (_env, argv) => {
+  const dev = argv.mode !== "production";
+  const testHarness = Boolean(process.env.CRM_TEST_HARNESS);
+  const entry = testHarness
+    ? { harness: "./test/browser/harness.tsx" }
+    : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" };
+  const pages = testHarness
+    ? [new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/taskpane/taskpane.html", chunks: ["harness"], templateParameters: { officeJs: "office.js" } })]
+    : [
+        new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: { officeJs: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js" } }),
+        new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      ];
+  return {
+    devtool: dev ? "source-map" : false,
+    entry,
+    output: { path: path.resolve(__dirname, testHarness ? "test-output/harness" : "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      ...pages,
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          ...(testHarness ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office.js" }] : [
+            {
+              from: "manifest.xml",
+              to: "manifest.xml",
+              transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+            },
+          ]),
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      port: Number(process.env.PORT || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: fs.existsSync(path.join(__dirname, ".certs", "localhost.crt"))
+        ? { type: "https", options: { key: path.join(__dirname, ".certs", "localhost.key"), cert: path.join(__dirname, ".certs", "localhost.crt"), ca: path.join(__dirname, ".certs", "ca.crt") } }
+        : "https",
+    },
+  };
+};
