@@ -9,7 +9,7 @@ import { day, makeCustomer, makeFollowUp, makeModel } from "../support/builders"
 
 const today = day("2026-05-20");
 const col = (plan: ReturnType<typeof grade>, key: string) => plan.writes.find((w) => w.key === key)?.values ?? [];
-const txt = (v: PlanValue | undefined) => (v?.kind === "text" ? v.text : v?.kind === "blank" ? "" : v);
+const txt = (v: PlanValue | null | undefined) => (v?.kind === "text" ? v.text : v?.kind === "blank" ? "" : v);
 
 describe("grade use-case", () => {
   const model = makeModel({

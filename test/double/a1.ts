@@ -67,7 +67,8 @@ export function rectToA1(r: Rect): string {
 }
 
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  // Excel quotes a sheet name in an address only when it holds spaces, punctuation or starts with a digit.
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export const rows = (r: Rect) => r.r1 - r.r0 + 1;

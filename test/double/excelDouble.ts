@@ -185,6 +185,7 @@ abstract class NullableProxy extends ProxyBase {
   private _nullKnown = false;
   private _isNull = false;
   protected _checkExists(exists: () => boolean): void {
+    this._orNull = true;
     this.context._queue({ nullCheck: true }, () => {
       this._isNull = !exists();
       this._nullKnown = true;

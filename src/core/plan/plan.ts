@@ -15,10 +15,10 @@ export const num = (v: number | null): PlanValue => (v === null ? BLANK : { kind
 export const date = (d: number | null): PlanValue => (d === null ? BLANK : { kind: "date", day: d });
 export const formula = (f: string): PlanValue => ({ kind: "formula", formula: f });
 
-/** Values for one column of a table, one per data row (index 0 = first data row). */
+/** Values for one column of a table, one per data row (index 0 = first data row); null leaves a cell as it is. */
 export interface ColumnWrite {
   readonly key: string;
-  readonly values: readonly PlanValue[];
+  readonly values: ReadonlyArray<PlanValue | null>;
 }
 
 /** A single cell of a table to write (a blank ID we own, a stage change the user asked for). */

@@ -74,6 +74,8 @@ export function statusColumns(t: TableModel): StatusColumns | null {
   return statusColumnsAt(p);
 }
 
+const STATUS_TEXTS = new Set(Object.values(STATUS_LABELS).flatMap((l) => [l["zh-CN"], l["en-US"]]));
+
 const GRADE_ORDER: Readonly<Record<Grade | "none", number>> = { A: 0, B: 1, C: 2, toAssess: 3, none: 4 };
 
 /**
@@ -94,8 +96,9 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
   const alloc = new IdAllocator(customers.map((c) => c.id).filter((id) => id !== ""));
 
   const n = t.rowCount;
-  const cols: Record<string, PlanValue[]> = {};
-  for (const k of DERIVED_KEYS) cols[k] = new Array<PlanValue>(n).fill(BLANK);
+  const cols: Record<string, Array<PlanValue | null>> = {};
+  for (const k of DERIVED_KEYS) cols[k] = new Array<PlanValue | null>(n).fill(k === "status" ? null : BLANK);
+  const statusNow = t.cols.status;
   const sc = statusColumns(t);
   const idFills: CellWrite[] = [];
   const results: CustomerResult[] = [];
@@ -114,7 +117,7 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     const h = histories.get(idKey(id)) ?? NO_HISTORY;
     const d = deriveFollowUp(g, stageClass(c.stage), h, c.created, rules, cal, today);
     const i = c.index;
-    const set = (k: string, v: PlanValue) => { (cols[k] as PlanValue[])[i] = v; };
+    const set = (k: string, v: PlanValue | null) => { (cols[k] as Array<PlanValue | null>)[i] = v; };
     set("grade", text(gradeLabel(g, lang)));
     set("gradeReason", text(reason ? renderReason(reason, lang) : ""));
     set("firstContact", date(h.first));
@@ -122,7 +125,10 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     set("followUps", num(h.count));
     set("nextDue", date(d.nextDue));
     set("daysToDue", num(d.daysToDue));
-    set("status", sc ? formula(statusFormula(sc, sheetRow(t, i), lang)) : text(STATUS_LABELS[d.status][lang]));
+    // The live Status formula is ours: written where it is missing or was overwritten, left alone where it works.
+    const current = statusNow?.[i] ?? null;
+    const live = typeof current === "string" && (current.startsWith("=") || STATUS_TEXTS.has(current));
+    set("status", live ? null : sc ? formula(statusFormula(sc, sheetRow(t, i), lang)) : text(STATUS_LABELS[d.status][lang]));
     byGrade[g ?? "none"]++;
     byStatus[d.status]++;
     results.push({ record: { ...c, id }, reason, grade: g, history: h, derived: d });
@@ -131,7 +137,7 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     }
   }
   due.sort((a, b) => GRADE_ORDER[a.grade ?? "none"] - GRADE_ORDER[b.grade ?? "none"] || a.daysToDue - b.daysToDue || a.row - b.row);
-  const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as PlanValue[] }));
+  const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as Array<PlanValue | null> }));
   return {
     writes, idFills, results, rules,
     summary: { customers: customers.length, byGrade, byStatus, due },

@@ -95,7 +95,8 @@ export function planFollowUp(model: WorkbookModel, input: FollowUpInput, today: 
   if (!result) throw new UseCaseError([fieldIssue(fu, lang, "customerId", "unknownCustomerId", input.customerId)]);
   const customerWrites: CellWrite[] = [];
   for (const w of plan.writes) {
-    if (DERIVED_KEYS.includes(w.key)) customerWrites.push({ key: w.key, index, value: w.values[index] ?? BLANK });
+    const v = w.values[index];
+    if (DERIVED_KEYS.includes(w.key) && v !== null && v !== undefined) customerWrites.push({ key: w.key, index, value: v });
   }
   if (stage) customerWrites.push({ key: "stage", index, value: text(label(STAGES[stage])) });
   return { row, customerWrites, customer: result };
