@@ -13,20 +13,21 @@ module.exports = (_env, argv) => {
   const testHarness = Boolean(process.env.CRM_TEST_HARNESS);
   const entry = testHarness
     ? { harness: "./test/browser/harness.tsx" }
-    : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" };
+    : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts", dialog: "./src/commands/dialog.ts" };
   const pages = testHarness
     ? [new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/taskpane/taskpane.html", chunks: ["harness"], templateParameters: { officeJs: "office.js" } })]
     : [
         new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: { officeJs: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js" } }),
         new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+        new HtmlWebpackPlugin({ filename: "dialog.html", template: "./src/commands/dialog.html", chunks: ["dialog"] }),
       ];
   return {
     devtool: dev ? "source-map" : false,
     entry,
-    output: { path: path.resolve(__dirname, testHarness ? "test-output/harness" : "dist"), filename: "[name].js", clean: true },
+    output: { path: path.resolve(__dirname, testHarness ? "test-output/harness" : "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", publicPath: "auto", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } } }],
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "es2020", sourceMap: dev } } } }],
     },
     performance: { hints: false },
     plugins: [

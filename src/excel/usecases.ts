@@ -32,6 +32,8 @@ export type Progress = (done: number, total: number) => void;
 
 export interface GradeOutcome {
   readonly lang: Lang;
+  /** The Customers sheet's name, for selecting a due customer's row. */
+  readonly sheetName: string;
   readonly summary: GradeSummary;
   readonly issues: readonly Issue[];
   readonly cellsWritten: number;
@@ -146,7 +148,7 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       if (lastRow !== null && rules?.exists) queueWrite(context.workbook.worksheets.getItem(rules.sheetName).getRangeByIndexes(lastRow - 1, rules.columnIndex + 1, 1, 1), [[date(today)]]);
       queueAudit(context, s.tables.audit, { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})`, cells: 0 }, now, s.tables.audit?.lastRowBlank ?? false);
     }, (d, t) => onProgress?.(t + d, t * 2));
-    return { lang: s.lang, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: plan.idFills.length };
+    return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: plan.idFills.length };
   });
 }
 

@@ -1,0 +1,87 @@
+import { lazy, Suspense, useState } from "react";
+import {
+  Dropdown, FluentProvider, Option, Tab, TabList, Text, Toast, ToastTitle, Toaster, makeStyles, tokens, useId, useToastController,
+  webDarkTheme, webLightTheme,
+} from "@fluentui/react-components";
+import { PaneProvider, usePane } from "./context";
+import type { WorkbookApi } from "./workbookApi";
+import type { Lang } from "../core/i18n/lang";
+import { Home } from "./features/Home";
+import { Spinner } from "@fluentui/react-components";
+
+// Pages past Home load on first use: the pane opens faster (the date picker alone is large).
+const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ default: m.LogFollowUp })));
+const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
+const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
+const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  lang: { minWidth: "auto" },
+});
+
+type Page = "home" | "log" | "grade" | "card" | "check";
+
+function Shell() {
+  const { t, lang, setLang } = usePane();
+  const s = useStyles();
+  const [page, setPage] = useState<Page>("home");
+  const toasterId = useId("toaster");
+  const { dispatchToast } = useToastController(toasterId);
+  const toast = (text: string) => dispatchToast(<Toast><ToastTitle>{text}</ToastTitle></Toast>, { intent: "success" });
+  return (
+    <main className={s.root} lang={lang}>
+      <Toaster toasterId={toasterId} position="top-end" />
+      <div className={s.header}>
+        <Text as="h1" size={500} weight="semibold">{t("appTitle")}</Text>
+        <Dropdown className={s.lang} aria-label={t("language")} value={lang === "zh-CN" ? "中文" : "English"} selectedOptions={[lang]} onOptionSelect={(_e, d) => setLang((d.optionValue as Lang) ?? lang)}>
+          <Option value="zh-CN">中文</Option>
+          <Option value="en-US">English</Option>
+        </Dropdown>
+      </div>
+      <TabList selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+        <Tab value="home">{t("tabHome")}</Tab>
+        <Tab value="log">{t("tabLog")}</Tab>
+        <Tab value="grade">{t("tabGrade")}</Tab>
+        <Tab value="card">{t("tabCard")}</Tab>
+        <Tab value="check">{t("tabCheck")}</Tab>
+      </TabList>
+      <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+        <Suspense fallback={<Spinner label={t("loading")} />}>
+          {page === "home" && <Home onToast={toast} />}
+          {page === "log" && <LogFollowUp onToast={toast} />}
+          {page === "grade" && <Grade onToast={toast} />}
+          {page === "card" && <Card />}
+          {page === "check" && <Check />}
+        </Suspense>
+      </div>
+    </main>
+  );
+}
+
+export function App(props: { api: WorkbookApi; lang: Lang; dark?: boolean }) {
+  return (
+    <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme}>
+      <PaneProvider api={props.api} initialLang={props.lang}>
+        <Shell />
+      </PaneProvider>
+    </FluentProvider>
+  );
+}
+
+/** Shown in a plain browser or when Office.js cannot reach Excel, instead of failing. */
+export function OutsideExcel(props: { lang: Lang }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main style={{ padding: 16 }} lang={props.lang}>
+        <Text as="h1" size={500} weight="semibold">{props.lang === "zh-CN" ? "客户管理表" : "CRM Sheets"}</Text>
+        <p>
+          {props.lang === "zh-CN"
+            ? "请在 Excel 中打开本窗格:「开始」选项卡 →「打开客户管理」。当前页面无法连接 Excel,不能读取或写入数据。"
+            : "Open this pane from Excel: on the Home tab choose Show CRM pane. Office.js could not reach Excel here, so nothing can be read or written."}
+        </p>
+      </main>
+    </FluentProvider>
+  );
+}

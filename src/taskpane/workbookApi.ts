@@ -1,0 +1,24 @@
+import type { DayNumber } from "../core/_lib/calendar";
+import type { Lang } from "../core/i18n/lang";
+import type { FollowUpInput } from "../core/usecases/logFollowUp";
+import type { InstallOutcome } from "../excel/install";
+import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+
+/**
+ * Everything the task pane may ask of the workbook. Components receive it through
+ * `useWorkbook()`; only the entry file decides whether it is Excel or a test double behind it.
+ */
+export interface WorkbookApi {
+  status(): Promise<TemplateStatus>;
+  install(lang: Lang, confirmAdopt: boolean, user: string): Promise<InstallOutcome>;
+  logFollowUp(input: FollowUpInput, user: string): Promise<LogOutcome>;
+  grade(user: string, onProgress?: Progress): Promise<GradeOutcome>;
+  check(): Promise<LocatedIssue[]>;
+  select(address: string): Promise<void>;
+  customers(): Promise<CustomerOption[]>;
+  card(row: number): Promise<CustomerCard | null>;
+  watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
+  today(): DayNumber;
+}
+
+export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };
