@@ -15,7 +15,7 @@ module.exports = (_env, argv) => {
     ? { harness: "./test/browser/harness.tsx" }
     : { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts", dialog: "./src/commands/dialog.ts" };
   const pages = testHarness
-    ? [new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/taskpane/taskpane.html", chunks: ["harness"], templateParameters: { officeJs: "office.js" } })]
+    ? [new HtmlWebpackPlugin({ filename: "harness.html", template: "./src/taskpane/taskpane.html", chunks: ["harness"], templateParameters: { officeJs: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js" } })]
     : [
         new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], templateParameters: { officeJs: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js" } }),
         new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
@@ -36,7 +36,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/help.html", to: "help.html" },
-          ...(testHarness ? [{ from: "node_modules/@microsoft/office-js/dist/office.js", to: "office.js" }] : [
+          ...(testHarness ? [] : [
             {
               from: "manifest.xml",
               to: "manifest.xml",

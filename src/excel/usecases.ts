@@ -105,6 +105,12 @@ async function run<T>(step: string, f: (context: Excel.RequestContext) => Promis
   }
 }
 
+/** Rows of a table, not counting the blank placeholder row a fresh table carries. */
+function dataRows(info: TableInfo | undefined): number {
+  if (!info?.exists) return 0;
+  return info.rowCount === 1 && info.lastRowBlank ? 0 : info.rowCount;
+}
+
 export async function templateStatus(): Promise<TemplateStatus> {
   return run("status", async (context) => {
     const s = await readStructure(context);
@@ -112,7 +118,7 @@ export async function templateStatus(): Promise<TemplateStatus> {
     const missing = cu?.exists ? CUSTOMER_COLUMNS.filter((c) => cu.positions[c.key] === undefined).map((c) => c.header[s.lang]) : [];
     return {
       installed: cu?.exists === true, lang: s.lang, version: s.templateVersion,
-      customers: cu?.exists ? cu.rowCount : 0, followUps: s.tables.followUps?.exists ? s.tables.followUps.rowCount : 0, missingColumns: missing,
+      customers: dataRows(cu), followUps: dataRows(s.tables.followUps), missingColumns: missing,
     };
   });
 }

@@ -32,7 +32,8 @@ function Shell() {
   const toast = (text: string) => dispatchToast(<Toast><ToastTitle>{text}</ToastTitle></Toast>, { intent: "success" });
   return (
     <main className={s.root} lang={lang}>
-      <Toaster toasterId={toasterId} position="top-end" />
+      {/* Inline, so completion notices stay inside the page's main landmark for screen readers. */}
+      <Toaster toasterId={toasterId} position="bottom" inline />
       <div className={s.header}>
         <Text as="h1" size={500} weight="semibold">{t("appTitle")}</Text>
         <Dropdown className={s.lang} aria-label={t("language")} value={lang === "zh-CN" ? "中文" : "English"} selectedOptions={[lang]} onOptionSelect={(_e, d) => setLang((d.optionValue as Lang) ?? lang)}>

@@ -66,7 +66,7 @@ export function Grade(props: { onToast: (text: string) => void }) {
             {result.summary.due.slice(0, 100).map((d) => (
               <li key={`${d.row}`}>
                 <Button appearance="subtle" onClick={() => void run(() => api.select(`${result.sheetName}!A${d.row}`))}>
-                  {`${d.grade ? t(GRADE_KEY[d.grade]) : "—"} · ${d.id} ${d.name} · ${d.daysToDue < 0 ? t("daysOverdue", { days: -d.daysToDue }) : d.status === "dormant" ? t(STATUS_KEY.dormant) : t("dueNow")}`}
+                  {`${d.grade ? t(GRADE_KEY[d.grade]) : "—"} · ${d.id} ${d.name} · ${d.status === "dormant" ? t(STATUS_KEY.dormant) : d.daysToDue < 0 ? t("daysOverdue", { days: -d.daysToDue }) : t("dueNow")}`}
                 </Button>
               </li>
             ))}

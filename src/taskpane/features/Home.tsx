@@ -5,6 +5,7 @@ import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
 import type { InstallOutcome, TemplateStatus } from "../workbookApi";
 import type { Lang } from "../../core/i18n/lang";
+import { TEMPLATE_VERSION } from "../../core/template/sheets";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -63,7 +64,7 @@ export function Home(props: { onToast: (text: string) => void }) {
           </RadioGroup>
         </Field>
       )}
-      {status && (
+      {status && (!status.installed || status.missingColumns.length > 0 || (status.version ?? 0) < TEMPLATE_VERSION) && (
         <div>
           <Button appearance="primary" disabled={busy} onClick={() => void install(false)}>
             {status.installed ? t("upgrade") : t("install")}

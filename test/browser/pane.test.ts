@@ -1,0 +1,164 @@
+/**
+ * The built task pane in headless Chromium (Debian's chromium, driven by playwright-core), wired to
+ * the strict Excel double: install → log a follow-up → grade → customer card, in both languages,
+ * with screenshots, an axe-core accessibility scan, and a record of every network request.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serve } from "./server";
+
+const root = path.resolve(__dirname, "../..");
+const out = path.join(root, "test-output", "harness");
+const shots = path.join(root, "test-output", "screenshots");
+const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+jest.setTimeout(180_000);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+const requests: string[] = [];
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1" }, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve(out);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang });
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => { throw e; });
+  // Office.js comes from Microsoft's CDN in production; here the same address serves the npm copy.
+  await page.route(`${CDN}**`, async (route) => {
+    const rel = route.request().url().slice(CDN.length).split("?")[0] ?? "";
+    const file = path.join(officeDist, rel);
+    if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
+    else await route.fulfill({ status: 404, body: "" });
+  });
+  await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
+  await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
+  return page;
+}
+
+async function axe(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected script tags.
+  await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } };
+    // Tabster's focus sentinels (aria-hidden, focusable only to hand focus on) are Fluent's focus
+    // management, not content: axe's aria-hidden-focus rule misreads them.
+    const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
+  });
+}
+
+const cell = (page: Page, sheet: string, a1: string) =>
+  page.evaluate(([s, a]) => {
+    const c = (window as unknown as { crmDouble: { cell: (s: string, a: string) => { v: unknown; f: string | null; nf: string } | undefined } }).crmDouble.cell(s as string, a as string);
+    return c ? { v: c.v, f: c.f, nf: c.nf } : null;
+  }, [sheet, a1]);
+
+describe("the task pane in Chromium", () => {
+  it("zh-CN: install → log a follow-up → grade → customer card", async () => {
+    const page = await open("zh-CN");
+    await page.getByText("本工作簿尚未安装客户管理表。").waitFor();
+    await page.screenshot({ path: path.join(shots, "zh-01-home.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "安装模板" }).click();
+    await page.getByText(/模板已安装/).first().waitFor();
+    await page.getByText(/已安装模板版本 1/).waitFor();
+    await page.screenshot({ path: path.join(shots, "zh-02-installed.png"), fullPage: true });
+    expect(await cell(page, "客户信息", "A1")).toMatchObject({ v: "客户编号*" });
+
+    await page.evaluate(() => {
+      (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
+        { id: "KH-202605-001", name: "上海明远精密机械有限公司", shortName: "明远", industry: "C 制造业", contact: "王经理", stage: "需求确认", owner: "张三", fit: "高", intent: "中", amount: 200000, closeDate: 46175, phone: "13812345678", created: 46100 },
+        { id: "KH-202605-002", name: "杭州云栖餐饮管理有限公司", industry: "H 住宿和餐饮业", contact: "李总", stage: "新线索", owner: "张三", fit: "低", intent: "低", created: 45900 },
+      ]);
+    });
+
+    await page.getByRole("tab", { name: "记录跟进" }).click();
+    const combo = page.getByRole("combobox", { name: /客户/ });
+    await combo.waitFor();
+    await combo.click();
+    await combo.fill("明远");
+    await page.getByRole("option", { name: /KH-202605-001/ }).click();
+    await page.getByRole("textbox", { name: /沟通内容摘要/ }).fill("=HYPERLINK(\"http://evil\",\"点我\")");
+    await page.getByRole("textbox", { name: /客户反馈/ }).fill("需内部评审,下周回复");
+    await page.screenshot({ path: path.join(shots, "zh-03-log.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: "保存跟进记录" }).click();
+    await page.getByText(/已保存到第 2 行/).first().waitFor();
+    expect(await cell(page, "跟进记录", "F2")).toEqual({ v: "=HYPERLINK(\"http://evil\",\"点我\")", f: null, nf: "@" });
+    expect(await cell(page, "跟进记录", "B2")).toMatchObject({ v: "KH-202605-001" });
+
+    await page.getByRole("tab", { name: "分级" }).click();
+    await page.getByRole("button", { name: "立即分级" }).click();
+    await page.getByText(/已为 2 个客户分级/).first().waitFor();
+    await page.getByText("今日待跟进与逾期").waitFor();
+    await page.screenshot({ path: path.join(shots, "zh-04-grade.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    expect(await cell(page, "客户信息", "AH2")).toMatchObject({ v: "A" });
+    await page.getByRole("button", { name: /KH-202605-002/ }).click();
+    expect(await page.evaluate(() => (window as unknown as { crmDouble: { store: { selection: { rect: { r0: number } } } } }).crmDouble.store.selection.rect.r0)).toBe(2);
+
+    await page.getByRole("tab", { name: "客户卡片" }).click();
+    await page.getByText(/在「客户信息」表中选中一行/).waitFor();
+    await page.waitForTimeout(200);
+    await page.evaluate(() => (window as unknown as { crmDouble: { userSelects: (s: string, a: string) => void } }).crmDouble.userSelects("客户信息", "D2"));
+    await page.getByText("KH-202605-001 · 上海明远精密机械有限公司").waitFor();
+    await page.getByText(/138\*\*\*\*5678/).waitFor();
+    await page.screenshot({ path: path.join(shots, "zh-05-card.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("en-US: install, check data, and the keyboard reaches every tab", async () => {
+    const page = await open("en-US");
+    await page.getByText("This workbook has no CRM sheets yet.").waitFor();
+    await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("button", { name: "Install template" }).click();
+    await page.getByText(/Template version 1 is installed/).waitFor();
+    expect(await cell(page, "Customers", "A1")).toMatchObject({ v: "Customer ID*" });
+    await page.evaluate(() => {
+      (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
+        { id: "KH-1", name: "Acme Ltd", industry: "C Manufacturing", contact: "Ann", stage: "Lead", owner: "Bob", phone: "12345" },
+      ]);
+    });
+    await page.getByRole("tab", { name: "Check" }).click();
+    await page.getByRole("button", { name: "Check data" }).click();
+    await page.getByText(/Problems found: 1/).waitFor();
+    await page.getByRole("button", { name: /Customers, row 2, column "Phone"/ }).click();
+    await page.screenshot({ path: path.join(shots, "en-01-check.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    // Keyboard: focus the tab list and walk it with the arrow keys.
+    await page.getByRole("tab", { name: "Check" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Grade now" }).waitFor();
+    await page.screenshot({ path: path.join(shots, "en-02-grade-keyboard.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("sent no request anywhere but our page and the Office.js CDN", () => {
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(CDN));
+    expect(requests.length).toBeGreaterThan(0);
+    expect(foreign).toEqual([]);
+  });
+});
