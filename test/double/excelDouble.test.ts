@@ -380,3 +380,17 @@ describe("the strict Excel double", () => {
     });
   });
 });
+
+describe("formulas and Text cells", () => {
+  it("stores a formula written into a Text-formatted cell as literal text, as Excel does", async () => {
+    const x = new ExcelDouble();
+    await x.api.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+      r.numberFormat = [["@", "General"]];
+      r.formulas = [["=1+1", "=1+1"]];
+      await context.sync();
+    });
+    expect([x.cell("Sheet1", "A1")?.f, x.cell("Sheet1", "A1")?.v]).toEqual([null, "=1+1"]);
+    expect(x.cell("Sheet1", "B1")?.f).toBe("=1+1");
+  });
+});

@@ -614,7 +614,8 @@ export class RangeDouble extends NullableProxy {
           }
           if (x === null || x === undefined) continue; // null leaves a cell as it is
           if (typeof x === "string") {
-            const p = kind === "formulas" && x.startsWith("=") ? { v: null, f: x, nf: cell.nf } : parseTyped(x, cell.nf);
+            // A formula written into a Text-formatted cell is stored as the text itself, as Excel does.
+            const p = kind === "formulas" && x.startsWith("=") && cell.nf !== TEXT_FORMAT ? { v: null, f: x, nf: cell.nf } : parseTyped(x, cell.nf);
             cell.v = p.v;
             cell.f = p.f;
             cell.nf = p.nf;

@@ -29,6 +29,8 @@ export interface ColumnDef {
   readonly error?: Texts;
   /** A dropdown whose alert only warns (names outside the team list are still accepted). */
   readonly warnOnly?: boolean;
+  /** Overrides the type's number format. */
+  readonly numberFormat?: string;
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
@@ -37,6 +39,7 @@ export const AMOUNT_FORMAT = "#,##0.00";
 export const INTEGER_FORMAT = "0";
 
 export function numberFormatOf(col: ColumnDef): string {
+  if (col.numberFormat) return col.numberFormat;
   switch (col.type) {
     case "date":
       return DATE_FORMAT;
@@ -201,7 +204,8 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
   col("followUps", "跟进次数", "Follow-ups", "number", 8, derived),
   col("nextDue", "下次跟进日期", "Next follow-up", "date", 12, derived),
   col("daysToDue", "距下次跟进(天)", "Days to due", "number", 10, derived),
-  col("status", "跟进状态", "Status", "text", 9, derived),
+  // General, not Text: Excel stores a formula typed or written into a Text cell as literal text.
+  col("status", "跟进状态", "Status", "text", 9, { derived: true, numberFormat: "General" }),
 ];
 
 export const FOLLOWUP_COLUMNS: readonly ColumnDef[] = [

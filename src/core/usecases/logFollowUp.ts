@@ -59,7 +59,9 @@ export function planFollowUp(model: WorkbookModel, input: FollowUpInput, today: 
   if (index < 0) problems.push(fieldIssue(fu, lang, "customerId", "unknownCustomerId", input.customerId));
   if (input.date > today) problems.push(fieldIssue(fu, lang, "date", "futureFollowUp"));
   if (input.summary.trim() === "") problems.push(fieldIssue(fu, lang, "summary", "missingRequired"));
-  if (input.by.trim() === "") problems.push(fieldIssue(fu, lang, "by", "missingRequired"));
+  // Left blank, the follow-up is by the customer's owner.
+  const by = input.by.trim() !== "" ? input.by.trim() : index >= 0 ? parseText(cu.cols.owner?.[index] ?? null) : "";
+  if (by === "") problems.push(fieldIssue(fu, lang, "by", "missingRequired"));
   const method = methodMap.parse(input.method);
   if (!method.ok) problems.push(fieldIssue(fu, lang, "method", method.blank ? "missingRequired" : "unknownLabel", input.method));
   let stage: StageKey | null = null;
@@ -77,7 +79,7 @@ export function planFollowUp(model: WorkbookModel, input: FollowUpInput, today: 
     date: date(input.date),
     customerId: text(canonicalId),
     customerName: text(name),
-    by: text(input.by.trim()),
+    by: text(by),
     method: text(method.ok ? label(methodEntries[method.value] as { zh: string; en: string }) : input.method),
     // Free text is kept exactly as typed (leading/trailing spaces included): it is the user's.
     summary: text(input.summary),

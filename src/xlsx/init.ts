@@ -1,0 +1,162 @@
+import ExcelJS from "exceljs";
+import type { Lang } from "../core/i18n/lang";
+import type { InstallPlan, TableSpec, ValidationSpec } from "../core/plan/install";
+import { COLORS } from "../core/plan/install";
+import type { PlanValue } from "../core/plan/plan";
+import { planInstall } from "../core/usecases/install";
+import { columnLetter } from "../core/model/workbookModel";
+import { toYmd } from "../core/_lib/calendar";
+import { Book } from "./book";
+import { rebuild } from "./zip";
+import { escapeXml } from "./xml";
+
+/** exceljs writes validations this way; its TypeScript types omit both the collection and type "any". */
+interface ValidationOptions {
+  type: "list" | "whole" | "decimal" | "date" | "textLength" | "custom" | "any";
+  operator?: "between";
+  allowBlank: boolean;
+  formulae: Array<string | number | Date>;
+  showInputMessage?: boolean;
+  promptTitle?: string;
+  prompt?: string;
+  showErrorMessage?: boolean;
+  errorStyle?: "stop" | "warning";
+  errorTitle?: string;
+  error?: string;
+}
+interface DataValidationsApi {
+  add(range: string, v: ValidationOptions): void;
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+const utcDate = (serial: number) => {
+  const { year, month, day } = toYmd(serial as never);
+  return new Date(Date.UTC(year, month - 1, day));
+};
+
+function cellValue(v: PlanValue): ExcelJS.CellValue {
+  switch (v.kind) {
+    case "text": return v.text;
+    case "number": return v.value;
+    case "date": return v.day;
+    case "formula": return { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    default: return null;
+  }
+}
+
+function addTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
+  ws.addTable({
+    name: t.name,
+    ref: `${columnLetter(t.column)}${t.row}`,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: t.headers.map((name) => ({ name, filterButton: true })),
+    rows: t.rows.map((r, i) => r.map((v, j) => {
+      const f = t.calculated[j];
+      return f ? ({ formula: f.split("{row}").join(String(t.row + 1 + i)).replace(/^=/, "") } as ExcelJS.CellFormulaValue) : cellValue(v);
+    })),
+  });
+  t.headers.forEach((_h, j) => {
+    const col = ws.getColumn(t.column + j);
+    col.width = t.widths[j] ?? 10;
+    const fmt = t.numberFormats[j] ?? "General";
+    // The column's own format reaches rows typed later: phone numbers and IDs stay text.
+    if (fmt !== "General") col.numFmt = fmt;
+    const head = ws.getCell(t.row, t.column + j);
+    head.font = { bold: true, color: { argb: argb(COLORS.headerFont) } };
+    head.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(t.derived[j] ? COLORS.derivedHeader : COLORS.header) } };
+    for (let i = 0; i < t.rows.length; i++) {
+      const c = ws.getCell(t.row + 1 + i, t.column + j);
+      if (fmt !== "General") c.numFmt = fmt;
+      if (t.derived[j]) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(COLORS.derivedFill) } };
+    }
+  });
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
+  const base = {
+    allowBlank: true,
+    ...(v.prompt ? { showInputMessage: true, promptTitle: v.prompt.title, prompt: v.prompt.text } : {}),
+    ...(v.error ? { showErrorMessage: true, errorStyle: v.error.style, errorTitle: v.error.title, error: v.error.text } : {}),
+  };
+  const r = v.rule;
+  let o: ValidationOptions;
+  switch (r.kind) {
+    case "list": o = { ...base, type: "list", formulae: [r.source.replace(/^=/, "")] }; break;
+    case "date": o = { ...base, type: "date", operator: "between", formulae: [utcDate(r.min), utcDate(r.max)] }; break;
+    case "decimal": o = { ...base, type: "decimal", operator: "between", formulae: [r.min, r.max] }; break;
+    case "whole": o = { ...base, type: "whole", operator: "between", formulae: [r.min, r.max] }; break;
+    case "textLength": o = { ...base, type: "textLength", operator: "between", formulae: [r.min, r.max] }; break;
+    case "custom": o = { ...base, type: "custom", formulae: [r.formula.replace(/^=/, "")] }; break;
+    default: o = { ...base, type: "any", formulae: [] };
+  }
+  // Inline lists (Yes,No) are quoted in the file format.
+  if (o.type === "list" && r.kind === "list" && !r.source.startsWith("=")) o.formulae = [`"${r.source}"`];
+  (ws as unknown as { dataValidations: DataValidationsApi }).dataValidations.add(v.range, o);
+}
+
+async function writeWithExcelJs(plan: InstallPlan): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "crm-sheets";
+  for (const s of plan.sheets) {
+    const ws = wb.addWorksheet(s.name, { state: s.hidden ? "hidden" : "visible", views: s.freezeHeader ? [{ state: "frozen", ySplit: 1 }] : [] });
+    for (const t of s.tables) addTable(ws, t);
+    if (s.guide) {
+      [14, 24, 10, 90].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+      s.guide.forEach((g, i) => {
+        const row = ws.getRow(i + 1);
+        if (g.kind === "column") g.cells.forEach((c, j) => { row.getCell(j + 1).value = c; });
+        else row.getCell(1).value = g.text;
+        if (g.kind === "title" || g.kind === "heading") row.getCell(1).font = { bold: true, size: g.kind === "title" ? 14 : 12 };
+        row.getCell(4).alignment = { wrapText: true, vertical: "top" };
+      });
+    }
+    for (const v of plan.validations) if (v.sheet === s.key) addValidation(ws, v);
+    for (const cf of plan.conditionalFormats) {
+      if (cf.sheet !== s.key) continue;
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: [{ type: "expression", priority: cf.purpose === "overdue" ? 1 : 2, formulae: [cf.formula.replace(/^=/, "")], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } }, font: { color: { argb: argb(cf.fontColor) } } } }],
+      });
+    }
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/**
+ * Finishes what exceljs cannot express: defined names whose formulas grow with their lists, the
+ * Status column as the table's calculated column, and recalculation on open.
+ */
+function finish(bytes: Uint8Array, plan: InstallPlan): Uint8Array {
+  const book = new Book(bytes);
+  const enc = new TextEncoder();
+  const names = plan.names.map((n) => `<definedName name="${n.name}">${escapeXml(n.formula.replace(/^=/, ""))}</definedName>`).join("");
+  let wb = book.workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+  wb = wb.replace(/(<\/sheets>)/, `$1<definedNames>${names}</definedNames>`);
+  wb = /<calcPr\b/.test(wb) ? wb.replace(/<calcPr\b([^>]*)\/>/, '<calcPr$1 fullCalcOnLoad="1"/>') : wb.replace("</workbook>", '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>');
+  const replace = new Map<string, Uint8Array>([["xl/workbook.xml", enc.encode(wb)]]);
+  for (const sheet of book.sheets) {
+    for (const t of book.tables(sheet)) {
+      const spec = plan.sheets.flatMap((s) => s.tables).find((x) => x.name === t.name);
+      if (!spec || spec.calculated.every((c) => c === null)) continue;
+      let xml = t.xml;
+      spec.calculated.forEach((f, j) => {
+        if (!f) return;
+        const name = escapeXml(spec.headers[j] ?? "");
+        const formula = escapeXml(f.split("{row}").join(String(spec.row + 1)).replace(/^=/, ""));
+        xml = xml.replace(new RegExp(`(<tableColumn\\b[^>]*name="${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*?)(/>|>)`), (_m, a: string, close: string) =>
+          close === "/>" ? `${a}><calculatedColumnFormula>${formula}</calculatedColumnFormula></tableColumn>` : `${a}><calculatedColumnFormula>${formula}</calculatedColumnFormula>`);
+      });
+      replace.set(t.path, enc.encode(xml));
+    }
+  }
+  return rebuild(book.buf, book.entries, replace);
+}
+
+/** A brand-new workbook with the full template (and optional sample rows). */
+export async function templateWorkbook(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][] }): Promise<Uint8Array> {
+  const plan = planInstall(lang, sample);
+  return finish(await writeWithExcelJs(plan), plan);
+}

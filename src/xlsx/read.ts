@@ -1,0 +1,307 @@
+import type { RawCell, TableModel, WorkbookModel } from "../core/model/workbookModel";
+import { matchHeaders, normalizeLabel } from "../core/model/headers";
+import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../core/template/columns";
+import { SHEETS, sheetKeyOf, type SheetKey } from "../core/template/sheets";
+import { META_ROWS } from "../core/rules/ruleDefs";
+import { RULES_COLUMNS } from "../core/template/sheets";
+import { toLang, type Lang } from "../core/i18n/lang";
+import { DATE1904_OFFSET } from "../core/_lib/calendar";
+import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
+import { cellsOf, streamSheet, StopReading, type RawCellXml } from "./rows";
+import { parseRange, textOf, unescapeXml } from "./xml";
+
+/** Where one of our tables sits in the file, for reading and for writing back. */
+export interface Located {
+  readonly key: SheetKey;
+  readonly sheet: SheetRef;
+  readonly table: TableRef | null;
+  /** 1-based header row and first column. */
+  readonly headerRow: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  /** 1-based last data row (headerRow when empty). */
+  readonly lastRow: number;
+  readonly headers: readonly string[];
+  readonly positions: Readonly<Record<string, number>>;
+  /** Style index of each header cell's column in the last data row (to style appended rows alike). */
+  readonly lastRowStyles: ReadonlyMap<number, number>;
+  readonly lastRowBlank: boolean;
+  /** Columns (1-based) with content in the row right below the table. */
+  readonly belowOccupied: boolean;
+}
+
+export interface ReadResult {
+  readonly model: WorkbookModel;
+  readonly customers: Located | null;
+  readonly followUps: Located | null;
+  readonly rules: Located | null;
+  readonly book: Book;
+}
+
+const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS };
+
+/** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
+export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+  switch (c.t) {
+    case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
+    case "inlineStr": return c.inline === null ? null : textOf(c.inline);
+    case "str": return c.v === null ? (c.f !== null ? null : null) : unescapeXml(c.v);
+    case "b": return c.v === "1" || c.v === "true";
+    case "e": return c.v === null ? null : { error: unescapeXml(c.v) };
+    default: {
+      if (c.v === null || c.v === "") return null;
+      const n = Number(c.v);
+      if (!Number.isFinite(n)) return unescapeXml(c.v);
+      return book.date1904 && c.s !== null && book.dateStyles.has(c.s) ? n + DATE1904_OFFSET : n;
+    }
+  }
+}
+
+function letters(n: number): string {
+  let s = "";
+  let x = n;
+  while (x > 0) {
+    const r = (x - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+export { letters as columnLetters };
+
+interface Found {
+  readonly key: SheetKey;
+  readonly sheet: SheetRef;
+  readonly table: TableRef | null;
+}
+
+/** Our sheets: by table name first, then by sheet name in either language, then by headers. */
+function locate(book: Book): Partial<Record<SheetKey, Found>> {
+  const out: Partial<Record<SheetKey, Found>> = {};
+  for (const sheet of book.sheets) {
+    for (const t of book.tables(sheet)) {
+      for (const key of ["customers", "followUps", "rules"] as const) {
+        if (!out[key] && t.name.toLowerCase() === (SHEETS[key].table ?? "").toLowerCase()) out[key] = { key, sheet, table: t };
+      }
+    }
+  }
+  for (const sheet of book.sheets) {
+    const key = sheetKeyOf(sheet.name);
+    if (key && !out[key]) {
+      const tables = book.tables(sheet);
+      out[key] = { key, sheet, table: tables[0] ?? null };
+    }
+  }
+  // Plain sheets with our headers (a team's own list): the first 20 rows are enough to tell.
+  for (const key of ["customers", "followUps"] as const) {
+    if (out[key]) continue;
+    for (const sheet of book.sheets) {
+      if (Object.values(out).some((f) => f?.sheet === sheet)) continue;
+      const header = findHeaderRow(book, sheet, DEFS[key] as readonly ColumnDef[]);
+      if (header) {
+        out[key] = { key, sheet, table: null };
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function findHeaderRow(book: Book, sheet: SheetRef, defs: readonly ColumnDef[]): { row: number; cells: RawCellXml[] } | null {
+  let found: { row: number; cells: RawCellXml[] } | null = null;
+  let seen = 0;
+  const shared = () => book.sharedStrings();
+  streamSheet(book, sheet.path, {
+    prefix: () => undefined,
+    suffix: () => undefined,
+    row: (xml, n) => {
+      if (n < 0) return;
+      if (++seen > 20) throw new StopReading();
+      const cells = cellsOf(xml);
+      const texts = headerTexts(cells, shared, book);
+      const m = matchHeaders(texts, defs);
+      if (m.missing.length === 0 || Object.keys(m.positions).length >= 4) {
+        found = { row: n, cells };
+        throw new StopReading();
+      }
+    },
+  });
+  return found;
+}
+
+function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book: Book): string[] {
+  const last = cells.reduce((m, c) => Math.max(m, c.col), 0);
+  const out: string[] = new Array<string>(last).fill("");
+  for (const c of cells) {
+    const v = decodeCell(c, shared, book);
+    out[c.col - 1] = v === null || typeof v === "object" ? "" : String(v);
+  }
+  return out;
+}
+
+/**
+ * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
+ * columns when `keys` is "all"), streaming the sheet.
+ */
+function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { located: Located; model: TableModel } {
+  const defs = DEFS[f.key] ?? [];
+  const shared = () => book.sharedStrings();
+  let headerRow: number;
+  let firstCol: number;
+  let lastCol: number;
+  let tableLast = Number.MAX_SAFE_INTEGER;
+  if (f.table) {
+    const r = parseRange(f.table.ref);
+    if (!r) throw new XlsxError(`table ${f.table.name} has an unreadable range "${f.table.ref}"`, f.sheet.name);
+    headerRow = r.r0;
+    firstCol = r.c0;
+    lastCol = r.c1;
+    tableLast = r.r1 - f.table.totalsRowCount;
+  } else {
+    const h = findHeaderRow(book, f.sheet, defs);
+    if (!h) throw new XlsxError(`no header row with our columns in the first 20 rows`, f.sheet.name);
+    headerRow = h.row;
+    firstCol = Math.min(...h.cells.map((c) => c.col));
+    lastCol = Math.max(...h.cells.map((c) => c.col));
+  }
+  let headers: string[] = [];
+  let positions: Record<string, number> = {};
+  const cols: Record<string, RawCell[]> = {};
+  const wanted = new Map<number, string>(); // 1-based sheet column → key
+  let lastData = headerRow;
+  let lastRowStyles = new Map<number, number>();
+  let lastRowBlank = true;
+  let belowOccupied = false;
+  streamSheet(book, f.sheet.path, {
+    prefix: () => undefined,
+    suffix: () => undefined,
+    row: (xml, n) => {
+      if (n < 0 || n < headerRow) return;
+      if (n === headerRow) {
+        const cells = cellsOf(xml).filter((c) => c.col >= firstCol && c.col <= lastCol);
+        const texts = headerTexts(cells, shared, book);
+        headers = texts.slice(firstCol - 1, lastCol);
+        while (headers.length < lastCol - firstCol + 1) headers.push("");
+        positions = matchHeaders(headers, defs).positions;
+        const taken = new Set(Object.values(positions));
+        for (const [k, p] of Object.entries(positions)) if (keys === "all" || keys.includes(k)) wanted.set(firstCol + p, k);
+        if (keys === "all") headers.forEach((_h, i) => { if (!taken.has(i)) wanted.set(firstCol + i, `extra:${i}`); });
+        for (const k of wanted.values()) cols[k] = [];
+        if (keys === "all") for (const [i] of headers.entries()) if (!taken.has(i)) positions[`extra:${i}`] = i;
+        return;
+      }
+      if (n > tableLast) {
+        if (n === tableLast + 1 && f.table) belowOccupied = cellsOf(xml).some((c) => c.col >= firstCol && c.col <= lastCol && decodeCell(c, shared, book) !== null);
+        throw new StopReading();
+      }
+      const cells = cellsOf(xml);
+      let any = false;
+      const values = new Map<string, RawCell>();
+      for (const c of cells) {
+        if (c.col < firstCol || c.col > lastCol) continue;
+        const key = wanted.get(c.col);
+        const v = key !== undefined || !f.table ? decodeCell(c, shared, book) : null;
+        if (v !== null && !(typeof v === "string" && v === "")) any = true;
+        if (key !== undefined) values.set(key, v);
+      }
+      // A plain range ends at its last row with content; formatted-but-empty rows cost nothing.
+      if (!f.table && !any) return;
+      const i = n - headerRow - 1;
+      for (const k of wanted.values()) {
+        const arr = cols[k] as RawCell[];
+        while (arr.length < i) arr.push(null);
+        arr.push(values.get(k) ?? null);
+      }
+      lastData = n;
+      lastRowStyles = new Map(cells.filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
+      lastRowBlank = !any;
+    },
+  });
+  const last = f.table ? tableLast : lastData;
+  const rowCount = Math.max(0, last - headerRow);
+  for (const k of Object.keys(cols)) {
+    const arr = cols[k] as RawCell[];
+    while (arr.length < rowCount) arr.push(null);
+  }
+  if (f.table && lastData < tableLast) lastRowBlank = true;
+  const located: Located = { key: f.key, sheet: f.sheet, table: f.table, headerRow, firstCol, lastCol, lastRow: last, headers, positions, lastRowStyles, lastRowBlank, belowOccupied };
+  const model: TableModel = { sheet: f.key, sheetName: f.sheet.name, headerRow, firstColumn: firstCol, rowCount, headers, positions, cols };
+  return { located, model };
+}
+
+function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>): { rules: WorkbookModel["rules"]; lists: WorkbookModel["lists"]; lang: Lang | null; version: number | null; located: Located | null } {
+  const rules: Array<{ label: string; value: RawCell; row: number }> = [];
+  let lang: Lang | null = null;
+  let version: number | null = null;
+  let located: Located | null = null;
+  const shared = () => book.sharedStrings();
+  const f = found.rules;
+  if (f) {
+    let labelCol = 1;
+    let valueCol = 2;
+    let headerRow = 1;
+    if (f.table) {
+      const r = parseRange(f.table.ref);
+      if (r) { labelCol = r.c0; valueCol = r.c0 + 1; headerRow = r.r0; }
+    }
+    streamSheet(book, f.sheet.path, {
+      prefix: () => undefined,
+      suffix: () => undefined,
+      row: (xml, n) => {
+        if (n <= headerRow) return;
+        const cells = cellsOf(xml);
+        const label = cells.find((c) => c.col === labelCol);
+        const value = cells.find((c) => c.col === valueCol);
+        const l = label ? decodeCell(label, shared, book) : null;
+        if (typeof l !== "string" || l.trim() === "") return;
+        const v = value ? decodeCell(value, shared, book) : null;
+        rules.push({ label: l, value: v, row: n });
+        const nl = normalizeLabel(l);
+        if (nl === normalizeLabel(META_ROWS.language["zh-CN"]) || nl === normalizeLabel(META_ROWS.language["en-US"])) lang = typeof v === "string" ? toLang(v) : null;
+        if (nl === normalizeLabel(META_ROWS.templateVersion["zh-CN"]) || nl === normalizeLabel(META_ROWS.templateVersion["en-US"])) version = typeof v === "number" ? v : null;
+      },
+    });
+    located = { key: "rules", sheet: f.sheet, table: f.table, headerRow, firstCol: labelCol, lastCol: labelCol + 2, lastRow: headerRow + rules.length, headers: [RULES_COLUMNS.setting["zh-CN"], RULES_COLUMNS.value["zh-CN"]], positions: {}, lastRowStyles: new Map(), lastRowBlank: false, belowOccupied: false };
+  }
+  const lists: Record<string, RawCell[]> = {};
+  const listsSheet = found.lists?.sheet ?? book.sheets.find((s) => sheetKeyOf(s.name) === "lists");
+  if (listsSheet) {
+    const wanted = new Map<number, string>();
+    for (const t of book.tables(listsSheet)) {
+      const key = t.name.replace(/^CRM_T_/, "");
+      const r = parseRange(t.ref);
+      if (r && ["holidays", "workdays", "team"].includes(key)) { wanted.set(r.c0, key); lists[key] = []; }
+    }
+    if (wanted.size > 0) {
+      streamSheet(book, listsSheet.path, {
+        prefix: () => undefined,
+        suffix: () => undefined,
+        row: (xml, n) => {
+          if (n <= 1) return;
+          for (const c of cellsOf(xml)) {
+            const k = wanted.get(c.col);
+            if (k) (lists[k] as RawCell[]).push(decodeCell(c, shared, book));
+          }
+        },
+      });
+    }
+  }
+  return { rules, lists, lang, version, located };
+}
+
+/** Reads the model a use-case needs. `keys` limits the columns read from each table. */
+export function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all" }): ReadResult {
+  const found = locate(book);
+  if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
+  const cu = readTable(book, found.customers, keys.customers);
+  const fu = found.followUps ? readTable(book, found.followUps, keys.followUps) : null;
+  const rl = readRulesAndLists(book, found);
+  const lang: Lang = rl.lang ?? (found.customers.sheet.name === SHEETS.customers.name["en-US"] ? "en-US" : "zh-CN");
+  return {
+    book,
+    customers: cu.located,
+    followUps: fu?.located ?? null,
+    rules: rl.located,
+    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, rules: rl.rules, lists: rl.lists },
+  };
+}

@@ -1,0 +1,57 @@
+import * as fs from "fs";
+import * as path from "path";
+import { XlsxError } from "./book";
+
+/** Reads a workbook file, refusing what is not one with a clear reason. */
+export function readFileChecked(file: string): Uint8Array {
+  if (!fs.existsSync(file)) throw new XlsxError(`${file}: no such file`);
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".xls") throw new XlsxError(`${file}: .xls (Excel 97-2003) is not supported; save it as .xlsx first`);
+  if (ext === ".csv") throw new XlsxError(`${file}: a CSV file is not a workbook; open it in Excel and save as .xlsx`);
+  const buf = fs.readFileSync(file);
+  // OLE2 compound files: legacy .xls, or an encrypted (password-protected) .xlsx.
+  if (buf.length >= 8 && buf.readUInt32LE(0) === 0xe011cfd0 && buf.readUInt32LE(4) === 0xe11ab1a1) {
+    throw new XlsxError(`${file}: the file is encrypted (password-protected) or in the old .xls format; save an unprotected .xlsx copy first`);
+  }
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** `~$name.xlsx` beside the file means someone has it open in Excel. */
+export function lockWarning(file: string): string | null {
+  const lock = path.join(path.dirname(file), `~$${path.basename(file)}`);
+  return fs.existsSync(lock) ? lock : null;
+}
+
+/** Hook for tests: called at each step of a save with its name; throwing there aborts the save. */
+export type SaveProbe = (step: "temp-open" | "temp-written" | "before-rename") => void;
+
+/**
+ * Writes atomically: a temp file in the same folder, flushed, then renamed over the original.
+ * On any error the temp file is removed and the original is untouched.
+ */
+export function atomicWrite(file: string, data: Uint8Array, probe?: SaveProbe): void {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    if (fs.existsSync(file)) throw new XlsxError(`${file}: the file is read-only; nothing was changed`);
+  }
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  let fd: number | null = null;
+  try {
+    probe?.("temp-open");
+    fd = fs.openSync(tmp, "w", 0o644);
+    fs.writeSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    probe?.("temp-written");
+    if (fs.existsSync(file)) fs.chmodSync(tmp, fs.statSync(file).mode & 0o777);
+    probe?.("before-rename");
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,156 @@
+import type { DayNumber } from "../core/_lib/calendar";
+import type { Issue } from "../core/checks/issue";
+import { grade, type GradeSummary } from "../core/usecases/grade";
+import { check } from "../core/usecases/check";
+import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
+import { date, num, text, type PlanValue } from "../core/plan/plan";
+import { normalizeLabel } from "../core/model/headers";
+import { META_ROWS } from "../core/rules/ruleDefs";
+import { statusFormula } from "../core/template/statusFormula";
+import { statusColumnsAt } from "../core/usecases/install";
+import type { Lang } from "../core/i18n/lang";
+import { Book, XlsxError } from "./book";
+import { readBook, type Located, type ReadResult } from "./read";
+import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
+import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
+
+export const GRADE_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status"] as const;
+export const HISTORY_KEYS = ["date", "customerId", "nextDate"] as const;
+
+export interface FileGradeOutcome {
+  readonly lang: Lang;
+  readonly summary: GradeSummary;
+  readonly issues: readonly Issue[];
+  readonly cellsWritten: number;
+  readonly idsFilled: number;
+}
+
+function open(file: string): Book {
+  return new Book(readFileChecked(file));
+}
+
+function set(writes: SheetWrites, row: number, col: number, v: PlanValue): void {
+  let r = writes.get(row);
+  if (!r) {
+    r = new Map();
+    writes.set(row, r);
+  }
+  r.set(col, v);
+}
+
+function rulesDateWrite(r: ReadResult, today: DayNumber): SheetPatch | null {
+  const rl = r.rules;
+  if (!rl) return null;
+  const labels = [META_ROWS.lastGraded["zh-CN"], META_ROWS.lastGraded["en-US"]].map(normalizeLabel);
+  const row = r.model.rules.find((x) => labels.includes(normalizeLabel(x.label)));
+  if (!row) return null;
+  const writes: SheetWrites = new Map();
+  set(writes, row.row, rl.firstCol + 1, date(today));
+  return { path: rl.sheet.path, writes };
+}
+
+/** Merges patches aimed at the same sheet part (a workbook may keep two of our tables on one sheet). */
+function merge(patches: ReadonlyArray<SheetPatch | null>): SheetPatch[] {
+  const byPath = new Map<string, SheetPatch>();
+  for (const p of patches) {
+    if (!p) continue;
+    const prev = byPath.get(p.path);
+    if (!prev) { byPath.set(p.path, p); continue; }
+    const writes: SheetWrites = new Map(prev.writes);
+    for (const [row, cells] of p.writes) for (const [c, v] of cells) set(writes, row, c, v);
+    byPath.set(p.path, { ...prev, ...p, writes });
+  }
+  return [...byPath.values()];
+}
+
+/** Grade a file: same core as the add-in; only derived cells, filled IDs and the Rules date change. */
+export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe): FileGradeOutcome {
+  const book = open(file);
+  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  const plan = grade(r.model, today);
+  const cu = r.customers as Located;
+  const writes: SheetWrites = new Map();
+  let cells = 0;
+  for (const w of plan.writes) {
+    const p = cu.positions[w.key];
+    if (p === undefined) continue;
+    w.values.forEach((v, i) => {
+      if (v === null) return;
+      set(writes, cu.headerRow + 1 + i, cu.firstCol + p, v);
+      cells++;
+    });
+  }
+  for (const f of plan.idFills) {
+    const p = cu.positions[f.key];
+    if (p !== undefined) { set(writes, cu.headerRow + 1 + f.index, cu.firstCol + p, f.value); cells++; }
+  }
+  const out = applyPatches(book, merge([{ path: cu.sheet.path, writes }, rulesDateWrite(r, today)]), []);
+  atomicWrite(file, out, probe);
+  return { lang: r.model.lang, summary: plan.summary, issues: plan.issues, cellsWritten: cells, idsFilled: plan.idFills.length };
+}
+
+export interface FileLogOutcome {
+  readonly row: number;
+  readonly customer: string;
+  readonly nextDue: DayNumber | null;
+  readonly lang: Lang;
+}
+
+/**
+ * Append one follow-up as Excel does when a table grows: the row below the table, the table's
+ * range and filter, validation and highlight ranges extended; that customer's derived cells.
+ */
+export function logFile(file: string, input: FollowUpInput, today: DayNumber, probe?: SaveProbe): FileLogOutcome {
+  const book = open(file);
+  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  const fu = r.followUps;
+  const cu = r.customers as Located;
+  if (!fu) throw new XlsxError("no follow-up sheet found; run init to add the template");
+  const plan = planFollowUp(r.model, input, today);
+  const fillPlaceholder = fu.lastRowBlank && fu.lastRow === fu.headerRow + 1;
+  const row = fillPlaceholder ? fu.lastRow : fu.lastRow + 1;
+  if (!fillPlaceholder && fu.belowOccupied) {
+    throw new XlsxError(`row ${row} right below the follow-up table is not empty; move what is there or extend the table, then log again`, fu.sheet.name, row);
+  }
+  const fuWrites: SheetWrites = new Map();
+  for (const [key, v] of Object.entries(plan.row)) {
+    const p = fu.positions[key];
+    if (p !== undefined && v.kind !== "blank") set(fuWrites, row, fu.firstCol + p, v);
+  }
+  // Calculated columns of the table (e.g. a user's own formula) are carried into the new row.
+  if (fu.table && !fillPlaceholder) {
+    fu.table.columns.forEach((c, i) => {
+      if (c.calculated) set(fuWrites, row, fu.firstCol + i, { kind: "formula", formula: `=${c.calculated.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')}` });
+    });
+  }
+  const cuWrites: SheetWrites = new Map();
+  for (const w of plan.customerWrites) {
+    const p = cu.positions[w.key];
+    if (p !== undefined) set(cuWrites, cu.headerRow + 1 + w.index, cu.firstCol + p, w.value);
+  }
+  const growth = fillPlaceholder ? undefined : { from: fu.lastRow, to: row };
+  const patches = merge([{ path: fu.sheet.path, writes: fuWrites, newRowStyles: fu.lastRowStyles, ...(growth ? { growth } : {}) }, { path: cu.sheet.path, writes: cuWrites }]);
+  const tables: TablePatch[] = growth && fu.table ? [{ path: fu.table.path, xml: fu.table.xml, from: growth.from, to: growth.to }] : [];
+  atomicWrite(file, applyPatches(book, patches, tables), probe);
+  return { row, customer: plan.customer.record.id, nextDue: plan.customer.derived.nextDue, lang: r.model.lang };
+}
+
+export function checkFile(file: string, today: DayNumber): { lang: Lang; issues: Issue[] } {
+  const book = open(file);
+  const r = readBook(book, { customers: "all", followUps: "all" });
+  return { lang: r.model.lang, issues: check(r.model, today) };
+}
+
+/** The workbook's template version and language, or null when it is not one of ours. */
+export function templateInfo(file: string): { version: number | null; lang: Lang } | null {
+  const book = open(file);
+  try {
+    const r = readBook(book, { customers: ["id"], followUps: ["date"] });
+    return { version: r.model.templateVersion, lang: r.model.lang };
+  } catch (e) {
+    if (e instanceof XlsxError) return null;
+    throw e;
+  }
+}
+
+export { statusFormula, statusColumnsAt, num, text };
