@@ -31,10 +31,15 @@ export type SaveProbe = (step: "temp-open" | "temp-written" | "before-rename") =
  */
 export function atomicWrite(file: string, data: Uint8Array, probe?: SaveProbe): void {
   const dir = path.dirname(path.resolve(file));
-  try {
-    fs.accessSync(file, fs.constants.W_OK);
-  } catch {
-    if (fs.existsSync(file)) throw new XlsxError(`${file}: the file is read-only; nothing was changed`);
+  // A file marked read-only is refused even for root, who may write anyway: the mark is the user's wish.
+  if (fs.existsSync(file)) {
+    let writable = (fs.statSync(file).mode & 0o222) !== 0;
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch {
+      writable = false;
+    }
+    if (!writable) throw new XlsxError(`${file}: the file is read-only; nothing was changed`);
   }
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   let fd: number | null = null;
