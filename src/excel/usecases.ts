@@ -326,3 +326,23 @@ export async function watchSelection(onRow: (row: number) => void): Promise<() =
   });
 }
 
+
+/**
+ * Calls back when someone else changes our Customers or Follow-ups sheet (a co-author, or the user
+ * typing), so the pane can refresh; our own writes (triggerSource ThisLocalAddin) are ignored.
+ */
+export async function watchChanges(onChange: (sheet: string, address: string) => void): Promise<() => Promise<void>> {
+  return run("watch", async (context) => {
+    const s = await readStructure(context);
+    const sheets = [s.tables.customers, s.tables.followUps].filter((t): t is TableInfo => t?.exists === true);
+    const handlers = sheets.map((t) => context.workbook.worksheets.getItem(t.sheetName).onChanged.add(async (e) => {
+      if (e.triggerSource === Excel.EventTriggerSource.thisLocalAddin) return;
+      onChange(t.sheetName, e.address);
+    }));
+    await context.sync();
+    return async () => {
+      for (const h of handlers) h.remove();
+      if (handlers[0]) await handlers[0].context.sync();
+    };
+  });
+}
