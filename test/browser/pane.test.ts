@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang });
+  // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => { throw e; });
   // Office.js comes from Microsoft's CDN in production; here the same address serves the npm copy.
@@ -55,6 +56,7 @@ async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
 }
 
 async function axe(page: Page): Promise<string[]> {
+  await page.waitForTimeout(600);
   // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected script tags.
   await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
   return page.evaluate(async () => {

@@ -83,7 +83,8 @@ export function analyse(root: string, srcDir: string, virtual: Record<string, st
           const doc = decl.getFullText().slice(0, decl.getLeadingTriviaWidth());
           const m = API_SET.exec(doc);
           if (!m || !m[1] || !m[2]) continue;
-          const owner = decl.parent && (ts.isClassDeclaration(decl.parent) || ts.isInterfaceDeclaration(decl.parent)) && decl.parent.name ? decl.parent.name.text : "?";
+          const parent = decl.parent;
+          const owner = parent && (ts.isClassDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isEnumDeclaration(parent)) && parent.name ? parent.name.text : ts.isEnumDeclaration(decl) ? "enum" : "Excel";
           const { line } = sf.getLineAndCharacterOfPosition(node.getStart());
           uses.push({ member: `${owner}.${node.name.text}`, set: m[1], version: versionNumber(m[2]), file: path.relative(root, sf.fileName), line: line + 1, guardedTo: guardVersion(node) });
           break;
