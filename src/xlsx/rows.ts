@@ -87,9 +87,10 @@ export class RowSplitter {
     }
     if (this.mode !== "rows") return;
     const buf = this.buf;
+    // Found once per chunk: searching for it at every row would make the scan quadratic.
+    const endAt = buf.indexOf("</sheetData>", this.pos);
     for (;;) {
       const rowAt = buf.indexOf("<row", this.pos);
-      const endAt = buf.indexOf("</sheetData>", this.pos);
       if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
         this.mode = "suffix";
         if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1);
