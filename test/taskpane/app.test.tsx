@@ -1,0 +1,60 @@
+/**
+ * @jest-environment jsdom
+ */
+import { render, screen, fireEvent, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import type { WorkbookApi } from "../../src/taskpane/workbookApi";
+import { ExcelDoorError } from "../../src/excel/errors";
+import { day } from "../support/builders";
+
+function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string[] } {
+  const calls: string[] = [];
+  const api: WorkbookApi = {
+    status: async () => ({ installed: false, lang: "zh-CN", version: null, customers: 0, followUps: 0, missingColumns: [] }),
+    install: async (lang) => { calls.push(`install ${lang}`); return { kind: "installed", lang, sheets: ["客户信息"] }; },
+    logFollowUp: async () => ({ row: 2, customer: "KH-1", nextDue: null, usedFallback: false }),
+    grade: async () => { throw new Error("not used"); },
+    check: async () => [],
+    select: async () => undefined,
+    customers: async () => [],
+    card: async () => null,
+    watchSelection: async () => async () => undefined,
+    today: () => day("2026-05-20"),
+    ...over,
+  };
+  return Object.assign(api, { calls });
+}
+
+beforeAll(() => {
+  // jsdom lacks these browser APIs Fluent UI touches.
+  window.matchMedia = window.matchMedia ?? ((q: string) => ({ matches: false, media: q, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }));
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
+});
+
+describe("task pane components (by role)", () => {
+  it("Home installs the template in the chosen language", async () => {
+    const api = fakeApi();
+    render(<App api={api} lang="zh-CN" />);
+    const button = await screen.findByRole("button", { name: "安装模板" });
+    fireEvent.click(screen.getByRole("radio", { name: "English" }));
+    fireEvent.click(button);
+    await waitFor(() => expect(api.calls).toEqual(["install en-US"]));
+  });
+  it("shows an error naming sheet, row and column in a message bar", async () => {
+    const issue = { code: "unknownCustomerId" as const, severity: "error" as const, sheet: "followUps" as const, sheetName: "跟进记录", row: 5, column: "客户编号*", columnKey: "customerId", value: "KH-404" };
+    const api = fakeApi({ status: async () => { throw new ExcelDoorError("InvalidInput", "x", "status", undefined, [issue]); } });
+    render(<App api={api} lang="zh-CN" />);
+    expect(await screen.findByText("跟进记录 第5行 「客户编号*」列: 客户编号「KH-404」在客户信息中不存在")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "关闭" })).toBeTruthy();
+  });
+  it.each([["en-US", /[\u4e00-\u9fff]/, ["中文"]], ["zh-CN", /\b[A-Za-z]{4,}\b/, ["English", "Excel"]]] as const)("%s: no text in the other language (hard-coded strings)", async (lang, foreign, allowed) => {
+    render(<App api={fakeApi()} lang={lang} />);
+    await screen.findByRole("tablist");
+    await waitFor(() => expect(document.body.textContent).not.toContain("…"));
+    const texts: string[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) if ((n.textContent ?? "").trim()) texts.push((n.textContent ?? "").trim());
+    const offenders = texts.filter((t) => foreign.test(allowed.reduce((s, a) => s.split(a).join(""), t)));
+    expect(offenders).toEqual([]);
+  });
+});
