@@ -6,7 +6,7 @@ const core = "src/core must stay pure (no Office.js, React, Fluent UI, exceljs o
 const doorsOnly = (why) => ({ message: why });
 
 export default tseslint.config(
-  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "demo/**", "test-output/**", "bench/out/**"] },
+  { ignores: ["dist/**", "lib/**", "lib-bench/**", "node_modules/**", "coverage/**", "demo/**", "test-output/**", "bench/out/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],

@@ -69,7 +69,8 @@ async function main(): Promise<void> {
     x.install();
     await installTemplate("zh-CN", false, "bench", new Date());
     const keys = ["id", "name", "industry", "contact", "stage", "owner", "amount", "closeDate", "fit", "intent", "value", "created"];
-    seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => Object.fromEntries(keys.map((k) => [k, (d.customers[k]?.[i] ?? null) as string | number | null]))));
+    // The Status column's calculated formula has filled every row in Excel; its computed label is what a read sees.
+    seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => ({ ...Object.fromEntries(keys.map((k) => [k, (d.customers[k]?.[i] ?? null) as string | number | null])), status: "正常" })));
     seed(x, "CRM_FollowUps", Array.from({ length: d.followUps.date?.length ?? 0 }, (_, i) => ({ date: d.followUps.date?.[i] as number, customerId: d.followUps.customerId?.[i] as string, by: "张三", method: "电话", summary: "x", nextDate: (d.followUps.nextDate?.[i] ?? null) as number | null })));
     x.resetCounters();
     const t = Date.now();

@@ -40,8 +40,24 @@ export interface ReadResult {
 
 const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS };
 
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 represents a long
+ * substring as a view into its parent, and our parents are megabyte chunks of sheet XML — kept
+ * alive by a million IDs, they would hold the whole sheet in memory.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, "utf8").toString("utf8");
+}
+
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+  const v = decodeCellRaw(c, shared, book);
+  return typeof v === "string" ? detach(v) : v;
+}
+
+function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+  // A formula whose result was never calculated (written by us or another tool): its text is what we know.
+  if (c.f !== null && c.v === null && c.t !== "inlineStr") return `=${unescapeXml(c.f)}`;
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     case "inlineStr": return c.inline === null ? null : textOf(c.inline);

@@ -71,20 +71,18 @@ export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe): Fi
   const cu = r.customers as Located;
   const writes: SheetWrites = new Map();
   let cells = 0;
+  const cols: Array<{ col: number; values: ReadonlyArray<PlanValue | null> }> = [];
   for (const w of plan.writes) {
     const p = cu.positions[w.key];
     if (p === undefined) continue;
-    w.values.forEach((v, i) => {
-      if (v === null) return;
-      set(writes, cu.headerRow + 1 + i, cu.firstCol + p, v);
-      cells++;
-    });
+    cols.push({ col: cu.firstCol + p, values: w.values });
+    for (const v of w.values) if (v !== null) cells++;
   }
   for (const f of plan.idFills) {
     const p = cu.positions[f.key];
     if (p !== undefined) { set(writes, cu.headerRow + 1 + f.index, cu.firstCol + p, f.value); cells++; }
   }
-  const out = applyPatches(book, merge([{ path: cu.sheet.path, writes }, rulesDateWrite(r, today)]), []);
+  const out = applyPatches(book, merge([{ path: cu.sheet.path, writes, columns: { firstRow: cu.headerRow + 1, cols } }, rulesDateWrite(r, today)]), []);
   atomicWrite(file, out, probe);
   return { lang: r.model.lang, summary: plan.summary, issues: plan.issues, cellsWritten: cells, idsFilled: plan.idFills.length };
 }

@@ -12,9 +12,16 @@ import { columnLetters } from "./read";
 /** Cells to write in one sheet: row → column → value (null clears the cell's value, keeps its style). */
 export type SheetWrites = Map<number, Map<number, PlanValue>>;
 
+/** Whole columns written in bulk (grading), without a map per row. */
+export interface ColumnWrites {
+  readonly firstRow: number;
+  readonly cols: ReadonlyArray<{ readonly col: number; readonly values: ReadonlyArray<PlanValue | null> }>;
+}
+
 export interface SheetPatch {
   readonly path: string;
   readonly writes: SheetWrites;
+  readonly columns?: ColumnWrites;
   /** Styles for new rows' cells, by column (copied from the last data row, as Excel does). */
   readonly newRowStyles?: ReadonlyMap<number, number>;
   /** A table growing over appended rows: its last row before and after. */
@@ -93,12 +100,29 @@ function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: { formu
     pendingLen += s.length;
     if (pendingLen > 1 << 20) flush(false);
   };
-  const todo = [...p.writes.keys()].sort((a, b) => a - b);
+  const rowSet = new Set<number>(p.writes.keys());
+  const cw = p.columns;
+  if (cw) for (const c of cw.cols) c.values.forEach((v, i) => { if (v !== null) rowSet.add(cw.firstRow + i); });
+  const todo = [...rowSet].sort((a, b) => a - b);
+  // The cells of one row, built when that row streams past and dropped right after.
+  const writesFor = (n: number): Map<number, PlanValue> | undefined => {
+    const single = p.writes.get(n);
+    if (!cw || n < cw.firstRow) return single;
+    let m: Map<number, PlanValue> | undefined;
+    for (const c of cw.cols) {
+      const v = c.values[n - cw.firstRow];
+      if (v === null || v === undefined) continue;
+      m ??= new Map();
+      m.set(c.col, v);
+    }
+    if (single) for (const [k, v] of single) (m ??= new Map()).set(k, v);
+    return m;
+  };
   let t = 0;
   const emitNewUpTo = (limit: number) => {
     while (t < todo.length && (todo[t] as number) < limit) {
       const n = todo[t] as number;
-      const cells = p.writes.get(n) as Map<number, PlanValue>;
+      const cells = writesFor(n) as Map<number, PlanValue>;
       const styled = new Map(cells);
       const row = patchRow(`<row r="${n}">`, n, styled, styles, book.date1904, track);
       // New rows take the column styles of the row above, as a table's new row does.
@@ -124,7 +148,7 @@ function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: { formu
     row: (xml, n) => {
       if (n < 0) return out(xml);
       emitNewUpTo(n);
-      const w = p.writes.get(n);
+      const w = writesFor(n);
       if (!w) return out(xml);
       out(patchRow(xml, n, w, styles, book.date1904, track));
       t++;

@@ -8,6 +8,7 @@ import { gradeCustomer, stageClass, type Grade, type GradeReason } from "../grad
 import { deriveFollowUp, NO_HISTORY, type Status, type Derived } from "../followup/derive";
 import type { WorkCalendar } from "../followup/workdays";
 import { IdAllocator } from "../ids/customerId";
+import type { Lang } from "../i18n/lang";
 import { BLANK, date, formula, num, text, type CellWrite, type ColumnWrite, type PlanValue } from "../plan/plan";
 import { gradeLabel, renderReason } from "../i18n/messages";
 import { STATUS_LABELS } from "../i18n/labels";
@@ -74,6 +75,14 @@ export function statusColumns(t: TableModel): StatusColumns | null {
   return statusColumnsAt(p);
 }
 
+const GRADE_VALUES = new Map<string, PlanValue>();
+function gradeValue(g: Grade | null, lang: Lang): PlanValue {
+  const key = `${g}|${lang}`;
+  let v = GRADE_VALUES.get(key);
+  if (!v) { v = text(gradeLabel(g, lang)); GRADE_VALUES.set(key, v); }
+  return v;
+}
+
 const STATUS_TEXTS = new Set(Object.values(STATUS_LABELS).flatMap((l) => [l["zh-CN"], l["en-US"]]));
 
 const GRADE_ORDER: Readonly<Record<Grade | "none", number>> = { A: 0, B: 1, C: 2, toAssess: 3, none: 4 };
@@ -100,6 +109,8 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
   for (const k of DERIVED_KEYS) cols[k] = new Array<PlanValue | null>(n).fill(k === "status" ? null : BLANK);
   const statusNow = t.cols.status;
   const sc = statusColumns(t);
+  // The Status formula differs between rows only by the row number: build it once.
+  const statusParts = sc ? statusFormula(sc, "{row}", lang).split("{row}") : null;
   const idFills: CellWrite[] = [];
   const results: CustomerResult[] = [];
   const byGrade = { A: 0, B: 0, C: 0, toAssess: 0, none: 0 };
@@ -118,7 +129,7 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     const d = deriveFollowUp(g, stageClass(c.stage), h, c.created, rules, cal, today);
     const i = c.index;
     const set = (k: string, v: PlanValue | null) => { (cols[k] as Array<PlanValue | null>)[i] = v; };
-    set("grade", text(gradeLabel(g, lang)));
+    set("grade", gradeValue(g, lang));
     set("gradeReason", text(reason ? renderReason(reason, lang) : ""));
     set("firstContact", date(h.first));
     set("lastContact", date(h.last));
@@ -128,10 +139,10 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     // The live Status formula is ours: written where it is missing or was overwritten, left alone where it works.
     const current = statusNow?.[i] ?? null;
     const live = typeof current === "string" && (current.startsWith("=") || STATUS_TEXTS.has(current));
-    set("status", live ? null : sc ? formula(statusFormula(sc, sheetRow(t, i), lang)) : text(STATUS_LABELS[d.status][lang]));
+    set("status", live ? null : statusParts ? formula(statusParts.join(String(sheetRow(t, i)))) : text(STATUS_LABELS[d.status][lang]));
     byGrade[g ?? "none"]++;
     byStatus[d.status]++;
-    results.push({ record: { ...c, id }, reason, grade: g, history: h, derived: d });
+    results.push({ record: id === c.id ? c : { ...c, id }, reason, grade: g, history: h, derived: d });
     if (d.status !== "closed" && d.daysToDue !== null && (d.daysToDue <= 0 || d.status === "dormant")) {
       due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue });
     }
