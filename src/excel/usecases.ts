@@ -25,8 +25,8 @@ import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
 
 /** Columns grading reads from the Customers table (never the whole sheet). */
-export const GRADE_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status"] as const;
-export const HISTORY_KEYS = ["date", "customerId", "nextDate"] as const;
+export { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
+import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 
 export type Progress = (done: number, total: number) => void;
 

@@ -73,17 +73,7 @@ function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCe
   }
 }
 
-function letters(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
-}
-export { letters as columnLetters };
+export { columnLetter as columnLetters } from "../core/model/workbookModel";
 
 interface Found {
   readonly key: SheetKey;

@@ -14,8 +14,8 @@ import { readBook, type Located, type ReadResult } from "./read";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
-export const GRADE_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status"] as const;
-export const HISTORY_KEYS = ["date", "customerId", "nextDate"] as const;
+export { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
+import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 
 export interface FileGradeOutcome {
   readonly lang: Lang;

@@ -717,6 +717,14 @@ export class RangeDouble extends NullableProxy {
   }
 }
 
+/** Applies a format change to every cell of a target (bounded: formats on whole columns stop at 200,000 rows). */
+function eachCell(context: RequestContextDouble, target: () => Target, payload: unknown, f: (c: Cell) => void): void {
+  context._queue(payload, () => {
+    const { sheet, rect } = target();
+    for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
+  });
+}
+
 export class RangeFillDouble extends ProxyBase {
   constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
   protected _read(prop: string): unknown {
@@ -725,14 +733,8 @@ export class RangeFillDouble extends ProxyBase {
     return sheet.cell(rect.r0, rect.c0)?.fill ?? null;
   }
   get color(): string { return this._get("color"); }
-  set color(v: string) { this._each((c) => { c.fill = v; }, { color: v }); }
-  clear(): void { this._each((c) => { delete c.fill; }, { clear: true }); }
-  private _each(f: (c: Cell) => void, payload: unknown): void {
-    this.context._queue(payload, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
-    });
-  }
+  set color(v: string) { eachCell(this.context, this.target, { color: v }, (c) => { c.fill = v; }); }
+  clear(): void { eachCell(this.context, this.target, { clear: true }, (c) => { delete c.fill; }); }
 }
 
 export class RangeFontDouble extends ProxyBase {
@@ -745,15 +747,9 @@ export class RangeFontDouble extends ProxyBase {
     throw new DoubleError("InvalidArgument", `font.${prop} is not modelled`);
   }
   get color(): string { return this._get("color"); }
-  set color(v: string) { this._each((c) => { c.font = v; }, { color: v }); }
+  set color(v: string) { eachCell(this.context, this.target, { color: v }, (c) => { c.font = v; }); }
   get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { this._each((c) => { c.bold = v; }, { bold: v }); }
-  private _each(f: (c: Cell) => void, payload: unknown): void {
-    this.context._queue(payload, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
-    });
-  }
+  set bold(v: boolean) { eachCell(this.context, this.target, { bold: v }, (c) => { c.bold = v; }); }
 }
 
 export class RangeFormatProtectionDouble extends ProxyBase {
@@ -764,12 +760,7 @@ export class RangeFormatProtectionDouble extends ProxyBase {
     throw new DoubleError("InvalidArgument", `protection.${prop} is not modelled`);
   }
   get locked(): boolean { return this._get("locked"); }
-  set locked(v: boolean) {
-    this.context._queue({ locked: v }, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.ensure(r, c).locked = v;
-    });
-  }
+  set locked(v: boolean) { eachCell(this.context, this.target, { locked: v }, (c) => { c.locked = v; }); }
 }
 
 export class RangeFormatDouble extends ProxyBase {
@@ -796,12 +787,7 @@ export class RangeFormatDouble extends ProxyBase {
     });
   }
   get wrapText(): boolean { return this._get("wrapText"); }
-  set wrapText(v: boolean) {
-    this.context._queue({ wrapText: v }, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.ensure(r, c).wrap = v;
-    });
-  }
+  set wrapText(v: boolean) { eachCell(this.context, this.target, { wrapText: v }, (c) => { c.wrap = v; }); }
   autofitColumns(): void {
     this.context._queue({ autofit: true }, () => undefined);
   }

@@ -58,6 +58,10 @@ export interface GradePlan {
   readonly rules: Rules;
 }
 
+/** The only columns grading reads: every door fetches these and nothing more. */
+export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status"] as const;
+export const HISTORY_READ_KEYS = ["date", "customerId", "nextDate"] as const;
+
 export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
 
 export const DEFAULT_CALENDAR: WorkCalendar = {
