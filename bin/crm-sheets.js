@@ -8,6 +8,7 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 const { main } = require(entry);
-main(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s), now: () => new Date() })
+const progress = process.stderr.isTTY ? (s) => process.stderr.write(s) : undefined;
+main(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s), now: () => new Date(), progress })
   .then((code) => { process.exitCode = code; })
   .catch((e) => { console.error(`crm-sheets: ${e && e.message ? e.message : e}`); process.exitCode = 2; });

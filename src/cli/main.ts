@@ -30,6 +30,21 @@ export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
   readonly now: () => Date;
+  /** A terminal on stderr: large files get a progress bar there. */
+  readonly progress?: (text: string) => void;
+}
+
+const PHASES = ["read", "grade", "write", "done"] as const;
+
+/** A progress bar on stderr for files over 5 MB, when stderr is a terminal. */
+function progressFor(file: string, io: Io): ((p: (typeof PHASES)[number]) => void) | undefined {
+  if (!io.progress || !fs.existsSync(file) || fs.statSync(file).size < 5 * 1024 * 1024) return undefined;
+  const label = { read: "reading", grade: "grading", write: "writing", done: "done" } as const;
+  return (p) => {
+    const i = PHASES.indexOf(p);
+    const bar = "#".repeat(i * 8).padEnd(24, "-");
+    io.progress?.(`\r[${bar}] ${label[p]}${p === "done" ? "\n" : "…"}`);
+  };
 }
 
 interface Parsed {
@@ -134,7 +149,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "demo": return await demo(p, io, today);
       case "grade": {
         const file = needFile(p);
-        const out = gradeFile(file, today);
+        const out = gradeFile(file, today, undefined, progressFor(file, io));
         io.out(json ? JSON.stringify({ file, today: formatIso(today), ...out }, null, 2) : gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
         return 0;
       }

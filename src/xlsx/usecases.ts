@@ -64,10 +64,15 @@ function merge(patches: ReadonlyArray<SheetPatch | null>): SheetPatch[] {
 }
 
 /** Grade a file: same core as the add-in; only derived cells, filled IDs and the Rules date change. */
-export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe): FileGradeOutcome {
+export type Phase = "read" | "grade" | "write" | "done";
+
+export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void): FileGradeOutcome {
+  onPhase?.("read");
   const book = open(file);
   const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  onPhase?.("grade");
   const plan = grade(r.model, today);
+  onPhase?.("write");
   const cu = r.customers as Located;
   const writes: SheetWrites = new Map();
   let cells = 0;
@@ -84,6 +89,7 @@ export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe): Fi
   }
   const out = applyPatches(book, merge([{ path: cu.sheet.path, writes, columns: { firstRow: cu.headerRow + 1, cols } }, rulesDateWrite(r, today)]), []);
   atomicWrite(file, out, probe);
+  onPhase?.("done");
   return { lang: r.model.lang, summary: plan.summary, issues: plan.issues, cellsWritten: cells, idsFilled: plan.idFills.length };
 }
 

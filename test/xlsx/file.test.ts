@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
+import { randomBytes } from "crypto";
 import { cli, digest, ensureCliBuilt, inspect, makeUserBook, py, recalc, tmpdir } from "./helpers";
 import { Book } from "../../src/xlsx/book";
 import { readBook } from "../../src/xlsx/read";
@@ -195,5 +196,44 @@ describe("bad input: one line, exit 2, the file untouched", () => {
     fs.chmodSync(f, 0o444);
     check(f, ["grade", f], /read-only; nothing was changed/);
     fs.chmodSync(f, 0o644);
+  });
+});
+
+describe("more of the file path", () => {
+  it("warns when ~$name.xlsx says the workbook is open in Excel", () => {
+    const dir = tmpdir();
+    const f = path.join(dir, "open.xlsx");
+    cli(["init", f]);
+    fs.writeFileSync(path.join(dir, "~$open.xlsx"), "lock");
+    const r = cli(["grade", f, "--today", TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/~\$open\.xlsx exists — the workbook seems to be open in Excel/);
+  });
+  it("honours the 1904 date system when reading and writing dates", () => {
+    const dir = tmpdir();
+    const f = path.join(dir, "mac.xlsx");
+    makeUserBook(f, "1904");
+    expect(cli(["grade", f, "--today", TODAY]).code).toBe(0);
+    const x = inspect(f, "客户信息!Q2", "客户信息!S2", "客户信息!P2");
+    // Last contact 2026-05-11 and next due 2026-05-13, read back by openpyxl in the 1904 system.
+    expect(x.cells["客户信息!Q2"]?.v).toBe("2026-05-11T00:00:00");
+    expect(x.cells["客户信息!S2"]?.v).toBe("2026-05-13T00:00:00");
+    expect(x.cells["客户信息!P2"]?.v).toBe("2026-05-11T00:00:00");
+  });
+  it("draws a progress bar on a terminal's stderr for a large file", async () => {
+    const { main } = await import("../../src/cli/main");
+    const dir = tmpdir();
+    const f = path.join(dir, "big.xlsx");
+    expect(cli(["demo", f, "--today", TODAY]).code).toBe(0);
+    // Pad the package past 5 MB with an extra stored entry the reader ignores.
+    const { Book } = await import("../../src/xlsx/book");
+    const { rebuild } = await import("../../src/xlsx/zip");
+    const b = new Book(new Uint8Array(fs.readFileSync(f)));
+    const noise = new Uint8Array(randomBytes(6 * 1024 * 1024));
+    fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map(), new Map([["customXml/noise.bin", noise]])));
+    const bars: string[] = [];
+    const code = await main(["grade", f, "--today", TODAY], { out: () => undefined, err: () => undefined, now: () => new Date(), progress: (s) => bars.push(s) });
+    expect(code).toBe(0);
+    expect(bars.join("")).toMatch(/\[-+\] reading….*\[#+-+\] grading….*\[#+\] done/s);
   });
 });
