@@ -12,7 +12,8 @@ const ruleValue = (key: string) => String(RULE_DEFS.find((r) => r.key === key)?.
 
 function columnRow(sheet: string, c: ColumnDef, lang: Lang): GuideRow {
   const zh = lang === "zh-CN";
-  const req = c.derived ? (zh ? "自动计算" : "computed") : c.required ? (zh ? "必填" : "required") : zh ? "选填" : "optional";
+  // The Customer ID is required, but a blank one is ours to fill: say so rather than contradict the prompt.
+  const req = c.derived ? (zh ? "自动计算" : "computed") : c.type === "id" && c.key === "id" ? (zh ? "必填(留空自动生成)" : "required (generated when blank)") : c.required ? (zh ? "必填" : "required") : zh ? "选填" : "optional";
   const how = c.prompt ? c.prompt.text[lang] : derivedHelp(c.key, lang);
   return { kind: "column", cells: [sheet, c.header[lang], req, how] };
 }
