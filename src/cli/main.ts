@@ -7,7 +7,6 @@ import { formatIssue } from "../core/i18n/messages";
 import { TEMPLATE_VERSION } from "../core/template/sheets";
 import { XlsxError } from "../xlsx/book";
 import { gradeFile, logFile, checkFile, templateInfo } from "../xlsx/usecases";
-import { templateWorkbook } from "../xlsx/init";
 import { atomicWrite, lockWarning } from "../xlsx/save";
 import { sampleRows } from "./sampleData";
 import { gradeText, issuesText } from "./output";
@@ -25,6 +24,11 @@ Usage:
 Exit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.`;
 
 export class UsageError extends Error {}
+
+/** exceljs is needed only to create new files: loading it lazily keeps grade, log and check quick to start. */
+function loadInit(): Promise<typeof import("../xlsx/init")> {
+  return import("../xlsx/init");
+}
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -115,7 +119,7 @@ async function init(p: Parsed, io: Io): Promise<number> {
     io.out(info.lang === "zh-CN" ? `${file}:已是客户管理表,模板版本 ${info.version}${info.version >= TEMPLATE_VERSION ? "(最新)" : ""}。` : `${file}: already a crm-sheets workbook, template version ${info.version}${info.version >= TEMPLATE_VERSION ? " (current)" : ""}.`);
     return 0;
   }
-  atomicWrite(file, await templateWorkbook(lang));
+  atomicWrite(file, await (await loadInit()).templateWorkbook(lang));
   io.out(lang === "zh-CN" ? `已创建 ${file}(模板版本 ${TEMPLATE_VERSION})。` : `Created ${file} (template version ${TEMPLATE_VERSION}).`);
   return 0;
 }
@@ -125,7 +129,7 @@ async function demo(p: Parsed, io: Io, today: DayNumber): Promise<number> {
   const lang = langFlag(p.flags);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sample = sampleRows({ customers: 200, followUpsPerCustomer: 3, today, lang });
-  atomicWrite(file, await templateWorkbook(lang, sample));
+  atomicWrite(file, await (await loadInit()).templateWorkbook(lang, sample));
   const out = gradeFile(file, today);
   io.out(gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
   return 0;

@@ -83,7 +83,8 @@ function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: { formu
   const chunks: Uint8Array[] = [];
   let crc = 0xffffffff;
   let size = 0;
-  const deflate = new Deflate({ level: 6 }, (chunk) => { chunks.push(chunk); });
+  // Level 1: a rewritten sheet is deflated on every run; the size difference is a few percent.
+  const deflate = new Deflate({ level: 1 }, (chunk) => { chunks.push(chunk); });
   const encoder = new TextEncoder();
   let pending: string[] = [];
   let pendingLen = 0;
