@@ -11,6 +11,9 @@ const BLANK = { ok: false, blank: true } as const;
 const BAD = { ok: false, blank: false } as const;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 
+/** Parsed results are immutable: one per day number is shared by every cell holding that day. */
+const PARSED_DAYS = new Map<number, Parsed<DayNumber>>();
+
 /** Largest serial Excel shows as a date (9999-12-31). */
 const MAX_SERIAL = 2_958_465;
 
@@ -28,7 +31,13 @@ export function parseDate(v: RawCell | Date | undefined): Parsed<DayNumber> {
   }
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < 1 || v > MAX_SERIAL) return BAD;
-    return ok(dayNumber(v));
+    const d = dayNumber(v);
+    let r = PARSED_DAYS.get(d);
+    if (r === undefined) {
+      r = ok(d);
+      if (PARSED_DAYS.size < 100_000) PARSED_DAYS.set(d, r);
+    }
+    return r;
   }
   if (typeof v !== "string") return BAD;
   const s = v.normalize("NFKC").trim();
@@ -82,6 +91,8 @@ export function parseText(v: RawCell | undefined): string {
 /** Maps dropdown labels in either language (and case, spaces, full-width forms) to a key. */
 export class LabelMap<K extends string> {
   private readonly map = new Map<string, K>();
+  /** Results by the exact text seen, so a column of repeated labels allocates nothing. */
+  private readonly seen = new Map<string, Parsed<K>>();
   constructor(entries: Readonly<Record<K, ListEntry>>) {
     for (const [key, e] of Object.entries(entries) as [K, ListEntry][]) {
       this.map.set(normalizeLabel(e.zh), key);
@@ -91,7 +102,12 @@ export class LabelMap<K extends string> {
   parse(v: RawCell | undefined): Parsed<K> {
     if (v === undefined || isBlank(v)) return BLANK;
     if (typeof v !== "string") return BAD;
-    const k = this.map.get(normalizeLabel(v));
-    return k === undefined ? BAD : ok(k);
+    let r = this.seen.get(v);
+    if (r === undefined) {
+      const k = this.map.get(normalizeLabel(v));
+      r = k === undefined ? BAD : ok(k);
+      if (this.seen.size < 10_000) this.seen.set(v, r);
+    }
+    return r;
   }
 }
