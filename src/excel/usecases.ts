@@ -149,10 +149,11 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
     context.workbook.application.suspendApiCalculationUntilNextSync();
     const lastRow = lastGradedRow(s);
     const rules = s.tables.rules;
-    let written = 0;
-    written = await writeColumns(context, cu, plan.writes, plan.idFills, () => {
+    // Cells this run writes, known before writing so the audit row in the last chunk can say it.
+    const planned = plan.writes.reduce((n, w) => n + w.values.filter((v) => v !== null).length, 0) + plan.idFills.length;
+    const written = await writeColumns(context, cu, plan.writes, plan.idFills, () => {
       if (lastRow !== null && rules?.exists) queueWrite(context.workbook.worksheets.getItem(rules.sheetName).getRangeByIndexes(lastRow - 1, rules.columnIndex + 1, 1, 1), [[date(today)]]);
-      queueAudit(context, s.tables.audit, { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})`, cells: 0 }, now, s.tables.audit?.lastRowBlank ?? false);
+      queueAudit(context, s.tables.audit, { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${plan.idFills.length ? ` +${plan.idFills.length} ID` : ""}`, cells: planned }, now, s.tables.audit?.lastRowBlank ?? false);
     }, (d, t) => onProgress?.(t + d, t * 2));
     return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: plan.idFills.length };
   });

@@ -222,3 +222,18 @@ describe("check, select, pickers and cards", () => {
 });
 
 export type { DoubleError };
+
+describe("audit log", () => {
+  it("records who did what, to what, and how many cells changed", async () => {
+    const x = new ExcelDouble();
+    x.install();
+    await installTemplate("zh-CN", false, "张三", now);
+    seed(x, "CRM_Customers", [{ name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "高" }]);
+    await gradeWorkbook(today, "李四", now);
+    const rows = x.grid("操作日志", "B2:E3");
+    expect(rows[0]).toEqual(["张三", "install", expect.stringContaining("客户信息"), 0]);
+    // Seven derived values, the missing Status formula and the generated ID.
+    expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 9]);
+    expect(x.sheet("操作日志").visibility).toBe("Hidden");
+  });
+});
