@@ -51,12 +51,12 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), quick: QUICK };
   const sizes = QUICK ? [1000, 10000] : [1000, 10000, 100000];
 
-  // 1. Core grading.
+  // 1. Core grading, each size in a fresh process so one size's garbage does not tax the next.
   const core: Record<string, Stat> = {};
   for (const n of sizes) {
-    const d = benchData(n, 10, today);
-    const m = model(d);
-    core[n] = await measure(5, () => { const t = process.hrtime.bigint(); grade(m, today); return Number(process.hrtime.bigint() - t) / 1e6; });
+    const r = spawnSync(process.execPath, ["--max-old-space-size=8192", __filename, "--core", String(n)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`core bench failed: ${r.stderr}`);
+    core[n] = JSON.parse(r.stdout) as Stat;
     log(`core ${n}: ${core[n]?.median.toFixed(0)} ms`);
   }
   results.core = core;
@@ -185,7 +185,7 @@ export function report(r: Record<string, unknown>): string {
     "## Task pane", "",
     `Initial JavaScript (taskpane.js, gzipped): ${(r.taskpaneInitialJsGzipKiB as number).toFixed(0)} KiB — target ≤ 250 KiB: ${(r.taskpaneInitialJsGzipKiB as number) <= 250 ? "met" : "**missed**"}. Later pages load on first use.`, "",
     "## What the numbers say", "",
-    "- **Core** grows linearly: one pass over the follow-ups into typed arrays, one pass over customers. At 100k × 1M the median sits near the 1 s target; a fresh process measures about 0.93 s, while inside this benchmark (which keeps earlier sizes' data alive) garbage collection adds 15–25 %. The remaining cost is one Map lookup per follow-up row and the per-customer reason text.",
+    "- **Core** grows linearly: one pass over the follow-ups into typed arrays, one pass over customers; each size runs in its own process. At 100k × 1M the remaining cost is one hash lookup per follow-up row (about a quarter of the time), the per-customer reason text and garbage collection; runs vary by ±10 % with the collector.",
     "- **Syncs** are 1 (structure) + read chunks + write chunks; every chunk stays under Excel on the web's 5 MB request and response limits (largest figures above), and the count at 50k is the payload divided by 4 MB, not the row count. Conditional-format rules stay at 2 and validations at 62 whatever the size.",
     "- **Command line** time is dominated by the package itself: inflating and scanning every row of both sheets and deflating the rewritten Customers sheet. Peak memory stays under 1 GB at 100k × 1M because long strings are copied out of the XML chunks they were cut from.",
     "- **Against the formula-only workbook** our core is hundreds of times faster than LibreOffice's recalculation (78 ms against ~20 s at 10k × 100k), but the whole-process comparison the target asks for includes our file work (about 2 s at 10k: reading 60 MB of sheet XML and writing the patched sheet back), so the ratio is about 10×, short of 50×. Reaching 50× would need a whole run under 0.45 s at 10k — below what inflating the package alone costs; skipping the rewrite of unchanged derived cells is the next step (most cells are unchanged between daily runs).",
@@ -194,7 +194,16 @@ export function report(r: Record<string, unknown>): string {
   return lines.join("\n");
 }
 
-if (process.argv.includes("--report-only")) {
+async function coreOnly(n: number): Promise<void> {
+  const m = model(benchData(n, 10, today));
+  const s = await measure(5, () => { const t = process.hrtime.bigint(); grade(m, today); return Number(process.hrtime.bigint() - t) / 1e6; });
+  process.stdout.write(JSON.stringify(s));
+}
+
+const coreArg = process.argv.indexOf("--core");
+if (coreArg > 0) {
+  void coreOnly(Number(process.argv[coreArg + 1]));
+} else if (process.argv.includes("--report-only")) {
   const r = JSON.parse(fs.readFileSync(path.join(root, "bench", "results.json"), "utf8")) as Record<string, unknown>;
   fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));
 } else {
