@@ -41,7 +41,7 @@ function Shell() {
           <Option value="en-US">English</Option>
         </Dropdown>
       </div>
-      <TabList selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+      <TabList size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
         <Tab value="home">{t("tabHome")}</Tab>
         <Tab value="log">{t("tabLog")}</Tab>
         <Tab value="grade">{t("tabGrade")}</Tab>

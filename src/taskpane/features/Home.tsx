@@ -21,6 +21,7 @@ export function Home(props: { onToast: (text: string) => void }) {
   const [refused, setRefused] = useState<string | null>(null);
   const [name, setName] = useState(user);
   const { busy, error, setError, run } = useAction(lang, t("errorTitle"));
+  const join = (xs: readonly string[]) => xs.join(lang === "zh-CN" ? "、" : ", ");
 
   const refresh = useCallback(async () => {
     const st = await run(() => api.status());
@@ -37,9 +38,9 @@ export function Home(props: { onToast: (text: string) => void }) {
     if (!out) return;
     if (out.kind === "preview") return setPreview(out);
     setPreview(null);
-    if (out.kind === "refused") return setRefused(t("refused", { sheet: out.sheet, missing: out.missing.join("、") }));
-    if (out.kind === "installed") props.onToast(t("installed", { sheets: out.sheets.join("、") }));
-    if (out.kind === "upgraded") props.onToast(t("upgraded", { items: [...out.sheets, ...out.columns].join("、") || "—" }));
+    if (out.kind === "refused") return setRefused(t("refused", { sheet: out.sheet, missing: join(out.missing) }));
+    if (out.kind === "installed") props.onToast(t("installed", { sheets: join(out.sheets) }));
+    if (out.kind === "upgraded") props.onToast(t("upgraded", { items: join([...out.sheets, ...out.columns]) || "—" }));
     if (out.kind === "current") props.onToast(t("current"));
     await refresh();
   };
@@ -55,7 +56,7 @@ export function Home(props: { onToast: (text: string) => void }) {
             : t("statusNotInstalled")}
         </Text>
       )}
-      {status?.installed && status.missingColumns.length > 0 && <Text>{t("statusMissingColumns", { columns: status.missingColumns.join("、") })}</Text>}
+      {status?.installed && status.missingColumns.length > 0 && <Text>{t("statusMissingColumns", { columns: join(status.missingColumns) })}</Text>}
       {status && !status.installed && (
         <Field label={t("installLang")}>
           <RadioGroup value={installLang} onChange={(_e, d) => setInstallLang(d.value as Lang)} layout="horizontal">
@@ -76,7 +77,7 @@ export function Home(props: { onToast: (text: string) => void }) {
           <MessageBarBody>
             {t("adoptPreview")}
             {preview.adopt.map((a) => (
-              <div key={a.sheet}>{`${a.range}: ${a.add.join("、") || "—"}`}</div>
+              <div key={a.sheet}>{`${a.range}: ${join(a.add) || "—"}`}</div>
             ))}
             <Button disabled={busy} onClick={() => void install(true)}>{t("adoptConfirm")}</Button>
           </MessageBarBody>
