@@ -2,7 +2,7 @@ import type { RawCell } from "../core/model/workbookModel";
 import { matchHeaders } from "../core/model/headers";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../core/template/columns";
 import { SHEETS, sheetKeyOf, type SheetKey } from "../core/template/sheets";
-import { listDef, type ListKey } from "../core/template/lists";
+import type { ListKey } from "../core/template/lists";
 import { META_ROWS } from "../core/rules/ruleDefs";
 import { normalizeLabel } from "../core/model/headers";
 import { toLang, type Lang } from "../core/i18n/lang";
@@ -130,4 +130,3 @@ export function ourSheetNames(names: readonly string[]): Partial<Record<SheetKey
   return out;
 }
 
-export { listDef };

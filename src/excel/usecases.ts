@@ -25,7 +25,6 @@ import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
 
 /** Columns grading reads from the Customers table (never the whole sheet). */
-export { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 
 export type Progress = (done: number, total: number) => void;
@@ -258,11 +257,6 @@ export async function selectCell(addr: string): Promise<void> {
     ws.getRange(local).select();
     await context.sync();
   });
-}
-
-/** Address of a customer's row (its ID cell), for "select the row". */
-export function customerAddress(sheetName: string, row: number, firstColumnLetter = "A"): string {
-  return `${sheetName}!${firstColumnLetter}${row}`;
 }
 
 /** Customers for the log form's picker: ID, name, short name, contact, owner and cadence. */

@@ -61,7 +61,7 @@ function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCe
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     case "inlineStr": return c.inline === null ? null : textOf(c.inline);
-    case "str": return c.v === null ? (c.f !== null ? null : null) : unescapeXml(c.v);
+    case "str": return c.v === null ? null : unescapeXml(c.v);
     case "b": return c.v === "1" || c.v === "true";
     case "e": return c.v === null ? null : { error: unescapeXml(c.v) };
     default: {

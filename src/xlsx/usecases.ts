@@ -3,18 +3,15 @@ import type { Issue } from "../core/checks/issue";
 import { grade, type GradeSummary } from "../core/usecases/grade";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
-import { date, num, text, type PlanValue } from "../core/plan/plan";
+import { date, type PlanValue } from "../core/plan/plan";
 import { normalizeLabel } from "../core/model/headers";
 import { META_ROWS } from "../core/rules/ruleDefs";
-import { statusFormula } from "../core/template/statusFormula";
-import { statusColumnsAt } from "../core/usecases/install";
 import type { Lang } from "../core/i18n/lang";
 import { Book, XlsxError } from "./book";
 import { readBook, type Located, type ReadResult } from "./read";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
-export { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 
 export interface FileGradeOutcome {
@@ -157,4 +154,3 @@ export function templateInfo(file: string): { version: number | null; lang: Lang
   }
 }
 
-export { statusFormula, statusColumnsAt, num, text };

@@ -1,4 +1,4 @@
-import { ExcelDouble, type DoubleError } from "../double/excelDouble";
+import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "./seed";
@@ -221,7 +221,6 @@ describe("check, select, pickers and cards", () => {
   });
 });
 
-export type { DoubleError };
 
 describe("audit log", () => {
   it("records who did what, to what, and how many cells changed", async () => {
