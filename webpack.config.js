@@ -24,7 +24,7 @@ module.exports = (_env, argv) => {
   return {
     devtool: dev ? "source-map" : false,
     entry,
-    output: { path: path.resolve(__dirname, testHarness ? "test-output/harness" : "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", publicPath: "auto", clean: true },
+    output: { path: process.env.CRM_OUT_DIR ? path.resolve(process.env.CRM_OUT_DIR) : path.resolve(__dirname, testHarness ? "test-output/harness" : "dist"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", publicPath: "auto", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "es2020", sourceMap: dev } } } }],

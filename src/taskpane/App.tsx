@@ -4,6 +4,7 @@ import {
   webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import { PaneProvider, usePane } from "./context";
+import { STRINGS } from "./strings";
 import type { WorkbookApi } from "./workbookApi";
 import type { Lang } from "../core/i18n/lang";
 import { Home } from "./features/Home";
@@ -76,12 +77,8 @@ export function OutsideExcel(props: { lang: Lang }) {
   return (
     <FluentProvider theme={webLightTheme}>
       <main style={{ padding: 16 }} lang={props.lang}>
-        <Text as="h1" size={500} weight="semibold">{props.lang === "zh-CN" ? "客户管理表" : "CRM Sheets"}</Text>
-        <p>
-          {props.lang === "zh-CN"
-            ? "请在 Excel 中打开本窗格:「开始」选项卡 →「打开客户管理」。当前页面无法连接 Excel,不能读取或写入数据。"
-            : "Open this pane from Excel: on the Home tab choose Show CRM pane. Office.js could not reach Excel here, so nothing can be read or written."}
-        </p>
+        <Text as="h1" size={500} weight="semibold">{STRINGS[props.lang].appTitle}</Text>
+        <p>{STRINGS[props.lang].outsideExcel}</p>
       </main>
     </FluentProvider>
   );

@@ -20,11 +20,17 @@ jest.setTimeout(180_000);
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
+let realServer: { url: string; close: () => Promise<void> };
+const realOut = path.join(root, "test-output", "pane");
 const requests: string[] = [];
 
 beforeAll(async () => {
   const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1" }, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  // The real pane too (not the harness), built to a scratch folder: what a browser outside Excel sees.
+  const real = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_OUT_DIR: realOut }, encoding: "utf8" });
+  if (real.status !== 0) throw new Error(`pane build failed:\n${real.stdout}\n${real.stderr}`);
+  realServer = await serve(realOut);
   fs.mkdirSync(shots, { recursive: true });
   server = await serve(out);
   browser = await chromium.launch({
@@ -36,13 +42,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await realServer?.close();
 });
 
-async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
-  // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("pageerror", (e) => { throw e; });
+async function routeOffice(page: Page): Promise<void> {
   // Office.js comes from Microsoft's CDN in production; here the same address serves the npm copy.
   await page.route(`${CDN}**`, async (route) => {
     const rel = route.request().url().slice(CDN.length).split("?")[0] ?? "";
@@ -50,6 +53,14 @@ async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
     if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
     else await route.fulfill({ status: 404, body: "" });
   });
+}
+
+async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
+  // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("pageerror", (e) => { throw e; });
+  await routeOffice(page);
   await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
   await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
   return page;
@@ -158,8 +169,22 @@ describe("the task pane in Chromium", () => {
     await page.close();
   });
 
-  it("sent no request anywhere but our page and the Office.js CDN", () => {
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(CDN));
+  it("the real pane, opened in a plain browser, says to open it from Excel instead of failing", async () => {
+    const page = await browser.newPage({ locale: "zh-CN", reducedMotion: "reduce" });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => requests.push(r.url()));
+    await routeOffice(page);
+    await page.goto(`${realServer.url}/taskpane.html`);
+    await page.getByText(/请在 Excel 中打开本窗格/).waitFor();
+    await page.screenshot({ path: path.join(shots, "zh-00-outside-excel.png") });
+    expect(errors).toEqual([]);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("sent no request anywhere but our pages and the Office.js CDN", () => {
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(realServer.url) && !u.startsWith(CDN));
     expect(requests.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
