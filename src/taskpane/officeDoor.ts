@@ -18,6 +18,7 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     customers: () => uc.listCustomers(localToday()),
     card: (row) => uc.customerCard(row, localToday()),
     watchSelection: (onRow) => uc.watchSelection(onRow),
+    watchChanges: (onChange) => uc.watchChanges(() => onChange()),
     today: localToday,
   };
 }

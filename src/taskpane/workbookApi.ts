@@ -18,6 +18,8 @@ export interface WorkbookApi {
   customers(): Promise<CustomerOption[]>;
   card(row: number): Promise<CustomerCard | null>;
   watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
+  /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
+  watchChanges(onChange: () => void): Promise<() => Promise<void>>;
   today(): DayNumber;
 }
 

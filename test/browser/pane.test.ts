@@ -120,9 +120,16 @@ describe("the task pane in Chromium", () => {
     expect(await cell(page, "跟进记录", "F2")).toEqual({ v: "=HYPERLINK(\"http://evil\",\"点我\")", f: null, nf: "@" });
     expect(await cell(page, "跟进记录", "B2")).toMatchObject({ v: "KH-202605-001" });
 
+    // A colleague types a new customer on the sheet: the picker learns it without a reload.
+    await page.evaluate(() => (window as unknown as { crmDouble: { userTypes: (s: string, a: string, v: unknown[][]) => void } }).crmDouble.userTypes("客户信息", "A4", [["KH-202605-009", "宁波新越物流有限公司"]]));
+    await combo.click();
+    await combo.fill("新越");
+    await page.getByRole("option", { name: /KH-202605-009/ }).waitFor();
+    await page.keyboard.press("Escape");
+
     await page.getByRole("tab", { name: "分级" }).click();
     await page.getByRole("button", { name: "立即分级" }).click();
-    await page.getByText(/已为 2 个客户分级/).first().waitFor();
+    await page.getByText(/已为 3 个客户分级/).first().waitFor();
     await page.getByText("今日待跟进与逾期").waitFor();
     await page.screenshot({ path: path.join(shots, "zh-04-grade.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);

@@ -19,6 +19,7 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     customers: async () => [],
     card: async () => null,
     watchSelection: async () => async () => undefined,
+    watchChanges: async () => async () => undefined,
     today: () => day("2026-05-20"),
     ...over,
   };

@@ -34,7 +34,16 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
-    void run(() => api.customers()).then((c) => c && setCustomers(c));
+    let alive = true;
+    let stop: (() => Promise<void>) | undefined;
+    const load = () => void run(() => api.customers()).then((c) => { if (alive && c) setCustomers(c); });
+    load();
+    // A co-author adding a customer shows up in the picker; our own writes do not trigger a reload.
+    void api.watchChanges(load).then((s) => { stop = s; }).catch(() => undefined);
+    return () => {
+      alive = false;
+      void stop?.();
+    };
   }, [api, run]);
 
   const matches = useMemo(() => {
