@@ -237,3 +237,24 @@ describe("more of the file path", () => {
     expect(bars.join("")).toMatch(/\[-+\] reading….*\[#+-+\] grading….*\[#+\] done/s);
   });
 });
+
+describe("formatted but empty rows", () => {
+  it("a sheet whose dimension claims a million rows, with thousands of empty formatted rows, reads as its real rows", async () => {
+    const dir = tmpdir();
+    const f = path.join(dir, "wide.xlsx");
+    makeUserBook(f);
+    const { Book } = await import("../../src/xlsx/book");
+    const { rebuild } = await import("../../src/xlsx/zip");
+    const { readBook } = await import("../../src/xlsx/read");
+    const b = new Book(new Uint8Array(fs.readFileSync(f)));
+    const sheet = b.sheets.find((s) => s.name === "客户信息");
+    const xml = b.text(sheet?.path ?? "") ?? "";
+    const empty = Array.from({ length: 20000 }, (_v, i) => `<row r="${i + 10}" s="1" customFormat="1"/>`).join("");
+    const patched = xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:Z1048576"/>').replace("</sheetData>", `${empty}</sheetData>`);
+    fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[sheet?.path ?? "", new TextEncoder().encode(patched)]])));
+    const r = readBook(new Book(new Uint8Array(fs.readFileSync(f))), { customers: "all", followUps: "all" });
+    expect(r.model.customers?.rowCount).toBe(3);
+    expect(cli(["grade", f, "--today", TODAY]).code).toBe(0);
+    expect(inspect(f, "客户信息!N2").cells["客户信息!N2"]?.v).toBe("A");
+  });
+});
