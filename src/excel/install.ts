@@ -10,7 +10,7 @@ import { headerText, matchHeaders } from "../core/model/headers";
 import { TEMPLATE_VERSION, sheetName, type SheetKey } from "../core/template/sheets";
 import { ourSheetNames, readStructure, type Structure, type TableInfo } from "./structure";
 import { queueWrite } from "./writeCells";
-import type { GuideRow } from "../core/template/guide";
+import { GUIDE_WIDTHS, guideRowHeight, type GuideRow } from "../core/template/guide";
 
 /** Points per character of column width (Calibri 11 at 100 %). */
 const POINTS_PER_CHAR = 7;
@@ -175,13 +175,19 @@ function createTable(ws: Excel.Worksheet, t: TableSpec): void {
 }
 
 function writeGuide(ws: Excel.Worksheet, rows: readonly GuideRow[]): void {
-  const grid = rows.map((r) => (r.kind === "column" ? r.cells.map(text) : [text(r.text), text(""), text(""), text("")]));
+  const grid = rows.map((r) => (r.kind === "column" ? r.cells.map(text) : [text(r.text), null, null, null]));
   queueWrite(ws.getRangeByIndexes(0, 0, grid.length, 4), grid);
-  [14, 24, 10, 90].forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR; });
-  rows.forEach((r, i) => {
-    if (r.kind === "title" || r.kind === "heading") ws.getRangeByIndexes(i, 0, 1, 1).format.font.bold = true;
-  });
+  GUIDE_WIDTHS.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR; });
   ws.getRangeByIndexes(0, 3, grid.length, 1).format.wrapText = true;
+  // Paragraphs span the page: merged across the four columns, wrapped, tall enough to read.
+  rows.forEach((r, i) => {
+    if (r.kind === "column") return;
+    const line = ws.getRangeByIndexes(i, 0, 1, 4);
+    line.merge(false);
+    line.format.wrapText = true;
+    if (r.kind === "text") line.format.rowHeight = guideRowHeight(r.text);
+    else line.format.font.bold = true;
+  });
 }
 
 function queueNames(context: Excel.RequestContext, plan: InstallPlan): void {

@@ -4,6 +4,7 @@ import type { InstallPlan, TableSpec, ValidationSpec } from "../core/plan/instal
 import { COLORS } from "../core/plan/install";
 import type { PlanValue } from "../core/plan/plan";
 import { planInstall } from "../core/usecases/install";
+import { GUIDE_WIDTHS, guideRowHeight } from "../core/template/guide";
 import { columnLetter } from "../core/model/workbookModel";
 import { toYmd } from "../core/_lib/calendar";
 import { Book } from "./book";
@@ -103,14 +104,22 @@ async function writeWithExcelJs(plan: InstallPlan): Promise<Uint8Array> {
     const ws = wb.addWorksheet(s.name, { state: s.hidden ? "hidden" : "visible", views: s.freezeHeader ? [{ state: "frozen", ySplit: 1 }] : [] });
     for (const t of s.tables) addTable(ws, t);
     if (s.guide) {
-      [14, 24, 10, 90].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+      GUIDE_WIDTHS.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
       s.guide.forEach((g, i) => {
         const row = ws.getRow(i + 1);
-        if (g.kind === "column") g.cells.forEach((c, j) => { row.getCell(j + 1).value = c; });
-        else row.getCell(1).value = g.text;
-        if (g.kind === "title" || g.kind === "heading") row.getCell(1).font = { bold: true, size: g.kind === "title" ? 14 : 12 };
-        row.getCell(4).alignment = { wrapText: true, vertical: "top" };
+        if (g.kind === "column") {
+          g.cells.forEach((c, j) => { row.getCell(j + 1).value = c; });
+          row.getCell(4).alignment = { wrapText: true, vertical: "top" };
+          return;
+        }
+        // Paragraphs span the page: merged across the four columns, wrapped, tall enough to read.
+        row.getCell(1).value = g.text;
+        ws.mergeCells(i + 1, 1, i + 1, 4);
+        row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+        if (g.kind === "text") row.height = guideRowHeight(g.text);
+        else row.getCell(1).font = { bold: true, size: g.kind === "title" ? 14 : 12 };
       });
+      ws.pageSetup = { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: "landscape" };
     }
     for (const v of plan.validations) if (v.sheet === s.key) addValidation(ws, v);
     for (const cf of plan.conditionalFormats) {

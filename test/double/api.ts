@@ -19,9 +19,9 @@ export const DOUBLE_API = {
   Range: members<Excel.Range>()([
     "values", "formulas", "numberFormat", "text", "valueTypes", "address", "rowCount", "columnCount", "rowIndex", "columnIndex",
     "getRowsBelow", "getRowsAbove", "getResizedRange", "getOffsetRange", "getCell", "getColumn", "getRow", "getLastRow", "getEntireColumn",
-    "getUsedRangeOrNullObject", "select", "insert", "clear", "format", "dataValidation", "conditionalFormats", "worksheet", "isNullObject", "load",
+    "getUsedRangeOrNullObject", "select", "insert", "clear", "merge", "format", "dataValidation", "conditionalFormats", "worksheet", "isNullObject", "load",
   ]),
-  RangeFormat: members<Excel.RangeFormat>()(["fill", "font", "protection", "columnWidth", "wrapText", "autofitColumns", "load"]),
+  RangeFormat: members<Excel.RangeFormat>()(["fill", "font", "protection", "columnWidth", "rowHeight", "wrapText", "autofitColumns", "load"]),
   RangeFill: members<Excel.RangeFill>()(["color", "clear", "load"]),
   RangeFont: members<Excel.RangeFont>()(["color", "bold", "load"]),
   FormatProtection: members<Excel.FormatProtection>()(["locked", "load"]),

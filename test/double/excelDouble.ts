@@ -685,6 +685,14 @@ export class RangeDouble extends NullableProxy {
       this.context.double._fireSelection(sheet, rect);
     });
   }
+  merge(across?: boolean): void {
+    this.context._queue({ merge: across }, () => {
+      const { sheet, rect } = this._target();
+      if (this.context.store.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) throw new DoubleError("InvalidOperation", "Cells in a table can't be merged");
+      if (across) for (let r = rect.r0; r <= rect.r1; r++) sheet.merges.push({ ...rect, r0: r, r1: r });
+      else sheet.merges.push(rect);
+    });
+  }
   insert(shift: "Down" | "Right" | string): RangeDouble {
     this.context._queue({ insert: shift }, () => {
       if (shift !== "Down") throw new DoubleError("InvalidArgument", "only Down is modelled");
@@ -777,6 +785,7 @@ export class RangeFormatDouble extends ProxyBase {
     const { sheet, rect } = this.target();
     if (prop === "columnWidth") return sheet.columnWidths.get(rect.c0) ?? 48;
     if (prop === "wrapText") return sheet.cell(rect.r0, rect.c0)?.wrap ?? false;
+    if (prop === "rowHeight") return sheet.rowHeights.get(rect.r0) ?? 15;
     throw new DoubleError("InvalidArgument", `format.${prop} is not modelled`);
   }
   get columnWidth(): number { return this._get("columnWidth"); }
@@ -784,6 +793,13 @@ export class RangeFormatDouble extends ProxyBase {
     this.context._queue({ columnWidth: v }, () => {
       const { sheet, rect } = this.target();
       for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, v);
+    });
+  }
+  get rowHeight(): number { return this._get("rowHeight"); }
+  set rowHeight(v: number) {
+    this.context._queue({ rowHeight: v }, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, v);
     });
   }
   get wrapText(): boolean { return this._get("wrapText"); }

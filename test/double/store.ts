@@ -56,6 +56,8 @@ export class SheetStore {
   readonly conditionalFormats: ConditionalFormatEntry[] = [];
   readonly charts: ChartEntry[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly merges: Rect[] = [];
   readonly names = new Map<string, string>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;

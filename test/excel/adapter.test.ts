@@ -39,6 +39,11 @@ describe("install", () => {
     expect(x.table("CRM_T_industry").rect.r1).toBe(20);
     expect(String(x.cell("客户信息", "AO2")?.f)).toMatch(/^=IF\(AND\(\$A2="",\$B2=""\),"",/);
     expect(x.syncCount).toBeLessThanOrEqual(4);
+    // The Guide's paragraphs span the page: merged A:D, wrapped, with room for their lines.
+    const guide = x.sheet("使用说明");
+    expect(guide.merges.length).toBeGreaterThanOrEqual(8);
+    expect(guide.merges[0]).toMatchObject({ r0: 0, c0: 0, c1: 3 });
+    expect(guide.rowHeights.get(1)).toBeGreaterThanOrEqual(32);
   });
   it("installs English sheets for an en-US workbook", async () => {
     await installTemplate("en-US", false, "Ann", now);

@@ -56,6 +56,8 @@ describe("init", () => {
     expect(x.cells[`${cu}!AE2`]?.nf).toBe("yyyy-mm-dd");
     expect(x.cells[`${cu}!AO2`]?.t).toBe("f");
     expect(x.cells[`${cu}!AO2`]?.nf).toBe("General");
+    const guide = x.sheets.find((sh) => sh.name === (zh ? "使用说明" : "Guide"));
+    expect(guide?.merged).toEqual(expect.arrayContaining(["A1:D1", "A2:D2"]));
   });
   it("reports the version of an existing crm-sheets workbook, and refuses any other file untouched", () => {
     const dir = tmpdir();

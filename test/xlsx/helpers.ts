@@ -29,6 +29,7 @@ export interface Inspected {
     validations: Array<{ sqref: string; type: string; formula1: string | null; formula2: string | null; promptTitle: string | null; prompt: string | null; errorTitle: string | null; error: string | null; errorStyle: string | null }>;
     conditional: Array<{ sqref: string; formula: string[][]; type: string[] }>;
     max_row: number;
+    merged: string[];
   }>;
   names: Record<string, string>;
   cells: Record<string, { v: unknown; t: string; nf: string }>;

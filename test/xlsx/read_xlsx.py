@@ -39,6 +39,7 @@ def main(path, *cells):
                 for rng, rules in ws.conditional_formatting._cf_rules.items()
             ],
             "max_row": ws.max_row,
+            "merged": sorted(str(r) for r in ws.merged_cells.ranges),
         }
         out["sheets"].append(s)
     for ref in cells:

@@ -79,3 +79,17 @@ export function guideRows(lang: Lang): GuideRow[] {
   for (const c of FOLLOWUP_COLUMNS) rows.push(columnRow(fu, c, lang));
   return rows;
 }
+
+/** Display width of a text (CJK and full-width characters count twice), for sizing wrapped rows. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Column widths of the Guide sheet (characters), and the height a paragraph row needs when merged across them. */
+export const GUIDE_WIDTHS = [12, 22, 18, 84] as const;
+export function guideRowHeight(text: string, pointsPerLine = 16): number {
+  const perLine = GUIDE_WIDTHS.reduce((a, b) => a + b, 0) - 4;
+  return Math.max(1, Math.ceil(displayWidth(text) / perLine)) * pointsPerLine;
+}
