@@ -190,7 +190,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Every failure becomes one line: what, and where (sheet, row, column) when known. */
 export function oneLine(e: unknown): string {
-  if (e instanceof UsageError) return `${e.message}\n${USAGE.split("\n").slice(2, 3).join("")}`.split("\n")[0] ?? e.message;
+  if (e instanceof UsageError) return e.message;
   if (e instanceof UseCaseError) return e.issues.map((i) => formatIssue(i, "en-US")).join("; ");
   if (e instanceof XlsxError) return [e.sheet, e.row !== undefined ? `row ${e.row}` : undefined, e.column].filter(Boolean).join(", ").concat(e.sheet ? ": " : "", e.message);
   const err = e as NodeJS.ErrnoException;

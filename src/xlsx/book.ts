@@ -82,10 +82,7 @@ export class Book {
 
   sharedStrings(): string[] {
     if (this.sharedCache) return this.sharedCache;
-    const rels = this.rels("xl/workbook.xml");
-    const relsXml = this.text("xl/_rels/workbook.xml.rels") ?? "";
-    const id = /<Relationship\b[^>]*Type="[^"]*\/sharedStrings"[^>]*>/.exec(relsXml);
-    const path = id ? rels.get(attr(id[0], "Id") ?? "") ?? "xl/sharedStrings.xml" : "xl/sharedStrings.xml";
+    const path = this.relsTyped("xl/workbook.xml").find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
     const xml = this.text(path) ?? "";
     const out: string[] = [];
     const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;

@@ -191,9 +191,13 @@ function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { loc
         positions = matchHeaders(headers, defs).positions;
         const taken = new Set(Object.values(positions));
         for (const [k, p] of Object.entries(positions)) if (keys === "all" || keys.includes(k)) wanted.set(firstCol + p, k);
-        if (keys === "all") headers.forEach((_h, i) => { if (!taken.has(i)) wanted.set(firstCol + i, `extra:${i}`); });
+        // Reading everything (the check): the user's own columns too, under `extra:<position>`.
+        if (keys === "all") headers.forEach((_h, i) => {
+          if (taken.has(i)) return;
+          wanted.set(firstCol + i, `extra:${i}`);
+          positions[`extra:${i}`] = i;
+        });
         for (const k of wanted.values()) cols[k] = [];
-        if (keys === "all") for (const [i] of headers.entries()) if (!taken.has(i)) positions[`extra:${i}`] = i;
         return;
       }
       if (n > tableLast) {

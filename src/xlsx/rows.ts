@@ -1,6 +1,6 @@
 import { Inflate } from "fflate";
 import type { Book } from "./book";
-import { ZipError } from "./zip";
+import { dataStart, ZipError } from "./zip";
 
 /**
  * Streams a worksheet part: inflates it chunk by chunk and hands out the text before
@@ -30,7 +30,7 @@ function streamSheetOrStop(book: Book, path: string, sink: RowSink): void {
   if (!e) throw new ZipError(`missing part ${path}`);
   const splitter = new RowSplitter(sink);
   const decoder = new TextDecoder();
-  const start = e.localOffset + 30 + ((book.buf[e.localOffset + 26] ?? 0) | ((book.buf[e.localOffset + 27] ?? 0) << 8)) + ((book.buf[e.localOffset + 28] ?? 0) | ((book.buf[e.localOffset + 29] ?? 0) << 8));
+  const start = dataStart(book.buf, e);
   const raw = book.buf.subarray(start, start + e.compressedSize);
   if (e.method === 0) {
     splitter.push(decoder.decode(raw));

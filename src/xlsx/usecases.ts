@@ -8,6 +8,7 @@ import { normalizeLabel } from "../core/model/headers";
 import { META_ROWS } from "../core/rules/ruleDefs";
 import type { Lang } from "../core/i18n/lang";
 import { Book, XlsxError } from "./book";
+import { unescapeXml } from "./xml";
 import { readBook, type Located, type ReadResult } from "./read";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
@@ -121,7 +122,7 @@ export function logFile(file: string, input: FollowUpInput, today: DayNumber, pr
   // Calculated columns of the table (e.g. a user's own formula) are carried into the new row.
   if (fu.table && !fillPlaceholder) {
     fu.table.columns.forEach((c, i) => {
-      if (c.calculated) set(fuWrites, row, fu.firstCol + i, { kind: "formula", formula: `=${c.calculated.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')}` });
+      if (c.calculated) set(fuWrites, row, fu.firstCol + i, { kind: "formula", formula: `=${unescapeXml(c.calculated)}` });
     });
   }
   const cuWrites: SheetWrites = new Map();

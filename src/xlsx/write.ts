@@ -55,7 +55,8 @@ function cellXml(ref: string, v: PlanValue, style: number | null, styles: StyleB
   }
 }
 
-function patchRow(xml: string, n: number, writes: Map<number, PlanValue>, styles: StyleBook, date1904: boolean, track: { formulasRemoved: boolean }): string {
+/** Rebuilds one row with its written cells; a new cell takes `newCellStyles` for its column (the row above's look). */
+function patchRow(xml: string, n: number, writes: Map<number, PlanValue>, styles: StyleBook, date1904: boolean, track: { formulasRemoved: boolean }, newCellStyles?: ReadonlyMap<number, number>): string {
   const open = /^<row\b[^>]*?(\/?)>/.exec(xml);
   const tag = (open?.[0] ?? `<row r="${n}">`).replace(/\s*\/>$/, ">").replace(/\sspans="[^"]*"/, "");
   const cells = cellsOf(xml);
@@ -63,7 +64,7 @@ function patchRow(xml: string, n: number, writes: Map<number, PlanValue>, styles
   for (const c of cells) byCol.set(c.col, c.xml);
   for (const [col, v] of writes) {
     const old = cells.find((c) => c.col === col);
-    byCol.set(col, cellXml(`${columnLetters(col)}${n}`, v, old?.s ?? null, styles, date1904, track, old?.f !== null && old?.f !== undefined));
+    byCol.set(col, cellXml(`${columnLetters(col)}${n}`, v, old ? old.s : (newCellStyles?.get(col) ?? null), styles, date1904, track, old?.f !== null && old?.f !== undefined));
   }
   const body = [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x).join("");
   return `${tag}${body}</row>`;
@@ -123,15 +124,8 @@ function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: { formu
   const emitNewUpTo = (limit: number) => {
     while (t < todo.length && (todo[t] as number) < limit) {
       const n = todo[t] as number;
-      const cells = writesFor(n) as Map<number, PlanValue>;
-      const styled = new Map(cells);
-      const row = patchRow(`<row r="${n}">`, n, styled, styles, book.date1904, track);
       // New rows take the column styles of the row above, as a table's new row does.
-      out(p.newRowStyles ? row.replace(/<c r="([A-Z]+)(\d+)"(?! s=)/g, (m, col: string) => {
-        const idx = col.split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
-        const st = p.newRowStyles?.get(idx);
-        return st === undefined ? m : `${m} s="${st}"`;
-      }) : row);
+      out(patchRow(`<row r="${n}">`, n, writesFor(n) as Map<number, PlanValue>, styles, book.date1904, track, p.newRowStyles));
       t++;
     }
   };

@@ -60,7 +60,8 @@ export function readEntries(buf: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-function dataStart(buf: Uint8Array, e: ZipEntry): number {
+/** Offset of an entry's stored data, past its local header. */
+export function dataStart(buf: Uint8Array, e: ZipEntry): number {
   if (u32(buf, e.localOffset) !== SIG_LOCAL) throw new ZipError(`corrupt entry ${e.name}`);
   return e.localOffset + 30 + u16(buf, e.localOffset + 26) + u16(buf, e.localOffset + 28);
 }
