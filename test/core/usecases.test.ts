@@ -60,7 +60,7 @@ describe("grade use-case", () => {
     expect(plan.issues.map((i) => `${i.code}@${i.sheetName}!${i.row}`)).toContain("futureFollowUp@跟进记录!6");
   });
   it("writes only derived columns", () => {
-    for (const w of plan.writes) expect(["grade", "gradeReason", "firstContact", "lastContact", "followUps", "nextDue", "daysToDue", "status"]).toContain(w.key);
+    for (const w of plan.writes) expect(["grade", "gradeReason", "firstContact", "lastContact", "followUps", "nextDue", "daysToDue", "status", "valueTier", "tierReason"]).toContain(w.key);
   });
   it("writes statuses in the workbook's language, whoever runs it", () => {
     const en = grade(makeModel({ lang: "en-US", customers: [makeCustomer({ fit: "High", intent: "High" })] }), today);

@@ -42,6 +42,8 @@ export interface WorkbookModel {
   readonly templateVersion: number | null;
   readonly customers: TableModel | null;
   readonly followUps: TableModel | null;
+  /** 投诉记录; absent in a workbook from before template version 2. */
+  readonly complaints?: TableModel | null;
   /** Rules sheet rows: setting label → raw value. */
   readonly rules: ReadonlyArray<{ readonly label: string; readonly value: RawCell; readonly row: number }>;
   /** Lists sheet columns by list key, e.g. holidays and the team. */

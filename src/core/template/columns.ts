@@ -1,5 +1,6 @@
 import type { Texts } from "../i18n/lang";
 import type { ListKey } from "./lists";
+import { TIER_COLUMNS } from "../health/columns";
 
 /** How a column's cells are read, written and validated. */
 export type ColumnType =
@@ -206,6 +207,7 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
   col("daysToDue", "距下次跟进(天)", "Days to due", "number", 10, derived),
   // General, not Text: Excel stores a formula typed or written into a Text cell as literal text.
   col("status", "跟进状态", "Status", "text", 9, { derived: true, numberFormat: "General" }),
+  ...TIER_COLUMNS,
 ];
 
 export const FOLLOWUP_COLUMNS: readonly ColumnDef[] = [

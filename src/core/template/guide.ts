@@ -2,6 +2,8 @@ import type { Lang } from "../i18n/lang";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "./columns";
 import { RULE_DEFS } from "../rules/ruleDefs";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { healthDerivedHelp, healthGuideRows } from "../health/guide";
+import { COMPLAINT_COLUMNS } from "../health/columns";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -14,7 +16,7 @@ function columnRow(sheet: string, c: ColumnDef, lang: Lang): GuideRow {
   const zh = lang === "zh-CN";
   // The Customer ID is required, but a blank one is ours to fill: say so rather than contradict the prompt.
   const req = c.derived ? (zh ? "自动计算" : "computed") : c.type === "id" && c.key === "id" ? (zh ? "必填(留空自动生成)" : "required (generated when blank)") : c.required ? (zh ? "必填" : "required") : zh ? "选填" : "optional";
-  const how = c.prompt ? c.prompt.text[lang] : derivedHelp(c.key, lang);
+  const how = c.prompt ? c.prompt.text[lang] : derivedHelp(c.key, lang) || healthDerivedHelp(c.key, lang);
   return { kind: "column", cells: [sheet, c.header[lang], req, how] };
 }
 
@@ -68,6 +70,7 @@ export function guideRows(lang: Lang): GuideRow[] {
     { kind: "text", text: zh
       ? `逾期:今天已超过下次跟进日期。沉睡:${ruleValue("dormantDays")}天无沟通且无明确需求信号(C级、待评估或已成交客户);A、B级客户久未联系算逾期,不算沉睡。输单、已流失、无效线索为「已关闭」,不再提醒。`
       : `Overdue: today is past the next follow-up date. Dormant: no contact for ${ruleValue("dormantDays")} days and no demand signal (C, To assess, or a won customer); a quiet A or B customer is Overdue, not Dormant. Lost, Churned and Invalid are Closed and never highlighted.` },
+    ...healthGuideRows(lang),
     { kind: "heading", text: zh ? "隐私" : "Privacy" },
     { kind: "text", text: zh
       ? "不得在表中保存身份证号码;数据检查会标出疑似身份证号。对外分享时电话显示为 138****5678 形式。客户信息仅限工作使用。"
@@ -77,6 +80,7 @@ export function guideRows(lang: Lang): GuideRow[] {
   ];
   for (const c of CUSTOMER_COLUMNS) rows.push(columnRow(cu, c, lang));
   for (const c of FOLLOWUP_COLUMNS) rows.push(columnRow(fu, c, lang));
+  for (const c of COMPLAINT_COLUMNS) rows.push(columnRow(sheetName("complaints", lang), c, lang));
   return rows;
 }
 

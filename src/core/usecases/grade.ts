@@ -18,6 +18,11 @@ import { listDef } from "../template/lists";
 import { CUSTOMER_COLUMNS } from "../template/columns";
 import { headerLookup, idKey, IssueSink, readCalendar, readCustomers, readHistories, type CustomerRecord } from "./records";
 import { missingTableIssue, UseCaseError } from "./errors";
+import { HealthRun, TIER_READ_KEYS, type HealthSummary } from "../health/customerHealth";
+import type { ComplaintStats } from "../health/complaints";
+import type { TierResult } from "../health/valueTier";
+import type { ValueTier } from "../health/types";
+import type { WallTime } from "../health/wallClock";
 
 export interface DueItem {
   readonly row: number;
@@ -29,6 +34,7 @@ export interface DueItem {
   readonly status: Status;
   readonly nextDue: DayNumber | null;
   readonly daysToDue: number;
+  readonly tier: ValueTier | null;
 }
 
 export interface GradeSummary {
@@ -37,6 +43,8 @@ export interface GradeSummary {
   readonly byStatus: Readonly<Record<Status, number>>;
   /** Due today or overdue (and dormant), open first by grade, then most overdue first. */
   readonly due: readonly DueItem[];
+  /** Value tiers and complaints (SPEC § Value tiers and complaints). */
+  readonly health: HealthSummary;
 }
 
 export interface CustomerResult {
@@ -45,6 +53,8 @@ export interface CustomerResult {
   readonly grade: Grade | null;
   readonly history: { first: DayNumber | null; last: DayNumber | null; count: number };
   readonly derived: Derived;
+  readonly tier: TierResult | null;
+  readonly complaints: ComplaintStats;
 }
 
 export interface GradePlan {
@@ -59,7 +69,7 @@ export interface GradePlan {
 }
 
 /** The only columns grading reads: every door fetches these and nothing more. */
-export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status"] as const;
+export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status", ...TIER_READ_KEYS.filter((k) => k !== "intent" && k !== "value")] as const;
 export const HISTORY_READ_KEYS = ["date", "customerId", "nextDate"] as const;
 
 export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
@@ -92,10 +102,11 @@ const STATUS_TEXTS = new Set(Object.values(STATUS_LABELS).flatMap((l) => [l["zh-
 const GRADE_ORDER: Readonly<Record<Grade | "none", number>> = { A: 0, B: 1, C: 2, toAssess: 3, none: 4 };
 
 /**
- * Grades every customer and derives its follow-up columns. Pure: the same model, rules and today
- * always give the same plan.
+ * Grades every customer and derives its follow-up columns and value tier. Pure: the same model,
+ * rules, today and now always give the same plan. `now` (wall time) judges complaint deadlines;
+ * a door that knows only the day passes nothing and the day's start is used.
  */
-export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
+export function grade(model: WorkbookModel, today: DayNumber, now: WallTime = today as number as WallTime): GradePlan {
   const t = model.customers;
   if (!t) throw new UseCaseError([missingTableIssue(model, "customers")]);
   const lang = model.lang;
@@ -107,6 +118,7 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
   const histories = readHistories(model.followUps, today, fuSink, known);
   const cal = readCalendar(model, DEFAULT_CALENDAR);
   const alloc = new IdAllocator(customers.map((c) => c.id).filter((id) => id !== ""));
+  const health = new HealthRun(model, t, rules, today, now);
 
   const n = t.rowCount;
   const cols: Record<string, Array<PlanValue | null>> = {};
@@ -144,18 +156,22 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     const current = statusNow?.[i] ?? null;
     const live = typeof current === "string" && (current.startsWith("=") || STATUS_TEXTS.has(current));
     set("status", live ? null : statusParts ? formula(statusParts.join(String(sheetRow(t, i)))) : text(STATUS_LABELS[d.status][lang]));
+    const tier = health.tier(c, id, d.status);
+    const tierCells = health.cells(tier, lang);
+    set("valueTier", tierCells.tier);
+    set("tierReason", tierCells.reason);
     byGrade[g ?? "none"]++;
     byStatus[d.status]++;
-    results.push({ record: id === c.id ? c : { ...c, id }, reason, grade: g, history: h, derived: d });
+    results.push({ record: id === c.id ? c : { ...c, id }, reason, grade: g, history: h, derived: d, tier, complaints: health.complaintsOf(id) });
     if (d.status !== "closed" && d.daysToDue !== null && (d.daysToDue <= 0 || d.status === "dormant")) {
-      due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue });
+      due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue, tier: tier?.tier ?? null });
     }
   }
   due.sort((a, b) => GRADE_ORDER[a.grade ?? "none"] - GRADE_ORDER[b.grade ?? "none"] || a.daysToDue - b.daysToDue || a.row - b.row);
   const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as Array<PlanValue | null> }));
   return {
     writes, idFills, results, rules,
-    summary: { customers: customers.length, byGrade, byStatus, due },
-    issues: [...ruleIssues, ...sink.issues, ...(fuSink?.issues ?? [])],
+    summary: { customers: customers.length, byGrade, byStatus, due, health: health.summary() },
+    issues: [...ruleIssues, ...sink.issues, ...health.customerIssues, ...(fuSink?.issues ?? []), ...health.issues],
   };
 }
