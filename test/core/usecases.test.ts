@@ -116,11 +116,11 @@ describe("planFollowUp", () => {
 });
 
 describe("install plan", () => {
-  it.each(["zh-CN", "en-US"] as const)("%s: six sheets, flat validations, two highlight rules, growing list names", (lang) => {
+  it.each(["zh-CN", "en-US"] as const)("%s: seven sheets, flat validations, three highlight rules, growing list names", (lang) => {
     const p = planInstall(lang);
-    expect(p.sheets.map((s) => [s.key, s.hidden])).toEqual([["customers", false], ["followUps", false], ["rules", false], ["lists", true], ["guide", false], ["audit", true]]);
-    expect(p.conditionalFormats).toHaveLength(2);
-    for (const cf of p.conditionalFormats) expect(cf.formula).toContain("TODAY()");
+    expect(p.sheets.map((s) => [s.key, s.hidden])).toEqual([["customers", false], ["followUps", false], ["complaints", false], ["rules", false], ["lists", true], ["guide", false], ["audit", true]]);
+    expect(p.conditionalFormats).toHaveLength(3);
+    for (const cf of p.conditionalFormats) expect(cf.formula).toContain(cf.purpose === "complaintLate" ? "NOW()" : "TODAY()");
     for (const v of p.validations) expect(JSON.stringify(v.rule)).not.toMatch(/\[|_xlfn/);
     expect(p.names.find((n) => n.name === "CRM_List_Industry")?.formula).toMatch(/^='.+'!\$C\$2:INDEX\('.+'!\$C:\$C,MAX\(2,COUNTA\('.+'!\$C:\$C\)\)\)$/);
     const industry = p.validations.find((v) => v.sheet === "customers" && v.range.startsWith("F2"));

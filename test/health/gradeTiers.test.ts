@@ -1,5 +1,5 @@
 import { grade } from "../../src/core/usecases/grade";
-import { day, makeCustomer, makeFollowUp } from "../support/builders";
+import { day, makeCustomer, makeFollowUp, type Row } from "../support/builders";
 import { at, makeHealthModel } from "./builders";
 
 const today = day("2026-05-01");
@@ -18,7 +18,7 @@ describe("the grading run writes each customer's value tier and reason", () => {
     makeCustomer({ id: "KH-5" }),
     makeCustomer({ id: "KH-6", stage: "售后维护", wonAmount: 600000, wonDate: day("2025-09-01") }),
   ];
-  const complaints = [
+  const complaints: Row[] = [
     { receivedAt: at("2026-03-01 10:00"), customerId: "KH-1", summary: "交付延期", by: "张三", respondedAt: at("2026-03-01 10:20"), solvedAt: at("2026-03-01 18:00"), calledBackOn: day("2026-03-03") },
     { receivedAt: at("2026-04-20 10:00"), customerId: "kh-1 ", summary: "报价错误", by: "张三", respondedAt: at("2026-04-20 10:30"), solvedAt: at("2026-04-21 09:00"), calledBackOn: day("2026-04-22") },
     { receivedAt: at("2026-05-01 13:30"), customerId: "KH-5", summary: "电话无人接", by: "李四" },

@@ -1,6 +1,7 @@
 import type { Lang, Texts } from "../i18n/lang";
 
-export const TEMPLATE_VERSION = 1;
+/** 2: value tiers on Customers, the Complaints sheet and its Rules rows. */
+export const TEMPLATE_VERSION = 2;
 
 export type SheetKey = "customers" | "followUps" | "complaints" | "rules" | "lists" | "guide" | "audit";
 

@@ -10,6 +10,8 @@ import { parseIsoDay, type DayNumber } from "../_lib/calendar";
 import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
 import { COLORS, type ConditionalFormatSpec, type InstallPlan, type NameSpec, type SheetSpec, type TableSpec, type ValidationSpec } from "../plan/install";
 import { DORMANT_NAME, highlightFormulas, statusFormula, type StatusColumns } from "../template/statusFormula";
+import { complaintHighlights, complaintsTable, complaintValidations, COMPLAINT_POSITIONS, healthNames } from "../health/install";
+import { COMPLAINT_COLUMNS } from "../health/columns";
 
 export const LAST_ROW = 1_048_576;
 const DATE_MIN = parseIsoDay("2000-01-01") as number;
@@ -173,10 +175,12 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   const idCol = columnLetter(cuPos.id as number);
   names.push({ name: "CRM_CustomerIds", formula: `=${cuRef}$${idCol}$2:INDEX(${cuRef}$${idCol}:$${idCol},MAX(2,COUNTA(${cuRef}$${idCol}:$${idCol})))` });
   names.push({ name: DORMANT_NAME, formula: `=${sheetRef(sheetName("rules", lang))}$B$${ruleRow("dormantDays")}` });
+  names.push(...healthNames(lang, ruleRow));
 
   const validations = [
     ...columnValidations("customers", CUSTOMER_COLUMNS, cuPos, 1, lang),
     ...columnValidations("followUps", FOLLOWUP_COLUMNS, positionsOf(FOLLOWUP_COLUMNS), 1, lang),
+    ...complaintValidations(lang),
     ...rulesValidations(lang),
   ];
   return {
@@ -184,13 +188,17 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
     sheets: [
       sheet("customers", [customers], true),
       sheet("followUps", [followUps], true),
+      sheet("complaints", [complaintsTable(lang)], true),
       sheet("rules", [rules], true),
       sheet("lists", listTables, true),
       sheet("guide", [], false, guideRows(lang)),
       sheet("audit", [audit], true),
     ],
     validations,
-    conditionalFormats: highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length),
+    conditionalFormats: [
+      ...highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length),
+      ...complaintHighlights(COMPLAINT_POSITIONS, 1, 2, COMPLAINT_COLUMNS.length),
+    ],
     names,
   };
 }
