@@ -6,6 +6,7 @@ import { META_ROWS } from "../core/rules/ruleDefs";
 import { RULES_COLUMNS } from "../core/template/sheets";
 import { toLang, type Lang } from "../core/i18n/lang";
 import { DATE1904_OFFSET } from "../core/_lib/calendar";
+import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
 import { cellsOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
@@ -34,11 +35,12 @@ export interface ReadResult {
   readonly model: WorkbookModel;
   readonly customers: Located | null;
   readonly followUps: Located | null;
+  readonly complaints: Located | null;
   readonly rules: Located | null;
   readonly book: Book;
 }
 
-const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS };
+const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, complaints: COMPLAINT_COLUMNS };
 
 /**
  * A copy of a string that does not keep the text it was cut from alive: V8 represents a long
@@ -86,7 +88,7 @@ function locate(book: Book): Partial<Record<SheetKey, Found>> {
   const out: Partial<Record<SheetKey, Found>> = {};
   for (const sheet of book.sheets) {
     for (const t of book.tables(sheet)) {
-      for (const key of ["customers", "followUps", "rules"] as const) {
+      for (const key of ["customers", "followUps", "complaints", "rules"] as const) {
         if (!out[key] && t.name.toLowerCase() === (SHEETS[key].table ?? "").toLowerCase()) out[key] = { key, sheet, table: t };
       }
     }
@@ -300,18 +302,21 @@ function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>):
 }
 
 /** Reads the model a use-case needs. `keys` limits the columns read from each table. */
-export function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all" }): ReadResult {
+export function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all"; complaints?: readonly string[] | "all" }): ReadResult {
   const found = locate(book);
   if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
   const cu = readTable(book, found.customers, keys.customers);
   const fu = found.followUps ? readTable(book, found.followUps, keys.followUps) : null;
+  // Complaints are few; a workbook from before template version 2 has none.
+  const co = found.complaints ? readTable(book, found.complaints, keys.complaints ?? "all") : null;
   const rl = readRulesAndLists(book, found);
   const lang: Lang = rl.lang ?? (found.customers.sheet.name === SHEETS.customers.name["en-US"] ? "en-US" : "zh-CN");
   return {
     book,
     customers: cu.located,
     followUps: fu?.located ?? null,
+    complaints: co?.located ?? null,
     rules: rl.located,
-    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, rules: rl.rules, lists: rl.lists },
+    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, complaints: co?.model ?? null, rules: rl.rules, lists: rl.lists },
   };
 }

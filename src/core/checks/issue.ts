@@ -20,7 +20,11 @@ export type IssueCode =
   | "closeDatePassed"
   | "negativeAmount"
   | "amountTooSmall"
-  | "noContactMethod";
+  | "noContactMethod"
+  | "futureComplaint"
+  | "complaintOutOfOrder"
+  | "satisfactionRange"
+  | "alreadyFilled";
 
 export type Severity = "error" | "warning";
 

@@ -73,6 +73,10 @@ const MESSAGES: Readonly<Record<IssueCode, Readonly<Record<Lang, string>>>> = {
   negativeAmount: { "zh-CN": "金额为负数「{value}」", "en-US": "Negative amount \"{value}\"" },
   amountTooSmall: { "zh-CN": "金额「{value}」不足1000元,是否按「万」填写?", "en-US": "Amount \"{value}\" is under 1,000; was it typed in 万 (10k)?" },
   noContactMethod: { "zh-CN": "没有任何联系方式(电话、微信、邮箱)", "en-US": "No way to reach the contact (phone, WeChat or e-mail)" },
+  futureComplaint: { "zh-CN": "时间「{value}」晚于现在", "en-US": "The time \"{value}\" is later than now" },
+  complaintOutOfOrder: { "zh-CN": "时间「{value}」早于上一步(投诉、响应、解决、回访须依次发生)", "en-US": "The time \"{value}\" is before the step it follows (received, responded, solved, called back)" },
+  satisfactionRange: { "zh-CN": "满意度「{value}」应为1到5的整数", "en-US": "Satisfaction \"{value}\" must be a whole number from 1 to 5" },
+  alreadyFilled: { "zh-CN": "该单元格已有内容「{value}」,未覆盖;请在表中直接修改", "en-US": "This cell already holds \"{value}\" and was not overwritten; edit it on the sheet" },
 };
 
 export function issueMessage(i: Issue, lang: Lang): string {
