@@ -10,6 +10,8 @@ import { gradeFile, logFile, checkFile, templateInfo } from "../xlsx/usecases";
 import { atomicWrite, lockWarning } from "../xlsx/save";
 import { sampleRows } from "./sampleData";
 import { gradeText, issuesText } from "./output";
+import { complaintCommand, ComplaintUsageError, healthSummaryLines, wallNow } from "./complaintCommand";
+import { wallTime } from "../core/health/wallClock";
 
 const USAGE = `crm-sheets — a sales team's CRM in an Excel workbook
 
@@ -19,6 +21,7 @@ Usage:
   crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]
                  [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]
   crm-sheets check <file> [--today YYYY-MM-DD] [--json]
+  crm-sheets complaint <file> --customer ID --summary S [--by B] [--at "YYYY-MM-DD HH:mm"] [--json]
   crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD]
 
 Exit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.`;
@@ -57,7 +60,7 @@ interface Parsed {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage"]);
+const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "at"]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -153,10 +156,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "demo": return await demo(p, io, today);
       case "grade": {
         const file = needFile(p);
-        const out = gradeFile(file, today, undefined, progressFor(file, io));
-        io.out(json ? JSON.stringify({ file, today: formatIso(today), ...out }, null, 2) : gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
+        // Complaint deadlines need the time of day: the clock's, on the day --today names.
+        const clock = wallNow(io.now());
+        const now = wallTime(today, 0, 0, Math.round((clock - Math.floor(clock)) * 86_400));
+        const out = gradeFile(file, today, undefined, progressFor(file, io), now);
+        io.out(json ? JSON.stringify({ file, today: formatIso(today), ...out }, null, 2) : [gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled), ...healthSummaryLines(out.summary.health, out.lang)].join("\n"));
         return 0;
       }
+      case "complaint": return complaintCommand({ file: needFile(p), flags: p.flags, json, now: io.now(), out: io.out });
       case "log": {
         const file = needFile(p);
         const need = (n: string) => {
@@ -180,7 +187,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return out.issues.length > 0 ? 1 : 0;
       }
       default:
-        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, demo)`);
+        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, complaint, demo)`);
     }
   } catch (e) {
     io.err(`crm-sheets: ${oneLine(e)}`);
@@ -190,7 +197,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Every failure becomes one line: what, and where (sheet, row, column) when known. */
 export function oneLine(e: unknown): string {
-  if (e instanceof UsageError) return e.message;
+  if (e instanceof UsageError || e instanceof ComplaintUsageError) return e.message;
   if (e instanceof UseCaseError) return e.issues.map((i) => formatIssue(i, "en-US")).join("; ");
   if (e instanceof XlsxError) return [e.sheet, e.row !== undefined ? `row ${e.row}` : undefined, e.column].filter(Boolean).join(", ").concat(e.sheet ? ": " : "", e.message);
   const err = e as NodeJS.ErrnoException;

@@ -14,6 +14,8 @@ import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
+import { COMPLAINT_READ_KEYS } from "../core/health/columns";
+import type { WallTime } from "../core/health/wallClock";
 
 export interface FileGradeOutcome {
   readonly lang: Lang;
@@ -64,12 +66,12 @@ function merge(patches: ReadonlyArray<SheetPatch | null>): SheetPatch[] {
 /** Grade a file: same core as the add-in; only derived cells, filled IDs and the Rules date change. */
 export type Phase = "read" | "grade" | "write" | "done";
 
-export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void): FileGradeOutcome {
+export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void, now?: WallTime): FileGradeOutcome {
   onPhase?.("read");
   const book = open(file);
-  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS] });
   onPhase?.("grade");
-  const plan = grade(r.model, today);
+  const plan = grade(r.model, today, now);
   onPhase?.("write");
   const cu = r.customers as Located;
   const writes: SheetWrites = new Map();
@@ -104,7 +106,7 @@ export interface FileLogOutcome {
  */
 export function logFile(file: string, input: FollowUpInput, today: DayNumber, probe?: SaveProbe): FileLogOutcome {
   const book = open(file);
-  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS] });
   const fu = r.followUps;
   const cu = r.customers as Located;
   if (!fu) throw new XlsxError("no follow-up sheet found; run init to add the template");
