@@ -28,11 +28,11 @@ describe("init", () => {
     const cu = zh ? "客户信息" : "Customers";
     const x = inspect(file, `${cu}!A2`, `${cu}!P2`, `${cu}!AE2`, `${cu}!AO2`);
     expect(x.sheets.map((s) => [s.name, s.state])).toEqual(zh
-      ? [["客户信息", "visible"], ["跟进记录", "visible"], ["分级规则", "visible"], ["下拉选项", "hidden"], ["使用说明", "visible"], ["操作日志", "hidden"]]
-      : [["Customers", "visible"], ["Follow-ups", "visible"], ["Rules", "visible"], ["Lists", "hidden"], ["Guide", "visible"], ["Audit log", "hidden"]]);
+      ? [["客户信息", "visible"], ["跟进记录", "visible"], ["投诉记录", "visible"], ["分级规则", "visible"], ["下拉选项", "hidden"], ["使用说明", "visible"], ["操作日志", "hidden"]]
+      : [["Customers", "visible"], ["Follow-ups", "visible"], ["Complaints", "visible"], ["Rules", "visible"], ["Lists", "hidden"], ["Guide", "visible"], ["Audit log", "hidden"]]);
     const s = x.sheets[0]!;
     expect(s.freeze).toBe("A2");
-    expect(s.tables.CRM_Customers?.ref).toBe("A1:AO2");
+    expect(s.tables.CRM_Customers?.ref).toBe("A1:AQ2");
     expect(s.tables.CRM_Customers?.calculated[40]).toMatch(/^IF\(AND\(\$A2="",\$B2=""\),"",/);
     expect(s.validations.length).toBe(33);
     for (const v of x.sheets.flatMap((sh) => sh.validations)) {
@@ -63,7 +63,7 @@ describe("init", () => {
     const dir = tmpdir();
     const ours = path.join(dir, "ours.xlsx");
     cli(["init", ours]);
-    expect(cli(["init", ours]).out).toContain("模板版本 1");
+    expect(cli(["init", ours]).out).toContain("模板版本 2");
     const other = path.join(dir, "other.xlsx");
     makeUserBook(other);
     const before = fs.readFileSync(other);
