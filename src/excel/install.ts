@@ -11,6 +11,7 @@ import { TEMPLATE_VERSION, sheetName, type SheetKey } from "../core/template/she
 import { ourSheetNames, readStructure, type Structure, type TableInfo } from "./structure";
 import { queueWrite } from "./writeCells";
 import { GUIDE_WIDTHS, guideRowHeight, type GuideRow } from "../core/template/guide";
+import { upgradeHealth } from "./installHealth";
 
 /** Points per character of column width (Calibri 11 at 100 %). */
 const POINTS_PER_CHAR = 7;
@@ -105,6 +106,9 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
     }
     if (s.templateVersion !== null && s.templateVersion < TEMPLATE_VERSION) setVersion(context, s);
     await context.sync();
+    // Template version 2's Rules rows, names and complaint highlight, on a workbook that lacks them
+    // (a first install has them from the plan already).
+    if (!created.includes(plan.sheets[0]?.name ?? "")) addedColumns.push(...(await upgradeHealth(context, lang)).rules);
     return installed || adoptable.length > 0 ? { kind: "upgraded", lang, sheets: created, columns: addedColumns } : { kind: "installed", lang, sheets: created };
   });
 }

@@ -24,6 +24,9 @@ import { install, type InstallOutcome } from "./install";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
 
+import { COMPLAINT_READ_KEYS } from "../core/health/columns";
+import { fromLocalDateTime } from "../core/health/wallClock";
+
 /** Columns grading reads from the Customers table (never the whole sheet). */
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 
@@ -142,9 +145,11 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
   return run("grade", async (context) => {
     const s = await readStructure(context);
     const { cu, fu } = need(s);
-    const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
-    const model = workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null);
-    const plan = grade(model, today);
+    const co = s.tables.complaints?.exists ? s.tables.complaints : null;
+    const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : []), ...(co ? [{ info: co, keys: COMPLAINT_READ_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
+    const model = workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null, co ? tableModel(co, reads.get(co) ?? {}) : null);
+    // Complaint deadlines are judged on the user's wall clock.
+    const plan = grade(model, today, fromLocalDateTime(now) ?? undefined);
     context.workbook.application.suspendApiCalculationUntilNextSync();
     const lastRow = lastGradedRow(s);
     const rules = s.tables.rules;

@@ -23,7 +23,7 @@ describe("install", () => {
     x.resetCounters();
     await installTemplate("zh-CN", false, "张三", now);
     expect(x.store.sheets.map((s) => [s.name, s.visibility])).toEqual([
-      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "Hidden"],
+      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["投诉记录", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "Hidden"],
     ]);
     const cu = x.sheet("客户信息");
     expect(x.grid("客户信息", "A1:C1")).toEqual([["客户编号*", "客户名称*", "简称"]]);
@@ -34,7 +34,7 @@ describe("install", () => {
     expect(industry).toMatchObject({ rule: { list: { inCellDropDown: true, source: "=CRM_List_Industry" } }, prompt: { title: "所属行业" }, errorAlert: { style: "Stop" } });
     expect(industry?.rect.r1).toBe(1_048_575);
     expect(x.store.names.get("CRM_DormantDays")).toBe("='分级规则'!$B$23");
-    expect(x.grid("分级规则", "A2:B3")).toEqual([["工作簿语言", "zh-CN"], ["模板版本", 1]]);
+    expect(x.grid("分级规则", "A2:B3")).toEqual([["工作簿语言", "zh-CN"], ["模板版本", 2]]);
     expect(x.grid("分级规则", "A23:B23")).toEqual([["沉睡天数", 180]]);
     expect(x.table("CRM_T_industry").rect.r1).toBe(20);
     expect(String(x.cell("客户信息", "AO2")?.f)).toMatch(/^=IF\(AND\(\$A2="",\$B2=""\),"",/);
@@ -47,14 +47,14 @@ describe("install", () => {
   });
   it("installs English sheets for an en-US workbook", async () => {
     await installTemplate("en-US", false, "Ann", now);
-    expect(x.store.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customers", "Follow-ups", "Rules", "Lists", "Guide", "Audit log"]);
+    expect(x.store.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customers", "Follow-ups", "Complaints", "Rules", "Lists", "Guide", "Audit log"]);
     expect(x.grid("Customers", "A1:B1")).toEqual([["Customer ID*", "Customer name*"]]);
   });
   it("re-running on a current workbook changes nothing", async () => {
     await installed();
     const before = x.snapshot();
     const out = await installTemplate("en-US", false, "张三", now);
-    expect(out).toEqual({ kind: "current", lang: "zh-CN", version: 1 });
+    expect(out).toEqual({ kind: "current", lang: "zh-CN", version: 2 });
     expect(x.snapshot()).toEqual(before);
   });
   it("upgrades in place: missing columns at the table's end, user columns and cells untouched", async () => {
@@ -69,8 +69,8 @@ describe("install", () => {
     expect(out.kind).toBe("upgraded");
     expect(x.grid("客户信息", "A1:G2")).toEqual(before);
     expect(x.grid("客户信息", "H1:I1")).toEqual([["简称", "客户类型"]]);
-    // 6 of our 41 columns were there: 35 added after the user's 7.
-    expect(x.table("CRM_Customers").rect.c1).toBe(6 + 35);
+    // 6 of our 43 columns were there: 37 added after the user's 7.
+    expect(x.table("CRM_Customers").rect.c1).toBe(6 + 37);
   });
   it("adopts an existing sheet with matching headers only after a preview", async () => {
     x.userTypes("Sheet1", "A1", [["客户名称", "所属行业", "联系人", "当前阶段", "负责人"], ["甲公司", "C 制造业", "王", "新线索", "张三"]]);
@@ -112,7 +112,7 @@ describe("grade", () => {
     // Every cell that changed is a derived cell, the filled ID, the Rules date or the audit log.
     const after = x.snapshot();
     const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
-    for (const k of changed) expect(k).toMatch(/^(客户信息!(A3|A[H-O]\d+)|分级规则!B4|操作日志!.*)$/);
+    for (const k of changed) expect(k).toMatch(/^(客户信息!(A3|A[H-Q]\d+)|分级规则!B4|操作日志!.*)$/);
     expect(x.cell("客户信息", "AG2")?.v).toBe("=老客户");
     expect(x.grid("分级规则", "B4")).toEqual([[today]]);
     expect(x.calculationSuspensions).toBe(1);
@@ -222,7 +222,7 @@ describe("check, select, pickers and cards", () => {
   it("reports template status", async () => {
     expect(await templateStatus()).toMatchObject({ installed: false });
     await installed("en-US");
-    expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: 1, missingColumns: [] });
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: 2, missingColumns: [] });
   });
 });
 
@@ -236,8 +236,8 @@ describe("audit log", () => {
     await gradeWorkbook(today, "李四", now);
     const rows = x.grid("操作日志", "B2:E3");
     expect(rows[0]).toEqual(["张三", "install", expect.stringContaining("客户信息"), 0]);
-    // Seven derived values, the missing Status formula and the generated ID.
-    expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 9]);
+    // Seven derived values, the missing Status formula, the value tier and its reason, and the generated ID.
+    expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 11]);
     expect(x.sheet("操作日志").visibility).toBe("Hidden");
   });
 });
