@@ -15,14 +15,17 @@ const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ d
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Complaints = lazy(() => import("./features/health/Complaints").then((m) => ({ default: m.Complaints })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
+  // Six tabs do not fit a 320-pixel pane in English: they wrap rather than scroll off the side.
+  tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check";
+type Page = "home" | "log" | "complaints" | "grade" | "card" | "check";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -42,9 +45,10 @@ function Shell() {
           <Option value="en-US">English</Option>
         </Dropdown>
       </div>
-      <TabList size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+      <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
         <Tab value="home">{t("tabHome")}</Tab>
         <Tab value="log">{t("tabLog")}</Tab>
+        <Tab value="complaints">{t("tabComplaints")}</Tab>
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
@@ -53,6 +57,7 @@ function Shell() {
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
+          {page === "complaints" && <Complaints onToast={toast} />}
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}

@@ -1,6 +1,8 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
 import type { WorkbookApi } from "./workbookApi";
+import * as health from "../excel/complaints";
+import { fromLocalDateTime, type WallTime } from "../core/health/wallClock";
 
 /**
  * The real door: every call is one use-case of src/excel. The clock is passed in (the pane uses
@@ -20,5 +22,12 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
     today: localToday,
+    health: {
+      complaints: () => health.listComplaints(clock()),
+      logComplaint: (input, user) => health.logComplaint(input, user, clock()),
+      updateComplaint: (u, user) => health.updateComplaint(u, user, clock()),
+      customerHealth: (row, lang) => health.customerHealth(row, localToday(), clock(), lang),
+      now: () => fromLocalDateTime(clock()) as WallTime,
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
 import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+import type { HealthApi } from "./features/health/healthApi";
 
 /**
  * Everything the task pane may ask of the workbook. Components receive it through
@@ -21,6 +22,8 @@ export interface WorkbookApi {
   /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
   today(): DayNumber;
+  /** Complaints and value tiers. */
+  readonly health: HealthApi;
 }
 
 export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };

@@ -94,7 +94,7 @@ describe("the task pane in Chromium", () => {
 
     await page.getByRole("button", { name: "安装模板" }).click();
     await page.getByText(/模板已安装/).first().waitFor();
-    await page.getByText(/已安装模板版本 1/).waitFor();
+    await page.getByText(/已安装模板版本 2/).waitFor();
     await page.screenshot({ path: path.join(shots, "zh-02-installed.png"), fullPage: true });
     expect(await cell(page, "客户信息", "A1")).toMatchObject({ v: "客户编号*" });
 
@@ -153,7 +153,7 @@ describe("the task pane in Chromium", () => {
     await page.getByText("This workbook has no CRM sheets yet.").waitFor();
     await page.getByRole("radio", { name: "English" }).check();
     await page.getByRole("button", { name: "Install template" }).click();
-    await page.getByText(/Template version 1 is installed/).waitFor();
+    await page.getByText(/Template version 2 is installed/).waitFor();
     expect(await cell(page, "Customers", "A1")).toMatchObject({ v: "Customer ID*" });
     await page.evaluate(() => {
       (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
@@ -173,6 +173,80 @@ describe("the task pane in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Grade now" }).waitFor();
     await page.screenshot({ path: path.join(shots, "en-02-grade-keyboard.png"), fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    { lang: "zh-CN" as const, install: "安装模板", installed: /已安装模板版本 2/, tab: "投诉", customer: /客户/, summary: /问题描述/, by: /受理人/, save: "保存投诉", saved: /已登记到「投诉记录」第 2 行:待响应/, saved2: /第 3 行:响应超时/, handle: "填写下一步", step: "保存这一步", stepSaved: /第 2 行已更新:处理中/, gradeTab: "分级", gradeRun: "立即分级", tierFilter: /价值分层/, risk: "风险", cardTab: "客户卡片", tierText: /高价值/, action: /经理直接跟进、每季度上门回访/, time: /时间/, sheet: "投诉记录", customers: "客户信息" },
+    { lang: "en-US" as const, install: "Install template", installed: /Template version 2 is installed/, tab: "Complaints", customer: /Customer/, summary: /Problem/, by: /Handled by/, save: "Save complaint", saved: /Saved on row 2 of Complaints: Awaiting response/, saved2: /row 3 of Complaints: Response late/, handle: "Fill in the next step", step: "Save this step", stepSaved: /Row 2 updated: In progress/, gradeTab: "Grade", gradeRun: "Grade now", tierFilter: /Value tier/, risk: "Risk", cardTab: "Customer", tierText: /High value/, action: /Manager follows up in person; a visit every quarter/, time: /Time/, sheet: "Complaints", customers: "Customers" },
+  ])("$lang: log a complaint, fill in its response, filter the due list by tier, and the card's tier", async (L) => {
+    const page = await open(L.lang);
+    if (L.lang === "en-US") await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("button", { name: L.install }).click();
+    await page.getByText(L.installed).waitFor();
+    const zh = L.lang === "zh-CN";
+    await page.evaluate((z) => {
+      (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
+        { id: "KH-202605-001", name: z ? "上海明远精密机械有限公司" : "Mingyuan Machinery Ltd", industry: z ? "C 制造业" : "C Manufacturing", contact: "Wang", stage: z ? "商务谈判" : "Negotiation", owner: "Zhang", value: z ? "战略" : "Strategic", created: 46100 },
+        { id: "KH-202605-002", name: z ? "杭州云栖餐饮管理有限公司" : "Yunqi Catering Ltd", industry: z ? "H 住宿和餐饮业" : "H Accommodation and catering", contact: "Li", stage: z ? "新线索" : "Lead", owner: "Zhang", created: 45900 },
+      ]);
+    }, zh);
+
+    await page.getByRole("tab", { name: L.tab }).click();
+    const combo = page.getByRole("combobox", { name: L.customer });
+    await combo.waitFor();
+    const time = page.getByRole("textbox", { name: L.time });
+    // The time defaults to now on the user's clock (the harness fixes it at 10:00).
+    expect(await time.inputValue()).toBe("10:00");
+    await combo.click();
+    await combo.fill("KH-202605-001");
+    await page.getByRole("option", { name: /KH-202605-001/ }).click();
+    const payload = "=HYPERLINK(\"http://evil\",\"x\")";
+    await page.getByRole("textbox", { name: L.summary }).fill(payload);
+    await page.getByRole("textbox", { name: L.by }).fill("@SUM(1)");
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-06-complaint-form.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: L.save }).click();
+    await page.getByText(L.saved).first().waitFor();
+    expect(await cell(page, L.sheet, "D2")).toEqual({ v: payload, f: null, nf: "@" });
+    expect(await cell(page, L.sheet, "E2")).toEqual({ v: "@SUM(1)", f: null, nf: "@" });
+    expect(await cell(page, L.sheet, "A2")).toMatchObject({ v: 46162 + 10 / 24, nf: "yyyy-mm-dd hh:mm" });
+
+    // A second complaint logged at 08:30: an hour and a half without a response is late.
+    await combo.click();
+    await combo.fill("KH-202605-002");
+    await page.getByRole("option", { name: /KH-202605-002/ }).click();
+    await time.fill("08:30");
+    await page.getByRole("textbox", { name: L.summary }).fill(zh ? "电话无人接听" : "Nobody answers the phone");
+    await page.getByRole("button", { name: L.save }).click();
+    await page.getByText(L.saved2).first().waitFor();
+
+    // Open ones are listed most urgent first: the late one (row 3) leads; answer row 2's.
+    await page.getByRole("listitem").filter({ hasText: "KH-202605-001" }).getByRole("button", { name: L.handle }).click();
+    await page.getByRole("button", { name: L.step }).click();
+    await page.getByText(L.stepSaved).first().waitFor();
+    expect(await cell(page, L.sheet, "F2")).toMatchObject({ v: 46162 + 10 / 24, nf: "yyyy-mm-dd hh:mm" });
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-07-complaints-open.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole("tab", { name: L.gradeTab }).click();
+    await page.getByRole("button", { name: L.gradeRun }).click();
+    await page.getByRole("button", { name: /KH-202605-001/ }).waitFor();
+    await page.getByRole("combobox", { name: L.tierFilter }).click();
+    await page.getByRole("option", { name: L.risk }).click();
+    await page.getByRole("button", { name: /KH-202605-002/ }).waitFor();
+    expect(await page.getByRole("button", { name: /KH-202605-001/ }).count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-08-due-by-tier.png`), fullPage: true });
+
+    await page.getByRole("tab", { name: L.cardTab }).click();
+    await page.getByText(zh ? /在「客户信息」表中选中一行/ : /Select a row on/).waitFor();
+    await page.waitForTimeout(200);
+    await page.evaluate((sheet) => (window as unknown as { crmDouble: { userSelects: (s: string, a: string) => void } }).crmDouble.userSelects(sheet, "D2"), L.customers);
+    await page.getByText(zh ? "KH-202605-001 · 上海明远精密机械有限公司" : "KH-202605-001 · Mingyuan Machinery Ltd").waitFor();
+    await page.getByText(L.action).waitFor();
+    await page.getByText(L.tierText).first().waitFor();
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-09-card-tier.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 

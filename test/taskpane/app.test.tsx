@@ -6,6 +6,7 @@ import { App } from "../../src/taskpane/App";
 import type { WorkbookApi } from "../../src/taskpane/workbookApi";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { day } from "../support/builders";
+import { wallTime } from "../../src/core/health/wallClock";
 
 function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string[] } {
   const calls: string[] = [];
@@ -21,6 +22,13 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     watchSelection: async () => async () => undefined,
     watchChanges: async () => async () => undefined,
     today: () => day("2026-05-20"),
+    health: {
+      complaints: async () => [],
+      logComplaint: async () => { throw new Error("not used"); },
+      updateComplaint: async () => { throw new Error("not used"); },
+      customerHealth: async () => null,
+      now: () => wallTime(day("2026-05-20"), 10, 0),
+    },
     ...over,
   };
   return Object.assign(api, { calls });
