@@ -88,12 +88,12 @@ export const TERSE: Partial<Readonly<Record<MethodKey, Texts>>> = {
 
 export const FEEDBACK: Readonly<Record<TouchStage, readonly Texts[]>> = {
   attempt: [],
-  contacted: [x("有兴趣,希望先看同行案例", "Interested; wants to see peers' cases first"), x("目前用Excel,觉得效率低", "Uses Excel today and finds it slow"), x("需要向老板汇报后再定", "Has to report to the boss first")],
-  qualified: [x("预算在申请中,预计下月批复", "Budget requested; approval expected next month"), x("最关心和现有财务软件的对接", "Most concerned about linking to their accounting software"), x("希望分两期实施", "Would like two phases")],
-  proposal: [x("方案整体认可,觉得价格偏高", "Likes the proposal; finds the price high"), x("需内部评审,下周回复", "Internal review; answer next week"), x("要求增加手机端审批", "Wants mobile approvals added")],
-  negotiation: [x("希望再给5%折扣", "Asks for another 5% off"), x("付款方式希望3-6-1", "Wants payment split 30/60/10"), x("合同在法务审核中", "Contract is with their legal team")],
+  contacted: [x("有兴趣,希望先看同行案例", "Interested; wants to see peers' cases first"), x("目前用Excel,觉得效率低", "Uses Excel today and finds it slow"), x("需要向老板汇报后再定", "Has to report to the boss first"), x("去年试过一家,上线失败,比较谨慎", "Tried another vendor last year and it failed; cautious"), x("关心价格和实施周期", "Asks about price and how long rollout takes"), x("让我们先和信息部对接", "Wants us to talk to their IT department first")],
+  qualified: [x("预算在申请中,预计下月批复", "Budget requested; approval expected next month"), x("最关心和现有财务软件的对接", "Most concerned about linking to their accounting software"), x("希望分两期实施", "Would like two phases"), x("决策人是总经理,采购只负责比价", "The general manager decides; purchasing only compares prices"), x("要求先做一个小范围试点", "Wants a small pilot first"), x("数据需要本地部署,不能上公有云", "Data must stay on premises, no public cloud")],
+  proposal: [x("方案整体认可,觉得价格偏高", "Likes the proposal; finds the price high"), x("需内部评审,下周回复", "Internal review; answer next week"), x("要求增加手机端审批", "Wants mobile approvals added"), x("希望提供同城的参考客户", "Wants a reference customer in their city"), x("对报表部分很满意,担心员工上手难", "Likes the reports; worried staff will find it hard"), x("在和另外两家比较", "Comparing us with two other vendors")],
+  negotiation: [x("希望再给5%折扣", "Asks for another 5% off"), x("付款方式希望3-6-1", "Wants payment split 30/60/10"), x("合同在法务审核中", "Contract is with their legal team"), x("要求质保期延长到两年", "Wants the warranty extended to two years"), x("月底前签约可以申请预算", "Budget can be released if signed before month end")],
   won: [x("对实施团队的安排满意", "Happy with the implementation team")],
-  afterSales: [x("整体满意,希望响应再快一些", "Satisfied overall; wants faster responses"), x("有意向加购报表模块", "Considering the reporting module"), x("操作人员换了一批,需要再培训", "New operators; they need training again")],
+  afterSales: [x("整体满意,希望响应再快一些", "Satisfied overall; wants faster responses"), x("有意向加购报表模块", "Considering the reporting module"), x("操作人员换了一批,需要再培训", "New operators; they need training again"), x("愿意做我们的参考客户", "Happy to be a reference customer"), x("明年预算里考虑续费和扩容", "Renewal and more users are in next year's budget")],
   lost: [x("竞品报价低了约20%", "The competitor quoted about 20% less"), x("老板决定今年不投入", "The boss decided not to spend this year")],
   churned: [x("对售后响应速度不满意", "Unhappy with how fast support responds")],
   invalid: [],
