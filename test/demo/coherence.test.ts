@@ -5,6 +5,7 @@ import { REGIONS } from "../../src/core/demo/geography";
 import { INDUSTRIES } from "../../src/core/demo/industries";
 import { REPS } from "../../src/core/demo/people";
 import { stageClass } from "../../src/core/grading/gradeCustomer";
+import { normalizeCompanyName } from "../../src/core/usecases/check";
 import { DEFAULT_CALENDAR } from "../../src/core/usecases/grade";
 import { isWorkingDay } from "../../src/core/followup/workdays";
 import type { StageKey } from "../../src/core/template/lists";
@@ -117,5 +118,19 @@ describe("the demo model holds together, whatever the seed", () => {
     expect(demo(8, 80).customers.map((s) => s.name)).not.toEqual(a.customers.map((s) => s.name));
     expect(demo(7, 1000).customers).toHaveLength(1000);
     expect(new Set(demo(7, 1000).customers.map((s) => s.id)).size).toBe(1000);
+  });
+});
+
+describe("a big demo", () => {
+  it("keeps company names and phones unique, apart from the one planted duplicate", () => {
+    const d = demo(11, 3000);
+    const norm = (n: string) => normalizeCompanyName(n);
+    const byName = new Map<string, number>();
+    for (const s of d.customers) byName.set(norm(s.name), (byName.get(norm(s.name)) ?? 0) + 1);
+    const twice = [...byName.entries()].filter(([, n]) => n > 1).map(([k]) => k);
+    expect(twice).toEqual(d.customers.filter((s) => s.flaws.includes("duplicate")).slice(0, 1).map((s) => norm(s.name)));
+    const phones = d.customers.map((s) => s.contact.phone).filter((p): p is string => p !== null);
+    expect(phones.length - new Set(phones).size).toBe(1);
+    expect(d.customers.filter((s) => /\(\d+\)/.test(s.name))).toEqual([]);
   });
 });

@@ -53,13 +53,17 @@ export const GIVEN_NAMES: ReadonlyArray<readonly [string, string]> = [
   ["思远", "siyuan"], ["佳怡", "jiayi"], ["俊杰", "junjie"], ["雪梅", "xuemei"], ["国栋", "guodong"], ["子涵", "zihan"],
 ];
 
-/** Brand words of company names, with pinyin for e-mail domains. */
-export const BRANDS: ReadonlyArray<readonly [string, string]> = [
-  ["明远", "mingyuan"], ["华睿", "huarui"], ["恒通", "hengtong"], ["鼎盛", "dingsheng"], ["嘉禾", "jiahe"], ["瑞丰", "ruifeng"],
-  ["博远", "boyuan"], ["海纳", "haina"], ["金诚", "jincheng"], ["新越", "xinyue"], ["天择", "tianze"], ["宏图", "hongtu"],
-  ["汇智", "huizhi"], ["安捷", "anjie"], ["启航", "qihang"], ["远景", "yuanjing"], ["同创", "tongchuang"], ["凯瑞", "kairui"],
-  ["万象", "wanxiang"], ["正和", "zhenghe"], ["信达", "xinda"], ["永盛", "yongsheng"], ["中联", "zhonglian"], ["德润", "derun"],
-  ["励拓", "lituo"], ["长荣", "changrong"], ["宇泰", "yutai"], ["创维达", "chuangweida"], ["森鸿", "senhong"], ["立信", "lixin"],
+/**
+ * Brand words of company names, two auspicious characters each, with their pinyin syllables for
+ * e-mail domains. A big demo runs out of these, so new brands are also made by pairing characters.
+ */
+export const BRANDS: ReadonlyArray<readonly [string, readonly [string, string]]> = [
+  ["明远", ["ming", "yuan"]], ["华睿", ["hua", "rui"]], ["恒通", ["heng", "tong"]], ["鼎盛", ["ding", "sheng"]], ["嘉禾", ["jia", "he"]],
+  ["瑞丰", ["rui", "feng"]], ["博远", ["bo", "yuan"]], ["海纳", ["hai", "na"]], ["金诚", ["jin", "cheng"]], ["新越", ["xin", "yue"]],
+  ["天择", ["tian", "ze"]], ["宏图", ["hong", "tu"]], ["汇智", ["hui", "zhi"]], ["安捷", ["an", "jie"]], ["启航", ["qi", "hang"]],
+  ["远景", ["yuan", "jing"]], ["同创", ["tong", "chuang"]], ["凯瑞", ["kai", "rui"]], ["万象", ["wan", "xiang"]], ["正和", ["zheng", "he"]],
+  ["信达", ["xin", "da"]], ["永盛", ["yong", "sheng"]], ["中联", ["zhong", "lian"]], ["德润", ["de", "run"]], ["励拓", ["li", "tuo"]],
+  ["长荣", ["chang", "rong"]], ["宇泰", ["yu", "tai"]], ["创维", ["chuang", "wei"]], ["森鸿", ["sen", "hong"]], ["立信", ["li", "xin"]],
 ];
 
 /** Titles by contact role (the Lists sheet's role order). */

@@ -138,18 +138,24 @@ class Teller {
     return nextWorkingDay(d as DayNumber, this.o.calendar);
   }
 
+  private brand(tries: number): readonly [string, string] {
+    const r = this.r;
+    if (tries < 20) { const [b, [a, c]] = pick(r, BRANDS); return [b, `${a}${c}`]; }
+    const [x, [xa]] = pick(r, BRANDS);
+    const [y, [, yb]] = pick(r, BRANDS);
+    return [`${x.charAt(0)}${y.charAt(1)}`, `${xa}${yb}`];
+  }
+
   private company(city: City, trade: Trade, size: number): { name: string; shortName: string; brand: string } {
     const r = this.r;
     for (let i = 0; ; i++) {
-      const [brand, py] = pick(r, BRANDS);
-      const suffix = size === 4 && chance(r, 0.3) ? "股份有限公司" : "有限公司";
-      const name = `${city.short}${brand}${trade.word}${suffix}`;
-      // Accidental duplicates would drown the one planted on purpose; after many tries accept a numbered branch.
+      const [brand, py] = this.brand(i);
+      // Accidental duplicates would drown the one planted on purpose: a name is used once.
       const key = `${city.short}${brand}${trade.word}`;
-      if (!this.names.has(key) || i > 50) {
-        this.names.add(key);
-        return { name: i > 50 ? `${city.short}${brand}${trade.word}第${i}分公司` : name, shortName: `${brand}${trade.word.slice(0, 2)}`, brand: py };
-      }
+      if (this.names.has(key) && i < 500) continue;
+      this.names.add(key);
+      const suffix = size === 4 && chance(r, 0.3) ? "股份有限公司" : "有限公司";
+      return { name: i < 500 ? `${key}${suffix}` : `${key}(${i})${suffix}`, shortName: `${brand}${trade.word.slice(0, 2)}`, brand: py };
     }
   }
 
