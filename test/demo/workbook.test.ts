@@ -8,6 +8,12 @@ import { checkFile, gradeFile } from "../../src/xlsx/usecases";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
 import type { PlanValue } from "../../src/core/plan/plan";
 import type { IssueCode } from "../../src/core/checks/issue";
+import { generateDemo } from "../../src/core/demo/story";
+import { demoRows } from "../../src/core/demo/rows";
+import { DEFAULT_CALENDAR, grade } from "../../src/core/usecases/grade";
+import { templateWorkbook } from "../../src/xlsx/init";
+import { readBook } from "../../src/xlsx/read";
+import { Book } from "../../src/xlsx/book";
 
 const TODAY = "2026-12-01";
 const today = parseIsoDay(TODAY) as DayNumber;
@@ -47,6 +53,16 @@ describe("the default demo, graded on its today, reads like a real team's book",
     const codes = issues.map((i) => i.code).sort();
     const planted: IssueCode[] = ["closeDatePassed", "emailMalformed", "likelyDuplicateName", "likelyDuplicatePhone", "noContactMethod", "phoneMalformed", "unknownCustomerId"];
     expect(codes).toEqual([...planted].sort());
+  });
+});
+
+describe("each story gets the status it was written for", () => {
+  // Including a today inside the National Day holiday, when due dates move to the next working day.
+  it.each(["2026-12-01", "2026-10-08", "2027-03-15"])("when graded on %s", async (day) => {
+    const t = parseIsoDay(day) as DayNumber;
+    const d = generateDemo({ customers: 200, today: t, seed: 5, calendar: DEFAULT_CALENDAR });
+    const plan = grade(readBook(new Book(await templateWorkbook("zh-CN", demoRows(d, "zh-CN"))), { customers: "all", followUps: "all" }).model, t);
+    expect(plan.results.map((r) => r.derived.status)).toEqual(d.customers.map((s) => s.intended));
   });
 });
 

@@ -2,7 +2,7 @@ import { toYmd, type DayNumber } from "../_lib/calendar";
 import type { Texts } from "../i18n/lang";
 import { defaultRules, type Rules } from "../rules/rules";
 import { gradeCustomer, stageClass, type Grade } from "../grading/gradeCustomer";
-import { cadenceDays, deriveFollowUp, type Status } from "../followup/derive";
+import { cadenceDays, type Status } from "../followup/derive";
 import { isWorkingDay, nextWorkingDay, type WorkCalendar } from "../followup/workdays";
 import type { LevelKey, StageKey, TierKey } from "../template/lists";
 import { between, chance, pick, rng, weighted, type Rand } from "./prng";
@@ -261,6 +261,8 @@ class Teller {
       // A promised call-back that did not happen.
       last = today - between(r, 5, Math.min(cadence - 1, 25));
       lastNext = last + between(r, 1, 2);
+      // Over a long holiday the promised day may not have come due yet: then the rep simply went quiet.
+      if (this.due(lastNext) >= today) { last = today - cadence - between(r, 12, 40); lastNext = null; }
     } else {
       last = today - cadence - between(r, 12, 40);
       if (agree) lastNext = last + between(r, 2, Math.max(2, cadence - 1));
@@ -288,10 +290,11 @@ class Teller {
       if (j > 0 && x <= (days[j - 1] as number)) x = nextWorkingDay(((days[j - 1] as number) + 1) as DayNumber, this.o.calendar);
       days[j] = Math.min(x, end);
     }
+    // Snapping to working days can squeeze two follow-ups onto one day: move the earlier one back.
+    for (let j = presale - 2; j >= 0; j--) if ((days[j] as number) >= (days[j + 1] as number)) days[j] = this.workBefore((days[j + 1] as number) - 1);
     let created: number;
     if (plan.length > 0) created = this.workBefore((days[0] as number) - between(r, 0, owner.terse > 0.3 ? 6 : 2));
     else created = intended === "ok" ? this.workBefore(today - between(r, 0, 1)) : this.workBefore(today - between(r, 12, 30));
-    if (lastNext !== null && this.due(lastNext) >= today && intended === "overdue") lastNext = null;
 
     const touches: Touch[] = [];
     const competitors = industry.competitors;
@@ -343,16 +346,6 @@ class Teller {
       note: stage === "afterSales" && chance(r, 0.2) ? NOTES.renewal : null,
       touches, intended, grade, flaws: force.flaw ? [force.flaw] : [],
     };
-  }
-
-  /** What grading will say about this story on `today`. */
-  status(s: CustomerStory): Status {
-    const cls = stageClass(s.stage);
-    const grade = gradeCustomer({ stage: s.stage, closeDate: s.closeDate, amount: s.amount, fit: s.fit, intent: s.intent, tier: s.tier, override: null }, this.rules, this.o.today)?.final ?? null;
-    const t = s.touches;
-    const lastTouch = t[t.length - 1];
-    const history = lastTouch ? { first: (t[0] as Touch).day, last: lastTouch.day, count: t.length, plannedNext: lastTouch.nextDate } : { first: null, last: null, count: 0, plannedNext: null };
-    return deriveFollowUp(grade, cls, history, s.created, this.rules, this.o.calendar, this.o.today).status;
   }
 }
 
