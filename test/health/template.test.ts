@@ -67,7 +67,7 @@ describe.each(["zh-CN", "en-US"] as const)("template %s", (lang) => {
     const h = healthText(lang);
     for (const t of [...RANKED_TIERS, "standard"] as const) expect(text).toContain(`${h.tier[t]}${lang === "zh-CN" ? ":" : ": "}`);
     for (const t of RANKED_TIERS) expect(text).toContain(h.strategy[t]);
-    expect(text).toContain(lang === "zh-CN" ? "1小时内首次响应,24小时内给出解决方案,解决后3天内回访" : "Respond within 1 hour(s) of receipt, give a solution within 24 hours, call back within 3 days");
+    expect(text).toContain(lang === "zh-CN" ? "1小时内首次响应,24小时内给出解决方案,解决后3天内回访" : "Respond within 1 h of receipt, give a solution within 24 h, call back within 3 days");
     expect(text).toContain(lang === "zh-CN" ? "90天内投诉不少于2次" : "at least 2 complaints in 90 days");
     expect(text).toContain(lang === "zh-CN" ? "成交金额不少于50万" : "won at least 500k");
   });

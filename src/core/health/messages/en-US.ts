@@ -39,7 +39,7 @@ export const enUS: HealthCatalogue = {
       dormant: "follow-up status Dormant",
       standard: "none of the above",
     },
-    complaints: "Complaints (whoever takes it owns it): log them at the end of \"{complaints}\" or on the add-in's Complaints page. Respond within {complaintRespondHours} hour(s) of receipt, give a solution within {complaintSolveHours} hours, call back within {complaintCallbackDays} days of the solution and note the satisfaction (1-5). The SLA status column updates by itself: Awaiting response → Response late, In progress → Solution late, Awaiting call-back → Call-back late, Done; late rows turn red, also without the add-in. Complaints count towards the Risk tier.",
+    complaints: "Complaints (whoever takes it owns it): log them at the end of \"{complaints}\" or on the add-in's Complaints page. Respond within {complaintRespondHours} h of receipt, give a solution within {complaintSolveHours} h, call back within {complaintCallbackDays} days of the solution and note the satisfaction (1-5). The SLA status column updates by itself: Awaiting response → Response late, In progress → Solution late, Awaiting call-back → Call-back late, Done; late rows turn red, also without the add-in. Complaints count towards the Risk tier.",
     derived: {
       valueTier: "Risk / High value / Potential / Dormant / Standard, from every grading run; closed customers carry no tier.",
       tierReason: "The tiers that apply and why, e.g. Risk: 2 complaints in 90 days; also High value",
