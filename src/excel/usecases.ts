@@ -242,13 +242,17 @@ export async function checkWorkbook(today: DayNumber): Promise<LocatedIssue[]> {
     };
     const cuAll = withExtras(cu);
     const fuAll = fu ? withExtras(fu) : null;
-    const reads = await readColumns(context, [{ info: cuAll, keys: Object.keys(cuAll.positions) }, ...(fuAll ? [{ info: fuAll, keys: Object.keys(fuAll.positions) }] : [])]);
+    const co = s.tables.complaints?.exists ? (s.tables.complaints ?? null) : null;
+    const reads = await readColumns(context, [{ info: cuAll, keys: Object.keys(cuAll.positions) }, ...(fuAll ? [{ info: fuAll, keys: Object.keys(fuAll.positions) }] : []), ...(co ? [{ info: co, keys: Object.keys(co.positions) }] : [])]);
     const cuModel = tableModel(cuAll, reads.get(cuAll) ?? {});
     const fuModel = fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null;
-    const issues = check(workbookModel(s, cuModel, fuModel), today);
+    const coModel = co ? tableModel(co, reads.get(co) ?? {}) : null;
+    const issues = check(workbookModel(s, cuModel, fuModel, coModel), today);
     return issues.map((issue) => ({
       issue,
-      address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey) : issue.sheet === "followUps" && fuModel && fuAll ? address(fuModel, fuAll.sheetName, issue.row, issue.columnKey) : null,
+      address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey)
+        : issue.sheet === "followUps" && fuModel && fuAll ? address(fuModel, fuAll.sheetName, issue.row, issue.columnKey)
+        : issue.sheet === "complaints" && coModel && co ? address(coModel, co.sheetName, issue.row, issue.columnKey) : null,
     }));
   });
 }

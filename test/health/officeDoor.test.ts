@@ -1,5 +1,5 @@
 import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate, gradeWorkbook } from "../../src/excel/usecases";
+import { installTemplate, gradeWorkbook, checkWorkbook } from "../../src/excel/usecases";
 import { customerHealth, listComplaints, logComplaint, updateComplaint } from "../../src/excel/complaints";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { HEALTH_RULE_DEFS } from "../../src/core/health/healthRules";
@@ -116,5 +116,12 @@ describe("complaints through the Office door", () => {
     expect(h).toMatchObject({ tier: "risk", tierLabel: "风险", reason: "风险:1次投诉超时", nextAction: "Find out why; make a win-back plan" });
     expect(h?.open.map((c) => [c.summary, c.status])).toEqual([["未回电", "responseLate"]]);
     expect((await customerHealth(2, today, now))?.nextAction).toBe("经理直接跟进、每季度上门回访");
+  });
+
+  it("the add-in's data check flags a complaint for an unknown customer, with its cell", async () => {
+    await logComplaint({ customerId: "KH-202605-002", summary: "x", by: "李四", receivedAt: at("2026-05-20 08:00") }, "张三", now);
+    x.userTypes("投诉记录", "B2", [["KH-209901-999"]]);
+    const found = (await checkWorkbook(today)).filter((l) => l.issue.sheet === "complaints");
+    expect(found.map((l) => [l.issue.code, l.address])).toEqual([["unknownCustomerId", "投诉记录!B2"]]);
   });
 });

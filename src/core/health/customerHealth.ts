@@ -17,6 +17,16 @@ import { healthText } from "./messages";
 import type { ValueTier } from "./types";
 import type { WallTime } from "./wallClock";
 
+function factKey(f: TierResult["facts"][number]): string {
+  switch (f.kind) {
+    case "complaints": return `c${f.count}/${f.days}`;
+    case "late": return `l${f.count}`;
+    case "wonAmount": return `w${f.amount}/${f.days}`;
+    case "pipeline": return `p${f.amount}/${f.days}`;
+    default: return f.kind;
+  }
+}
+
 /** Customer columns the tier reads beyond what grading reads. */
 export const TIER_READ_KEYS = ["need", "wonAmount", "wonDate", "intent", "value"] as const;
 
@@ -36,6 +46,8 @@ export class HealthRun {
   private readonly sink: IssueSink;
   private readonly byTier: Record<ValueTier | "none", number> = { risk: 0, highValue: 0, potential: 0, dormant: 0, standard: 0, none: 0 };
   private readonly labels = new Map<string, PlanValue>();
+  /** Reasons repeat (一般, 沉睡, 战略客户): rendered once per distinct set of facts. */
+  private readonly reasons = new Map<string, PlanValue>();
 
   constructor(model: WorkbookModel, private readonly customers: TableModel, private readonly rules: Rules, private readonly today: DayNumber, now: WallTime) {
     const t = model.complaints ?? null;
@@ -79,7 +91,13 @@ export class HealthRun {
     const key = `${r.tier}|${lang}`;
     let label = this.labels.get(key);
     if (!label) { label = text(healthText(lang).tier[r.tier]); this.labels.set(key, label); }
-    return { tier: label, reason: text(renderTierReason(r, lang)) };
+    const rkey = `${lang}|${r.applies.join(",")}|${r.facts.map(factKey).join(",")}`;
+    let reason = this.reasons.get(rkey);
+    if (!reason) {
+      reason = text(renderTierReason(r, lang));
+      if (this.reasons.size < 50_000) this.reasons.set(rkey, reason);
+    }
+    return { tier: label, reason };
   }
 
   summary(): HealthSummary {

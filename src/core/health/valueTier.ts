@@ -39,11 +39,20 @@ export interface TierResult {
   readonly facts: readonly TierFact[];
 }
 
+const STANDARD: TierResult = { tier: "standard", applies: [], facts: [] };
 const ORDER_KEY = { risk: "orderRisk", highValue: "orderHighValue", potential: "orderPotential", dormant: "orderDormant" } as const;
+
+// One order per Rules object: grading asks for it once per customer.
+const ORDERS = new WeakMap<Rules, readonly RankedTier[]>();
 
 /** The tiers in the Rules sheet's order; equal ranks keep the spec's order (风险, 高价值, 潜力, 沉睡). */
 export function tierOrder(rules: Rules): readonly RankedTier[] {
-  return [...RANKED_TIERS].sort((a, b) => rules[ORDER_KEY[a]] - rules[ORDER_KEY[b]] || RANKED_TIERS.indexOf(a) - RANKED_TIERS.indexOf(b));
+  let o = ORDERS.get(rules);
+  if (!o) {
+    o = [...RANKED_TIERS].sort((a, b) => rules[ORDER_KEY[a]] - rules[ORDER_KEY[b]] || RANKED_TIERS.indexOf(a) - RANKED_TIERS.indexOf(b));
+    ORDERS.set(rules, o);
+  }
+  return o;
 }
 
 /**
@@ -58,6 +67,9 @@ export function tierOrder(rules: Rules): readonly RankedTier[] {
  */
 export function valueTier(input: TierInput, rules: Rules, today: DayNumber): TierResult | null {
   if (input.stage === "closed") return null;
+  // Most customers match nothing: one shared result, no arrays (grading runs this 100,000 times).
+  if (input.complaints.recent < rules.riskComplaints && input.complaints.late === 0 && !(input.stage === "maintenance" && input.intent === "low")
+    && input.wonDate === null && input.accountTier !== "strategic" && input.need.trim() === "" && input.status !== "dormant") return STANDARD;
   const facts: TierFact[] = [];
   const c = input.complaints;
   if (c.recent >= rules.riskComplaints) facts.push({ tier: "risk", kind: "complaints", count: c.recent, days: rules.riskWindowDays });
