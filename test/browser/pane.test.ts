@@ -232,6 +232,7 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("tab", { name: L.gradeTab }).click();
     await page.getByRole("button", { name: L.gradeRun }).click();
     await page.getByRole("button", { name: /KH-202605-001/ }).waitFor();
+    await page.getByText(zh ? "投诉 未完成 2 · 超时 1" : "Complaints open 2 · late 1").waitFor();
     await page.getByRole("combobox", { name: L.tierFilter }).click();
     await page.getByRole("option", { name: L.risk }).click();
     await page.getByRole("button", { name: /KH-202605-002/ }).waitFor();

@@ -6,6 +6,7 @@ import { ErrorBar } from "../ErrorBar";
 import type { GradeOutcome } from "../workbookApi";
 import { GRADE_KEY, STATUS_KEY } from "../labels";
 import { TierFilter, type TierChoice } from "./health/TierFilter";
+import { HealthCounts } from "./health/HealthCounts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -63,6 +64,7 @@ export function Grade(props: { onToast: (text: string) => void }) {
               </Badge>
             ))}
           </div>
+          <HealthCounts health={result.summary.health} />
           <Text weight="semibold">{t("dueToday")}</Text>
           <TierFilter value={tier} onChange={setTier} />
           {due.length === 0 && <Text>{t("nothingDue")}</Text>}

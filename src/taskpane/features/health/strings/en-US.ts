@@ -41,6 +41,8 @@ export const enUS = {
   noOpenComplaints: "None",
   tierFilter: "Value tier",
   tierAll: "All tiers",
+  tierCounts: "Customers by value tier",
+  complaintCounts: "Complaints open {open} · late {late}",
 } as const;
 
 export type HealthStringKey = keyof typeof enUS;

@@ -43,4 +43,6 @@ export const zhCN: Readonly<Record<HealthStringKey, string>> = {
   noOpenComplaints: "无",
   tierFilter: "价值分层",
   tierAll: "全部分层",
+  tierCounts: "各价值分层客户数",
+  complaintCounts: "投诉 未完成 {open} · 超时 {late}",
 };
