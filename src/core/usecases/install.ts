@@ -1,6 +1,6 @@
 import type { Lang } from "../i18n/lang";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, numberFormatOf, type ColumnDef } from "../template/columns";
-import { LISTS, listDef } from "../template/lists";
+import { LISTS, listDef, entryLabel } from "../template/lists";
 import { guideRows } from "../template/guide";
 import { RULE_DEFS, META_ROWS } from "../rules/ruleDefs";
 import { RULES_COLUMNS, AUDIT_COLUMNS, SHEETS, sheetName, TEMPLATE_VERSION, type SheetKey } from "../template/sheets";
@@ -8,6 +8,7 @@ import { columnLetter } from "../model/workbookModel";
 import { headerText, matchHeaders } from "../model/headers";
 import { parseIsoDay, type DayNumber } from "../_lib/calendar";
 import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
+import { say } from "../i18n/catalogue";
 import { COLORS, type ConditionalFormatSpec, type InstallPlan, type NameSpec, type SheetSpec, type TableSpec, type ValidationSpec } from "../plan/install";
 import { DORMANT_NAME, highlightFormulas, statusFormula, type StatusColumns } from "../template/statusFormula";
 
@@ -68,7 +69,7 @@ export function columnValidations(sheet: SheetKey, defs: readonly ColumnDef[], p
       default: rule = { kind: "any" };
     }
     // An ID typed on the Follow-ups sheet that is not a customer yet only warns: the customer row may come later.
-    const err = d.type === "id" && sheet === "followUps" ? { title: d.header[lang], text: lang === "zh-CN" ? "该客户编号不在「客户信息」表中。" : "This Customer ID is not on the Customers sheet.", style: "warning" as const } : error;
+    const err = d.type === "id" && sheet === "followUps" ? { title: d.header[lang], text: say(lang, "workbook", "followUpIdUnknown", { sheet: sheetName("customers", lang) }), style: "warning" as const } : error;
     if (rule.kind === "any" && !prompt) continue;
     out.push({ sheet, range, rule, prompt, error: rule.kind === "any" ? null : err });
   }
@@ -105,12 +106,12 @@ export function ruleRow(key: string): number {
 }
 
 export function rulesRows(lang: Lang, lastGraded: DayNumber | null): PlanValue[][] {
-  const yes = lang === "zh-CN" ? "是" : "Yes";
-  const no = lang === "zh-CN" ? "否" : "No";
+  const yes = say(lang, "workbook", "yes");
+  const no = say(lang, "workbook", "no");
   const meta: PlanValue[][] = [
-    [text(META_ROWS.language[lang]), text(lang), text(lang === "zh-CN" ? "工作簿内容语言,安装时确定" : "Content language, set at install")],
-    [text(META_ROWS.templateVersion[lang]), num(TEMPLATE_VERSION), text(lang === "zh-CN" ? "请勿修改" : "Do not edit")],
-    [text(META_ROWS.lastGraded[lang]), date(lastGraded), text(lang === "zh-CN" ? "最近一次运行分级的日期" : "Date of the last grading run")],
+    [text(META_ROWS.language[lang]), text(lang), text(say(lang, "workbook", "languageNote"))],
+    [text(META_ROWS.templateVersion[lang]), num(TEMPLATE_VERSION), text(say(lang, "workbook", "versionNote"))],
+    [text(META_ROWS.lastGraded[lang]), date(lastGraded), text(say(lang, "workbook", "lastGradedNote"))],
   ];
   const rules = RULE_DEFS.map((r): PlanValue[] => [
     text(r.label[lang]),
@@ -121,14 +122,13 @@ export function rulesRows(lang: Lang, lastGraded: DayNumber | null): PlanValue[]
 }
 
 function rulesValidations(lang: Lang): ValidationSpec[] {
-  const zh = lang === "zh-CN";
   return RULE_DEFS.map((r) => {
     const range = `B${ruleRow(r.key)}`;
     const rule: ValidationSpec["rule"] = r.kind === "switch"
-      ? { kind: "list", source: zh ? "是,否" : "Yes,No" }
+      ? { kind: "list", source: `${say(lang, "workbook", "yes")},${say(lang, "workbook", "no")}` }
       : r.kind === "integer" ? { kind: "whole", min: r.min, max: r.max } : { kind: "decimal", min: r.min, max: r.max };
-    const text = zh ? `请输入 ${r.min} 到 ${r.max} 之间的数值。` : `Enter a number from ${r.min} to ${r.max}.`;
-    return { sheet: "rules", range, rule, prompt: { title: r.label[lang].slice(0, 32), text: r.note[lang] }, error: { title: r.label[lang].slice(0, 32), text: r.kind === "switch" ? (zh ? "请选择 是 或 否。" : "Pick Yes or No.") : text, style: "stop" } } as ValidationSpec;
+    const text = say(lang, "workbook", "numberRange", { min: r.min, max: r.max });
+    return { sheet: "rules", range, rule, prompt: { title: r.label[lang].slice(0, 32), text: r.note[lang] }, error: { title: r.label[lang].slice(0, 32), text: r.kind === "switch" ? say(lang, "workbook", "pickYesNo") : text, style: "stop" } } as ValidationSpec;
   });
 }
 
@@ -149,7 +149,7 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
     sheet: "lists", name: `CRM_T_${l.key}`, row: 1, column: i + 1,
     headers: [l.header[lang]],
     rows: l.entries.length > 0
-      ? l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(lang === "zh-CN" ? e.zh : e.en)])
+      ? l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(entryLabel(e, lang))])
       : [[BLANK]],
     numberFormats: [l.isDates ? "yyyy-mm-dd" : "@"], widths: [Math.min(Math.max(l.header[lang].length * 2, 12), 30)], derived: [false], calculated: [null],
   }));
