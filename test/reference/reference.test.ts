@@ -37,10 +37,10 @@ function parts(file: string): Parts {
   return out;
 }
 
-async function run(args: readonly string[], dir: string, file?: string): Promise<Run> {
+async function run(args: readonly string[], dir: string, file?: string, env: Record<string, string> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), now: () => new Date(Date.UTC(2026, 4, 20, 4)) });
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), now: () => new Date(Date.UTC(2026, 4, 20, 4)), env });
   // Paths differ per run: the reference speaks of the file by its name inside the temporary folder.
   const rel = (s: string) => s.split(dir + path.sep).join("");
   return { code, out: rel(out.join("\n")), err: rel(err.join("\n")), ...(file ? { parts: parts(file) } : {}) };
@@ -69,6 +69,11 @@ async function produce(): Promise<Record<string, Run>> {
   result["usage: bad date"] = await run(["grade", at("x.xlsx"), "--today", "someday"], dir);
   result["usage: bad language"] = await run(["init", at("x.xlsx"), "--lang", "fr"], dir);
   result["usage: unknown option"] = await run(["grade", at("x.xlsx"), "--fast"], dir);
+  // Before a workbook is open, the user's locale picks the language.
+  const zh = { LANG: "zh_CN.UTF-8" };
+  result["usage in a Chinese locale: nothing"] = await run([], dir, undefined, zh);
+  result["usage in a Chinese locale: unknown command"] = await run(["frobnicate", at("x.xlsx")], dir, undefined, zh);
+  result["usage in a Chinese locale: bad date"] = await run(["grade", at("x.xlsx"), "--today", "someday"], dir, undefined, { LANG: "en_US.UTF-8", LC_ALL: "zh_CN.UTF-8" });
   result["missing file"] = await run(["grade", at("missing.xlsx"), "--today", TODAY], dir);
   fs.rmSync(dir, { recursive: true, force: true });
   return result;

@@ -60,5 +60,15 @@ export function parseIsoDay(text: string): DayNumber | null {
   return fromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/**
+ * A date a person types as an argument: `2026-05-20`, `2026/5/20`, `2026.5.20` or `2026年5月20日`;
+ * nothing looser (no serials, no times), so a typo is an error rather than another day.
+ * @example parseTypedDay("2026年5月20日") === parseIsoDay("2026-05-20")
+ */
+export function parseTypedDay(text: string): DayNumber | null {
+  const m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(text.trim());
+  return m ? fromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /** Days between the 1904 and 1900 date systems. */
 export const DATE1904_OFFSET = 1462;

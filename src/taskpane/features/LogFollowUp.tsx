@@ -6,16 +6,13 @@ import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
 import { calendarStrings, dateToDay, dayToDate, formatDay, parseTyped } from "../dates";
 import type { CustomerOption } from "../workbookApi";
-import { listDef, STAGES } from "../../core/template/lists";
+import { entryLabel as label, listDef, STAGES } from "../../core/template/lists";
 import type { DayNumber } from "../../core/_lib/calendar";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-function label(e: { zh: string; en: string }, lang: string): string {
-  return lang === "zh-CN" ? e.zh : e.en;
-}
 
 export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const { api, t, lang, user } = usePane();
@@ -25,7 +22,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const [query, setQuery] = useState("");
   const [customer, setCustomer] = useState<CustomerOption | null>(null);
   const [date, setDate] = useState<DayNumber>(api.today());
-  const [method, setMethod] = useState(label(listDef("method").entries[0] ?? { zh: "电话", en: "Phone" }, lang));
+  const [method, setMethod] = useState(() => { const first = listDef("method").entries[0]; return first ? label(first, lang) : ""; });
   const [summary, setSummary] = useState("");
   const [feedback, setFeedback] = useState("");
   const [nextStep, setNextStep] = useState("");

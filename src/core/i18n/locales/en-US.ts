@@ -129,7 +129,7 @@ export const EN_US = {
     unknownOption: "unknown option --{name}",
     needsValue: "--{name} needs a value",
     notADate: "--{name} \"{value}\" is not a date (use YYYY-MM-DD)",
-    badLang: "--lang must be {langs}",
+    badLang: "--lang must be one of {langs}",
     needsFile: "{command} needs a file",
     logNeeds: "log needs --{name}",
     unknownCommand: "unknown command \"{command}\" ({commands})",

@@ -122,7 +122,7 @@ export const ZH_CN: Catalogue = {
     unknownOption: "未知选项 --{name}",
     needsValue: "--{name} 需要一个值",
     notADate: "--{name}「{value}」不是日期(请用 YYYY-MM-DD)",
-    badLang: "--lang 只能是 {langs}",
+    badLang: "--lang 只能是以下之一:{langs}",
     needsFile: "{command} 需要指定文件",
     logNeeds: "log 需要 --{name}",
     unknownCommand: "未知命令「{command}」(可用:{commands})",
