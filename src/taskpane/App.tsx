@@ -38,7 +38,7 @@ function Shell() {
       <Toaster toasterId={toasterId} position="bottom" inline />
       <div className={s.header}>
         <Text as="h1" size={500} weight="semibold">{t("appTitle")}</Text>
-        <Dropdown className={s.lang} aria-label={t("language")} value={languageName(lang)} selectedOptions={[lang]} onOptionSelect={(_e, d) => setLang(LANGS.find((l) => l === d.optionValue) ?? lang)}>
+        <Dropdown className={s.lang} clearButton={{ "aria-label": t("clearSelection") }} aria-label={t("language")} value={languageName(lang)} selectedOptions={[lang]} onOptionSelect={(_e, d) => setLang(LANGS.find((l) => l === d.optionValue) ?? lang)}>
           {/* Each language by its own name, from its catalogue: a new catalogue appears here by itself. */}
           {LANGS.map((l) => <Option key={l} value={l}>{languageName(l)}</Option>)}
         </Dropdown>

@@ -19,7 +19,7 @@ export function formatDay(d: DayNumber | null, lang: Lang): string {
   if (d === null) return "—";
   const { year, month, day } = toYmd(d);
   const c = section(lang, "calendar");
-  const digits = Number(c.dayDigits);
+  const digits = Number(section(lang, "settings").dayDigits);
   return fill(c.day, { year, month: String(month).padStart(digits, "0"), day: String(day).padStart(digits, "0") });
 }
 

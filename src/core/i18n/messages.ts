@@ -14,8 +14,8 @@ const trim = (n: number) => String(Math.round(n * 100) / 100);
 /** 200000 → 20万 / 200k; 120000000 → 1.2亿 / 120M: the scales are the language's own. */
 export function formatAmountShort(amount: number, lang: Lang): string {
   const a = CATALOGUES[lang].amount;
-  const big = Number(a.bigFrom);
-  const mid = Number(a.midFrom);
+  const big = Number(CATALOGUES[lang].settings.amountBigFrom);
+  const mid = Number(CATALOGUES[lang].settings.amountMidFrom);
   if (Math.abs(amount) >= big) return fill(a.big, { n: trim(amount / big) });
   if (Math.abs(amount) >= mid) return fill(a.mid, { n: trim(amount / mid) });
   return fill(a.small, { n: trim(amount) });
@@ -26,7 +26,7 @@ export function formatAmountShort(amount: number, lang: Lang): string {
  * @example groupedAmount(500000, "en-US") === "500,000"
  */
 export function groupedAmount(amount: number, lang: Lang): string {
-  return String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, CATALOGUES[lang].amount.groupSeparator);
+  return String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, CATALOGUES[lang].settings.amountGroupSeparator);
 }
 
 /**
@@ -34,7 +34,7 @@ export function groupedAmount(amount: number, lang: Lang): string {
  * @example thresholdAmount(500000, "zh-CN") === "50万"; thresholdAmount(500000, "en-US") === "500,000"
  */
 export function thresholdAmount(amount: number, lang: Lang): string {
-  return CATALOGUES[lang].amount.thresholdStyle === "short" ? formatAmountShort(amount, lang) : groupedAmount(amount, lang);
+  return CATALOGUES[lang].settings.amountThresholdStyle === "short" ? formatAmountShort(amount, lang) : groupedAmount(amount, lang);
 }
 
 function part(p: DimensionScore, lang: Lang): string {

@@ -89,6 +89,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       <ErrorBar error={error} onDismiss={() => setError(null)} />
       <Field label={t("customer")} required validationState={touched && !customer ? "error" : "none"} validationMessage={touched && !customer ? t("required") : customers.length === 0 ? t("noCustomers") : undefined}>
         <Combobox
+          expandIcon={{ "aria-label": t("openList") }}
           placeholder={t("customerPlaceholder")}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -102,7 +103,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       </Field>
       {picker(date, (d) => d !== null && setDate(d), t("date"), true)}
       <Field label={t("method")} required>
-        <Dropdown value={method} selectedOptions={[method]} onOptionSelect={(_e, d) => setMethod(d.optionValue ?? method)}>
+        <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={method} selectedOptions={[method]} onOptionSelect={(_e, d) => setMethod(d.optionValue ?? method)}>
           {listDef("method").entries.map((m) => (
             <Option key={m.zh} value={label(m, lang)}>{label(m, lang)}</Option>
           ))}
@@ -119,7 +120,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       </Field>
       {picker(nextDate, setNextDate, t("nextDate"), false)}
       <Field label={t("stageChange")}>
-        <Dropdown value={stage || t("noChange")} selectedOptions={[stage]} onOptionSelect={(_e, d) => setStage(d.optionValue ?? "")}>
+        <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={stage || t("noChange")} selectedOptions={[stage]} onOptionSelect={(_e, d) => setStage(d.optionValue ?? "")}>
           <Option value="">{t("noChange")}</Option>
           {Object.values(STAGES).map((st) => (
             <Option key={st.zh} value={label(st, lang)}>{label(st, lang)}</Option>

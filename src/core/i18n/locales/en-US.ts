@@ -10,6 +10,18 @@ export const EN_US = {
     languageName: "English",
     listSeparator: ", ",
   },
+  /** Not words but how the language writes numbers and dates; never pseudo-translated. */
+  settings: {
+    /** Short amounts: at least amountBigFrom is written with amount.big, at least amountMidFrom with amount.mid. */
+    amountBigFrom: "1000000",
+    amountMidFrom: "1000",
+    /** Full amounts, grouped: 500,000. */
+    amountGroupSeparator: ",",
+    /** How a text that states a threshold writes it: "short" (50万) or "grouped" (500,000). */
+    amountThresholdStyle: "grouped",
+    /** Digits of month and day in calendar.day (2 pads 5 to 05). */
+    dayDigits: "2",
+  },
   grade: {
     toAssess: "To assess",
   },
@@ -20,16 +32,9 @@ export const EN_US = {
     closed: "Closed",
   },
   amount: {
-    /** Short amounts: at least `bigFrom` is written with `big`, at least `midFrom` with `mid`. */
-    bigFrom: "1000000",
     big: "{n}M",
-    midFrom: "1000",
     mid: "{n}k",
     small: "{n}",
-    /** Full amounts, grouped: 500,000. */
-    groupSeparator: ",",
-    /** How a text that states a threshold writes it: "short" (50万) or "grouped" (500,000). */
-    thresholdStyle: "grouped",
   },
   reason: {
     closePassed: "close date passed {letter}",
@@ -154,11 +159,13 @@ export const EN_US = {
     prevYear: "Go to previous year",
     nextYear: "Go to next year",
     close: "Close date picker",
-    /** A day as the pane shows it; month and day padded to `dayDigits`. */
+    /** A day as the pane shows it; month and day padded to settings.dayDigits. */
     day: "{year}-{month}-{day}",
-    dayDigits: "2",
   },
   pane: {
+    /** Names of Fluent UI's own controls, which otherwise speak English to a screen reader. */
+    openList: "Open the list",
+    clearSelection: "Clear selection",
     appTitle: "CRM Sheets",
     tabHome: "Home",
     tabLog: "Log follow-up",

@@ -6,6 +6,13 @@ export const ZH_CN: Catalogue = {
     languageName: "中文",
     listSeparator: "、",
   },
+  settings: {
+    amountBigFrom: "100000000",
+    amountMidFrom: "10000",
+    amountGroupSeparator: ",",
+    amountThresholdStyle: "short",
+    dayDigits: "1",
+  },
   grade: {
     toAssess: "待评估",
   },
@@ -16,13 +23,9 @@ export const ZH_CN: Catalogue = {
     closed: "已关闭",
   },
   amount: {
-    bigFrom: "100000000",
     big: "{n}亿",
-    midFrom: "10000",
     mid: "{n}万",
     small: "{n}元",
-    groupSeparator: ",",
-    thresholdStyle: "short",
   },
   reason: {
     closePassed: "成交日期已过{letter}",
@@ -147,9 +150,10 @@ export const ZH_CN: Catalogue = {
     nextYear: "下一年",
     close: "关闭日历",
     day: "{year}年{month}月{day}日",
-    dayDigits: "1",
   },
   pane: {
+    openList: "展开列表",
+    clearSelection: "清除选择",
     appTitle: "客户管理表",
     tabHome: "首页",
     tabLog: "记录跟进",
