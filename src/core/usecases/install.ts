@@ -4,7 +4,7 @@ import { LISTS, listDef, entryLabel } from "../template/lists";
 import { guideRows } from "../template/guide";
 import { RULE_DEFS, META_ROWS } from "../rules/ruleDefs";
 import { RULES_COLUMNS, AUDIT_COLUMNS, SHEETS, sheetName, TEMPLATE_VERSION, type SheetKey } from "../template/sheets";
-import { columnLetter } from "../model/workbookModel";
+import { columnLetter } from "../_lib/a1";
 import { headerText, matchHeaders } from "../model/headers";
 import { parseIsoDay, type DayNumber } from "../_lib/calendar";
 import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
