@@ -3,7 +3,7 @@ import type { GradeSummary } from "../core/usecases/grade";
 import { formatIso } from "../core/_lib/calendar";
 import { gradeLabel, formatIssue } from "../core/i18n/messages";
 import { say } from "../core/i18n/catalogue";
-import type { Issue } from "../core/checks/issue";
+import type { Issue } from "../core/issues/issue";
 
 /** Human summary of a grading run, in the workbook's language. */
 export function gradeText(s: GradeSummary, lang: Lang, file: string, cells: number, ids: number): string {

@@ -5,7 +5,7 @@ import { check, normalizeCompanyName } from "../../src/core/usecases/check";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
 import { LISTS } from "../../src/core/template/lists";
 import { guideRows } from "../../src/core/template/guide";
-import { planInstall } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/planInstall";
 import { LANGS } from "../../src/core/i18n/lang";
 import { day, makeCustomer, makeFollowUp, makeModel } from "../support/builders";
 

@@ -2,7 +2,7 @@ import { cellRef, columnLetter, columnNumber, parseCellRef } from "../../src/cor
 import { fromYmd, localDateTimeSerial, toUtcDate, yearMonth, parseTypedDay, parseIsoDay, type DayNumber } from "../../src/core/_lib/calendar";
 import { lastGradedRow, metaKeyOf, templateVersion, workbookLang } from "../../src/core/rules/metaRows";
 import { extraColumnKey, isExtraColumn, withExtraColumns } from "../../src/core/model/workbookModel";
-import { rulesRows } from "../../src/core/usecases/install";
+import { rulesRows } from "../../src/core/template/rulesSheet";
 import { LANGS } from "../../src/core/i18n/lang";
 import { META_ROWS } from "../../src/core/rules/ruleDefs";
 

@@ -7,11 +7,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { planInstall } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/planInstall";
 import { renderReason, formatIssue } from "../../src/core/i18n/messages";
 import { CATALOGUES } from "../../src/core/i18n/catalogue";
 import { LANGS } from "../../src/core/i18n/lang";
-import type { IssueCode } from "../../src/core/checks/issue";
+import type { IssueCode } from "../../src/core/issues/issue";
 import { bypassing, definitionTexts } from "./pseudo";
 
 jest.mock("../../src/core/i18n/locales/en-US", () => {

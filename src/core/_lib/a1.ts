@@ -48,3 +48,11 @@ export function parseCellRef(ref: string): { col: number; row: number } | null {
 export function cellRef(col: number, row: number): string {
   return `${columnLetter(col)}${row}`;
 }
+
+/**
+ * A sheet name quoted for a formula: `'客户信息'!`, doubling any quote inside.
+ * @example sheetRef("O'Brien") === "'O''Brien'!"
+ */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}

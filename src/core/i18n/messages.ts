@@ -1,5 +1,5 @@
 import type { Lang } from "./lang";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { Grade, GradeReason, DimensionScore } from "../grading/gradeCustomer";
 import { LEVELS, entryLabel } from "../template/lists";
 import { CATALOGUES, fill, say } from "./catalogue";

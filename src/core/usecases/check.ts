@@ -1,13 +1,15 @@
 import type { DayNumber } from "../_lib/calendar";
 import { formatIso } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import { findPrcIdNumbers, isValidEmail, isValidPhone, maskIdNumber, maskPhone } from "../checks/privacy";
 import { type TableModel, type WorkbookModel, cell } from "../model/workbookModel";
 import { parseAmount, parseText } from "../model/parse";
 import { readRules } from "../rules/rules";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../template/columns";
 import { stageClass } from "../grading/gradeCustomer";
-import { headerLookup, idKey, IssueSink, readCustomers, readHistories } from "./records";
+import { headerLookup, readCustomers } from "../model/customers";
+import { idKey, readHistories } from "../followup/history";
+import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue } from "./errors";
 
 /** 上海明远精密机械有限公司 and 上海明远精密机械(中国)有限公司 are one customer. */

@@ -1,11 +1,13 @@
 import type { DayNumber } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { RawCell, TableModel, WorkbookModel } from "../model/workbookModel";
 import { LabelMap, parseText } from "../model/parse";
 import { listDef, STAGES, type StageKey } from "../template/lists";
 import { FOLLOWUP_COLUMNS } from "../template/columns";
 import { BLANK, date, text, type CellWrite, type PlanValue } from "../plan/plan";
-import { headerLookup, idKey, stageMap } from "./records";
+import { headerLookup } from "../model/customers";
+import { idKey } from "../followup/history";
+import { stageMap } from "../model/labelMaps";
 import { grade, DERIVED_KEYS, type CustomerResult } from "./grade";
 import { missingTableIssue, UseCaseError } from "./errors";
 import type { Lang } from "../i18n/lang";
