@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { IdAllocator, parseCustomerId } from "../../src/core/ids/customerId";
 import { isPrcIdNumber, findPrcIdNumbers, maskPhone, isValidPhone, isValidEmail } from "../../src/core/checks/privacy";
-import { check, normalizeCompanyName } from "../../src/core/usecases/check";
+import { check } from "../../src/core/usecases/check";
+import { normalizeCompanyName } from "../../src/core/checks/duplicates";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
 import { LISTS } from "../../src/core/template/lists";
 import { guideRows } from "../../src/core/template/guide";
