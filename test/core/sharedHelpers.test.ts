@@ -13,7 +13,14 @@ describe("A1 references", () => {
     const wrong: number[] = [];
     for (let n = 1; n <= 16384; n++) if (columnNumber(columnLetter(n)) !== n) wrong.push(n);
     expect(wrong).toEqual([]);
-    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(702), columnLetter(703), columnLetter(16384)]).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
+    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(702), columnLetter(703), columnLetter(16384)]).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
   });
   it("reads the column of a whole reference and parses cells with sheet and $", () => {
     expect([columnNumber("AB12"), columnNumber("$C$3")]).toEqual([28, 3]);
@@ -31,14 +38,19 @@ describe("calendar helpers", () => {
     expect(yearMonth(ymd(2026, 5, 20))).toBe("202605");
   });
   it("typed days: the forms people write, nothing looser", () => {
-    for (const t of ["2026-05-20", "2026/5/20", "2026.5.20", "2026年5月20日", " 2026-5-20 "]) expect([t, parseTypedDay(t)]).toEqual([t, parseIsoDay("2026-05-20")]);
+    for (const t of ["2026-05-20", "2026/5/20", "2026.5.20", "2026年5月20日", " 2026-5-20 "])
+      expect([t, parseTypedDay(t)]).toEqual([t, parseIsoDay("2026-05-20")]);
     for (const t of ["46162", "2026-02-30", "20260520", "2026-05-20 10:00", "someday"]) expect([t, parseTypedDay(t)]).toEqual([t, null]);
   });
 });
 
 describe("Rules meta rows", () => {
   it.each(LANGS)("%s: language, version and the last-graded row are found on a fresh template", (lang) => {
-    const rows = rulesRows(lang, null).map((r, i) => ({ label: r[0]?.kind === "text" ? r[0].text : "", value: r[1]?.kind === "text" ? r[1].text : r[1]?.kind === "number" ? r[1].value : null, row: i + 2 }));
+    const rows = rulesRows(lang, null).map((r, i) => ({
+      label: r[0]?.kind === "text" ? r[0].text : "",
+      value: r[1]?.kind === "text" ? r[1].text : r[1]?.kind === "number" ? r[1].value : null,
+      row: i + 2,
+    }));
     expect(workbookLang(rows, [])).toBe(lang);
     expect(templateVersion(rows)).toBe(1);
     expect(lastGradedRow(rows)).toBe(4);

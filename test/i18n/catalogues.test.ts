@@ -64,7 +64,8 @@ describe("texts that state a rule quote the rule's default", () => {
       expect(zh).toContain("沉睡:120天");
       expect(zh).toContain("≥2.6为A");
       expect(en).toContain("≥ 800,000 is A");
-      const prompt = (key: string) => (CUSTOMER_COLUMNS as Array<{ key: string; prompt?: { text: Record<string, string> } }>).find((c) => c.key === key)?.prompt?.text;
+      const prompt = (key: string) =>
+        (CUSTOMER_COLUMNS as Array<{ key: string; prompt?: { text: Record<string, string> } }>).find((c) => c.key === key)?.prompt?.text;
       expect(prompt("amount")?.["zh-CN"]).toContain("≥80万为A");
       expect(prompt("closeDate")?.["zh-CN"]).toContain("21天内为A,22-90天为B");
       expect(prompt("closeDate")?.["en-US"]).toContain("Within 21 days is A, 22-90 B");

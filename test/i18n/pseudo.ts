@@ -22,7 +22,9 @@ export function pseudo<T extends Sections>(catalogue: T): T {
  */
 export function definitionTexts(): string[] {
   const texts: string[] = [];
-  const add = (t: Texts | undefined) => { if (t) texts.push(...Object.values(t)); };
+  const add = (t: Texts | undefined) => {
+    if (t) texts.push(...Object.values(t));
+  };
   for (const c of [...CUSTOMER_COLUMNS, ...FOLLOWUP_COLUMNS]) {
     add(c.header);
     add(c.prompt?.title);
@@ -33,7 +35,10 @@ export function definitionTexts(): string[] {
     add(l.header);
     for (const e of l.entries) texts.push(e.zh, e.en);
   }
-  for (const r of RULE_DEFS) { add(r.label); add(r.note); }
+  for (const r of RULE_DEFS) {
+    add(r.label);
+    add(r.note);
+  }
   for (const m of Object.values(META_ROWS)) add(m);
   for (const s of Object.values(SHEETS)) add(s.name);
   for (const c of Object.values(RULES_COLUMNS)) add(c);
@@ -46,7 +51,7 @@ export function definitionTexts(): string[] {
 export function bypassing(text: string, definitions: readonly string[], data: readonly (string | RegExp)[] = []): string {
   // Innermost first: a catalogue text may hold another as a parameter.
   let rest = text;
-  for (let prev = ""; prev !== rest; ) {
+  for (let prev = ""; prev !== rest;) {
     prev = rest;
     rest = rest.replace(/⟦[^⟦⟧]*⟧/g, " ");
   }

@@ -25,7 +25,9 @@ const api: WorkbookApi = {
   status: async () => ({ installed: true, lang: "zh-CN", version: 1, customers: 1, followUps: 0, missingColumns: ["gradeReason"] }),
   install: async (lang) => ({ kind: "installed", lang, sheets: [] }),
   logFollowUp: async () => ({ row: 2, customer: "KH-1", nextDue: null, usedFallback: false }),
-  grade: async () => { throw new Error("not used"); },
+  grade: async () => {
+    throw new Error("not used");
+  },
   check: async () => [],
   select: async () => undefined,
   customers: async () => [{ id: "KH-1", name: "Data Co", shortName: "Data", contact: "Wang", owner: "Li", row: 2, cadence: 7 }],
@@ -36,8 +38,23 @@ const api: WorkbookApi = {
 };
 
 beforeAll(() => {
-  window.matchMedia = window.matchMedia ?? ((q: string) => ({ matches: false, media: q, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }));
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
+  window.matchMedia =
+    window.matchMedia ??
+    ((q: string) => ({
+      matches: false,
+      media: q,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }));
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
 });
 
 function visibleTexts(): string[] {
@@ -45,7 +62,10 @@ function visibleTexts(): string[] {
   const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walk.nextNode(); n; n = walk.nextNode()) if ((n.textContent ?? "").trim()) texts.push((n.textContent ?? "").trim());
   for (const el of Array.from(document.querySelectorAll("[aria-label],[placeholder],[title]"))) {
-    for (const a of ["aria-label", "placeholder", "title"]) { const v = el.getAttribute(a); if (v) texts.push(v); }
+    for (const a of ["aria-label", "placeholder", "title"]) {
+      const v = el.getAttribute(a);
+      if (v) texts.push(v);
+    }
   }
   return texts;
 }

@@ -52,10 +52,28 @@ it.each(LANGS)("%s: every text of a new workbook comes from a catalogue or the d
 });
 
 it.each(LANGS)("%s: reasons and issue messages come from the catalogue", (lang) => {
-  const reason = renderReason({ parts: [{ dim: "urgency", letter: "A", days: 3, bound: 30 }, { dim: "importance", letter: "B", amount: 200000 }, { dim: "fit", letter: "C", level: "low" }], score: 2, computed: "toAssess", strategicFloor: true, override: "C", final: "C" }, lang);
+  const reason = renderReason(
+    {
+      parts: [
+        { dim: "urgency", letter: "A", days: 3, bound: 30 },
+        { dim: "importance", letter: "B", amount: 200000 },
+        { dim: "fit", letter: "C", level: "low" },
+      ],
+      score: 2,
+      computed: "toAssess",
+      strategicFloor: true,
+      override: "C",
+      final: "C",
+    },
+    lang,
+  );
   expect(bypassing(reason, DEFS)).toBe("");
   for (const code of Object.keys(CATALOGUES[lang].issue).filter((k) => !k.startsWith("at") && k !== "locationSeparator") as IssueCode[]) {
-    const line = formatIssue({ code, severity: "error", sheet: "customers", sheetName: "Customers", row: 3, column: "Phone", columnKey: "phone", value: "v", other: 4 }, lang, "C3");
+    const line = formatIssue(
+      { code, severity: "error", sheet: "customers", sheetName: "Customers", row: 3, column: "Phone", columnKey: "phone", value: "v", other: 4 },
+      lang,
+      "C3",
+    );
     expect([code, bypassing(line, DEFS)]).toEqual([code, ""]);
   }
 });
@@ -67,9 +85,17 @@ it("everything the command line prints comes from a catalogue", async () => {
   const lines: string[] = [];
   const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), now: () => new Date(Date.UTC(2026, 4, 20)), env: { LANG: "en_US.UTF-8" } };
   const runs = [
-    [], ["frobnicate"], ["grade"], ["grade", book, "--today", "someday"], ["init", path.join(dir, "x.xlsx"), "--lang", "fr"], ["grade", book, "--fast"],
-    ["log", book, "--customer", "X"], ["init", path.join(dir, "new.xlsx"), "--lang", "en-US"], ["init", path.join(dir, "new.xlsx")],
-    ["check", book, "--today", "2026-05-20"], ["grade", book, "--today", "2026-05-20"],
+    [],
+    ["frobnicate"],
+    ["grade"],
+    ["grade", book, "--today", "someday"],
+    ["init", path.join(dir, "x.xlsx"), "--lang", "fr"],
+    ["grade", book, "--fast"],
+    ["log", book, "--customer", "X"],
+    ["init", path.join(dir, "new.xlsx"), "--lang", "en-US"],
+    ["init", path.join(dir, "new.xlsx")],
+    ["check", book, "--today", "2026-05-20"],
+    ["grade", book, "--today", "2026-05-20"],
     ["log", book, "--customer", "KH-202605-001", "--date", "2026-05-20", "--method", "Phone", "--summary", "s", "--today", "2026-05-20"],
     ["log", book, "--customer", "KH-000000-999", "--date", "2026-05-20", "--method", "Phone", "--summary", "s", "--today", "2026-05-20"],
   ];
@@ -77,7 +103,24 @@ it("everything the command line prints comes from a catalogue", async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   expect(lines.length).toBeGreaterThan(12);
   // Data in the output: the program's name, paths, IDs, option names and command words the user types.
-  const data = [dir, "crm-sheets", /KH-\d{6}-\d{3}/g, /--[a-z-]+/g, /YYYY-MM-DD/g, "zh-CN", "en-US", "init", "grade", "log", "check", "demo", "someday", "frobnicate", ".xlsx", /<[^>]+>/g];
+  const data = [
+    dir,
+    "crm-sheets",
+    /KH-\d{6}-\d{3}/g,
+    /--[a-z-]+/g,
+    /YYYY-MM-DD/g,
+    "zh-CN",
+    "en-US",
+    "init",
+    "grade",
+    "log",
+    "check",
+    "demo",
+    "someday",
+    "frobnicate",
+    ".xlsx",
+    /<[^>]+>/g,
+  ];
   // The sample customers have Chinese names and owners: Latin letters left over are the bypassing words.
   expect(lines.filter((l) => /[A-Za-z]/.test(bypassing(l, DEFS, data)))).toEqual([]);
 });

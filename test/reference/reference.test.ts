@@ -22,7 +22,12 @@ const REFERENCE = path.join(__dirname, "reference.json");
 const UPDATE = process.env.UPDATE_REFERENCE === "1";
 
 type Parts = Record<string, string>;
-interface Run { readonly code: number; readonly out: string; readonly err: string; readonly parts?: Parts }
+interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+  readonly parts?: Parts;
+}
 
 /** Part contents, not zip bytes: compression level and entry timestamps are not behaviour. */
 function parts(file: string): Parts {
@@ -31,7 +36,12 @@ function parts(file: string): Parts {
   for (const name of Object.keys(entries).sort()) {
     let bytes = entries[name] as Uint8Array;
     // exceljs stamps the creation time into the new file's properties: the clock is not behaviour either.
-    if (name === "docProps/core.xml") bytes = Buffer.from(Buffer.from(bytes).toString("utf8").replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, "<dcterms:$1/>"));
+    if (name === "docProps/core.xml")
+      bytes = Buffer.from(
+        Buffer.from(bytes)
+          .toString("utf8")
+          .replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, "<dcterms:$1/>"),
+      );
     out[name] = createHash("sha256").update(bytes).digest("hex");
   }
   return out;
@@ -59,8 +69,15 @@ async function produce(): Promise<Record<string, Run>> {
     result[`grade ${lang}`] = await run(["grade", book, "--today", TODAY], dir, book);
     result[`grade ${lang} --json`] = await run(["grade", book, "--today", TODAY, "--json"], dir, book);
     const method = lang === "zh-CN" ? "电话" : "Phone";
-    result[`log ${lang}`] = await run(["log", book, "--customer", "KH-202605-001", "--date", TODAY, "--method", method, "--summary", "演示产品", "--next-date", "2026-05-27", "--today", TODAY], dir, book);
-    result[`log ${lang} unknown customer`] = await run(["log", book, "--customer", "KH-000000-999", "--date", TODAY, "--method", method, "--summary", "x", "--today", TODAY], dir);
+    result[`log ${lang}`] = await run(
+      ["log", book, "--customer", "KH-202605-001", "--date", TODAY, "--method", method, "--summary", "演示产品", "--next-date", "2026-05-27", "--today", TODAY],
+      dir,
+      book,
+    );
+    result[`log ${lang} unknown customer`] = await run(
+      ["log", book, "--customer", "KH-000000-999", "--date", TODAY, "--method", method, "--summary", "x", "--today", TODAY],
+      dir,
+    );
     result[`check ${lang} --json`] = await run(["check", book, "--today", TODAY, "--json"], dir);
   }
   result["usage: nothing"] = await run([], dir);
@@ -73,7 +90,10 @@ async function produce(): Promise<Record<string, Run>> {
   const zh = { LANG: "zh_CN.UTF-8" };
   result["usage in a Chinese locale: nothing"] = await run([], dir, undefined, zh);
   result["usage in a Chinese locale: unknown command"] = await run(["frobnicate", at("x.xlsx")], dir, undefined, zh);
-  result["usage in a Chinese locale: bad date"] = await run(["grade", at("x.xlsx"), "--today", "someday"], dir, undefined, { LANG: "en_US.UTF-8", LC_ALL: "zh_CN.UTF-8" });
+  result["usage in a Chinese locale: bad date"] = await run(["grade", at("x.xlsx"), "--today", "someday"], dir, undefined, {
+    LANG: "en_US.UTF-8",
+    LC_ALL: "zh_CN.UTF-8",
+  });
   result["missing file"] = await run(["grade", at("missing.xlsx"), "--today", TODAY], dir);
   fs.rmSync(dir, { recursive: true, force: true });
   return result;

@@ -39,7 +39,11 @@ export class HistoryIndex {
 
   private grow(): void {
     const n = this.count.length * 2;
-    const f = (a: Float64Array) => { const b = new Float64Array(n); b.set(a); return b; };
+    const f = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
     this.first = f(this.first);
     this.last = f(this.last);
     this.planned = f(this.planned);
@@ -68,7 +72,12 @@ export class HistoryIndex {
     const s = this.slot(id, false);
     if (s < 0 || this.count[s] === 0) return undefined;
     const p = this.planned[s] as number;
-    return { first: this.first[s] as DayNumber, last: this.last[s] as DayNumber, count: this.count[s] as number, plannedNext: Number.isNaN(p) ? null : (p as DayNumber) };
+    return {
+      first: this.first[s] as DayNumber,
+      last: this.last[s] as DayNumber,
+      count: this.count[s] as number,
+      plannedNext: Number.isNaN(p) ? null : (p as DayNumber),
+    };
   }
 }
 
@@ -116,4 +125,3 @@ export function readHistories(t: TableModel | null, today: DayNumber, sink: Issu
   }
   return index;
 }
-

@@ -67,4 +67,3 @@ export function readCustomers(t: TableModel, sink: IssueSink): CustomerRecord[] 
   }
   return out;
 }
-

@@ -32,18 +32,32 @@ export function columnValidations(sheet: SheetKey, defs: readonly ColumnDef[], p
     const error = d.error ? { title: d.header[lang], text: d.error[lang], style: d.warnOnly ? ("warning" as const) : ("stop" as const) } : null;
     let rule: ValidationSpec["rule"];
     switch (d.type) {
-      case "list": rule = { kind: "list", source: `=${listDef(d.list ?? "level").name}` }; break;
-      case "date": rule = { kind: "date", min: DATE_MIN, max: DATE_MAX }; break;
-      case "amount": rule = { kind: "decimal", min: 0, max: 1e13 }; break;
-      case "phone": rule = { kind: "textLength", min: 7, max: 20 }; break;
-      case "email": rule = { kind: "custom", formula: `=ISNUMBER(SEARCH("@",${L}${first}))` }; break;
+      case "list":
+        rule = { kind: "list", source: `=${listDef(d.list ?? "level").name}` };
+        break;
+      case "date":
+        rule = { kind: "date", min: DATE_MIN, max: DATE_MAX };
+        break;
+      case "amount":
+        rule = { kind: "decimal", min: 0, max: 1e13 };
+        break;
+      case "phone":
+        rule = { kind: "textLength", min: 7, max: 20 };
+        break;
+      case "email":
+        rule = { kind: "custom", formula: `=ISNUMBER(SEARCH("@",${L}${first}))` };
+        break;
       case "id":
         rule = sheet === "customers" ? { kind: "custom", formula: `=COUNTIF($${L}:$${L},${L}${first})=1` } : { kind: "list", source: `=CRM_CustomerIds` };
         break;
-      default: rule = { kind: "any" };
+      default:
+        rule = { kind: "any" };
     }
     // An ID typed on the Follow-ups sheet that is not a customer yet only warns: the customer row may come later.
-    const err = d.type === "id" && sheet === "followUps" ? { title: d.header[lang], text: say(lang, "workbook", "followUpIdUnknown", { sheet: sheetName("customers", lang) }), style: "warning" as const } : error;
+    const err =
+      d.type === "id" && sheet === "followUps"
+        ? { title: d.header[lang], text: say(lang, "workbook", "followUpIdUnknown", { sheet: sheetName("customers", lang) }), style: "warning" as const }
+        : error;
     if (rule.kind === "any" && !prompt) continue;
     out.push({ sheet, range, rule, prompt, error: rule.kind === "any" ? null : err });
   }
@@ -54,10 +68,19 @@ export function columnValidations(sheet: SheetKey, defs: readonly ColumnDef[], p
 export function rulesValidations(lang: Lang): ValidationSpec[] {
   return RULE_DEFS.map((r) => {
     const range = `B${ruleRow(r.key)}`;
-    const rule: ValidationSpec["rule"] = r.kind === "switch"
-      ? { kind: "list", source: `${say(lang, "workbook", "yes")},${say(lang, "workbook", "no")}` }
-      : r.kind === "integer" ? { kind: "whole", min: r.min, max: r.max } : { kind: "decimal", min: r.min, max: r.max };
+    const rule: ValidationSpec["rule"] =
+      r.kind === "switch"
+        ? { kind: "list", source: `${say(lang, "workbook", "yes")},${say(lang, "workbook", "no")}` }
+        : r.kind === "integer"
+          ? { kind: "whole", min: r.min, max: r.max }
+          : { kind: "decimal", min: r.min, max: r.max };
     const text = say(lang, "workbook", "numberRange", { min: r.min, max: r.max });
-    return { sheet: "rules", range, rule, prompt: { title: r.label[lang].slice(0, 32), text: r.note[lang] }, error: { title: r.label[lang].slice(0, 32), text: r.kind === "switch" ? say(lang, "workbook", "pickYesNo") : text, style: "stop" } } as ValidationSpec;
+    return {
+      sheet: "rules",
+      range,
+      rule,
+      prompt: { title: r.label[lang].slice(0, 32), text: r.note[lang] },
+      error: { title: r.label[lang].slice(0, 32), text: r.kind === "switch" ? say(lang, "workbook", "pickYesNo") : text, style: "stop" },
+    } as ValidationSpec;
   });
 }

@@ -15,7 +15,10 @@ import { ruleRow, rulesRows } from "../template/rulesSheet";
 
 function tableOf(sheet: SheetKey, name: string, defs: readonly ColumnDef[], lang: Lang, rows: PlanValue[][], calc: (d: ColumnDef) => string | null): TableSpec {
   return {
-    sheet, name, row: 1, column: 1,
+    sheet,
+    name,
+    row: 1,
+    column: 1,
     headers: defs.map((d) => headerText(d, lang)),
     rows: rows.length > 0 ? rows : [defs.map(() => BLANK)],
     numberFormats: defs.map(numberFormatOf),
@@ -30,30 +33,54 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
-  const customers = tableOf("customers", SHEETS.customers.table as string, CUSTOMER_COLUMNS, lang, cuRows,
-    (d) => (d.key === "status" ? statusFormula(sc, "{row}", lang) : null));
+  const customers = tableOf("customers", SHEETS.customers.table as string, CUSTOMER_COLUMNS, lang, cuRows, (d) =>
+    d.key === "status" ? statusFormula(sc, "{row}", lang) : null,
+  );
   const followUps = tableOf("followUps", SHEETS.followUps.table as string, FOLLOWUP_COLUMNS, lang, sample?.followUps ?? [], () => null);
   const rules: TableSpec = {
-    sheet: "rules", name: SHEETS.rules.table as string, row: 1, column: 1,
+    sheet: "rules",
+    name: SHEETS.rules.table as string,
+    row: 1,
+    column: 1,
     headers: [RULES_COLUMNS.setting[lang], RULES_COLUMNS.value[lang], RULES_COLUMNS.note[lang]],
-    rows: rulesRows(lang, null), numberFormats: ["@", "General", "@"], widths: [26, 12, 44], derived: [false, false, false], calculated: [null, null, null],
+    rows: rulesRows(lang, null),
+    numberFormats: ["@", "General", "@"],
+    widths: [26, 12, 44],
+    derived: [false, false, false],
+    calculated: [null, null, null],
   };
   const listTables: TableSpec[] = LISTS.map((l, i) => ({
-    sheet: "lists", name: `CRM_T_${l.key}`, row: 1, column: i + 1,
+    sheet: "lists",
+    name: `CRM_T_${l.key}`,
+    row: 1,
+    column: i + 1,
     headers: [l.header[lang]],
-    rows: l.entries.length > 0
-      ? l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(entryLabel(e, lang))])
-      : [[BLANK]],
-    numberFormats: [l.isDates ? "yyyy-mm-dd" : "@"], widths: [Math.min(Math.max(l.header[lang].length * 2, 12), 30)], derived: [false], calculated: [null],
+    rows: l.entries.length > 0 ? l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(entryLabel(e, lang))]) : [[BLANK]],
+    numberFormats: [l.isDates ? "yyyy-mm-dd" : "@"],
+    widths: [Math.min(Math.max(l.header[lang].length * 2, 12), 30)],
+    derived: [false],
+    calculated: [null],
   }));
   const audit: TableSpec = {
-    sheet: "audit", name: SHEETS.audit.table as string, row: 1, column: 1,
+    sheet: "audit",
+    name: SHEETS.audit.table as string,
+    row: 1,
+    column: 1,
     headers: Object.values(AUDIT_COLUMNS).map((c) => c[lang]),
-    rows: [[BLANK, BLANK, BLANK, BLANK, BLANK]], numberFormats: ["yyyy-mm-dd hh:mm:ss", "@", "@", "@", "0"], widths: [20, 12, 14, 40, 12],
-    derived: [false, false, false, false, false], calculated: [null, null, null, null, null],
+    rows: [[BLANK, BLANK, BLANK, BLANK, BLANK]],
+    numberFormats: ["yyyy-mm-dd hh:mm:ss", "@", "@", "@", "0"],
+    widths: [20, 12, 14, 40, 12],
+    derived: [false, false, false, false, false],
+    calculated: [null, null, null, null, null],
   };
-  const sheet = (key: SheetKey, tables: TableSpec[], freezeHeader: boolean, guide: SheetSpec["guide"] = null): SheetSpec =>
-    ({ key, name: sheetName(key, lang), hidden: Boolean(SHEETS[key].hidden), tables, guide, freezeHeader });
+  const sheet = (key: SheetKey, tables: TableSpec[], freezeHeader: boolean, guide: SheetSpec["guide"] = null): SheetSpec => ({
+    key,
+    name: sheetName(key, lang),
+    hidden: Boolean(SHEETS[key].hidden),
+    tables,
+    guide,
+    freezeHeader,
+  });
 
   const listsRef = sheetRef(sheetName("lists", lang));
   const names: NameSpec[] = LISTS.map((l, i) => {
@@ -73,7 +100,8 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
     ...rulesValidations(lang),
   ];
   return {
-    lang, version: TEMPLATE_VERSION,
+    lang,
+    version: TEMPLATE_VERSION,
     sheets: [
       sheet("customers", [customers], true),
       sheet("followUps", [followUps], true),

@@ -77,13 +77,19 @@ export const ZH_CN: Catalogue = {
   guide: {
     title: "客户管理表使用说明(模板版本 {version})",
     step1: "1. 新客户:在「{customers}」表最后一行下方直接填写,带 * 的列必填。选中单元格会出现填写提示,下拉列可直接选择。客户编号可留空,分级时自动生成。",
-    step2: "2. 每次沟通后24小时内记录跟进:在插件的「记录跟进」页填写,或在「{followUps}」表末尾新增一行。写清结论和待办,避免「意向较强」这类模糊表述,写「计划3个月内采购,预算确认中」。",
-    step3: "3. 分级与提醒:点「立即分级」后,客户等级、分级依据、下次跟进日期自动计算。跟进状态列和整行底色每天自动更新:逾期为红色,沉睡为灰色,不装插件的同事(WPS、手机)也能看到。",
+    step2:
+      "2. 每次沟通后24小时内记录跟进:在插件的「记录跟进」页填写,或在「{followUps}」表末尾新增一行。写清结论和待办,避免「意向较强」这类模糊表述,写「计划3个月内采购,预算确认中」。",
+    step3:
+      "3. 分级与提醒:点「立即分级」后,客户等级、分级依据、下次跟进日期自动计算。跟进状态列和整行底色每天自动更新:逾期为红色,沉睡为灰色,不装插件的同事(WPS、手机)也能看到。",
     rulesHeading: "分级规则(经理可在「{rules}」表修改)",
-    dimensions: "紧急度:预计成交日期在{urgencyA}天内为A,{urgencyB}天内为B,更晚为C;日期已过按C计并提示更新。重要度:预计金额≥{importanceA}为A,≥{importanceB}为B,否则C。匹配度、合作意向:高A、中B、低C。",
-    scoring: "A=3分、B=2分、C=1分,取已填维度的加权平均(空白维度不计):≥{gradeA}为A,≥{gradeB}为B,否则C;已填不足{minDimensions}项为「待评估」。战略客户至少A级;「人工等级」优先于一切。这一组合规则是本模板的约定,依据客户需求分级表与意向分级法。",
-    cadence: "跟进频率:A类每{cadenceA}天,B类每{cadenceB}天,C类和待评估每{cadenceC}天,已成交客户每{cadenceMaintenance}天维护;从未跟进的新客户在建档后{firstContactDays}天内首次跟进。下次跟进日期取「约定的下次跟进日期」与「最近跟进+间隔」中较早者。",
-    states: "逾期:今天已超过下次跟进日期。沉睡:{dormantDays}天无沟通且无明确需求信号(C级、待评估或已成交客户);A、B级客户久未联系算逾期,不算沉睡。输单、已流失、无效线索为「已关闭」,不再提醒。",
+    dimensions:
+      "紧急度:预计成交日期在{urgencyA}天内为A,{urgencyB}天内为B,更晚为C;日期已过按C计并提示更新。重要度:预计金额≥{importanceA}为A,≥{importanceB}为B,否则C。匹配度、合作意向:高A、中B、低C。",
+    scoring:
+      "A=3分、B=2分、C=1分,取已填维度的加权平均(空白维度不计):≥{gradeA}为A,≥{gradeB}为B,否则C;已填不足{minDimensions}项为「待评估」。战略客户至少A级;「人工等级」优先于一切。这一组合规则是本模板的约定,依据客户需求分级表与意向分级法。",
+    cadence:
+      "跟进频率:A类每{cadenceA}天,B类每{cadenceB}天,C类和待评估每{cadenceC}天,已成交客户每{cadenceMaintenance}天维护;从未跟进的新客户在建档后{firstContactDays}天内首次跟进。下次跟进日期取「约定的下次跟进日期」与「最近跟进+间隔」中较早者。",
+    states:
+      "逾期:今天已超过下次跟进日期。沉睡:{dormantDays}天无沟通且无明确需求信号(C级、待评估或已成交客户);A、B级客户久未联系算逾期,不算沉睡。输单、已流失、无效线索为「已关闭」,不再提醒。",
     privacyHeading: "隐私",
     privacy: "不得在表中保存身份证号码;数据检查会标出疑似身份证号。对外分享时电话显示为 138****5678 形式。客户信息仅限工作使用。",
     columnsHeading: "各列填写说明",
@@ -106,7 +112,8 @@ export const ZH_CN: Catalogue = {
     helpCustomerName: "按客户编号自动填写。",
   },
   cli: {
-    usage: "crm-sheets — 在 Excel 工作簿中管理销售客户\n\n用法:\n  crm-sheets init <文件> [--lang zh-CN|en-US]\n  crm-sheets grade <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <文件> --customer 编号 --date 日期 --method 方式 --summary 摘要 [--by 跟进人] [--feedback 反馈]\n                 [--next-step 下一步] [--next-date 日期] [--stage 阶段] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <文件> [--lang zh-CN|en-US] [--today YYYY-MM-DD]\n\n退出码:0 完成,1 检查发现问题,2 用法错误或文件无法读取。",
+    usage:
+      "crm-sheets — 在 Excel 工作簿中管理销售客户\n\n用法:\n  crm-sheets init <文件> [--lang zh-CN|en-US]\n  crm-sheets grade <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <文件> --customer 编号 --date 日期 --method 方式 --summary 摘要 [--by 跟进人] [--feedback 反馈]\n                 [--next-step 下一步] [--next-date 日期] [--stage 阶段] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <文件> [--lang zh-CN|en-US] [--today YYYY-MM-DD]\n\n退出码:0 完成,1 检查发现问题,2 用法错误或文件无法读取。",
     created: "已创建 {file}(模板版本 {version})。",
     alreadyTemplate: "{file}:已是客户管理表,模板版本 {version}。",
     alreadyTemplateCurrent: "{file}:已是客户管理表,模板版本 {version}(最新)。",
@@ -220,5 +227,6 @@ export const ZH_CN: Catalogue = {
     statusOverdue: "逾期",
     statusDormant: "沉睡",
     statusClosed: "已关闭",
-    working: "处理中…",  },
+    working: "处理中…",
+  },
 };
