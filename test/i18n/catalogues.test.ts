@@ -51,7 +51,7 @@ describe("texts that state a rule quote the rule's default", () => {
     jest.isolateModules(() => {
       jest.doMock("../../src/core/rules/ruleDefs", () => {
         const actual = jest.requireActual("../../src/core/rules/ruleDefs");
-        const changed = { importanceA: 800000, urgencyADays: 21, dormantDays: 120, gradeA: 2.6 } as Record<string, number>;
+        const changed = { importanceA: 800000, urgencyADays: 21, dormantDays: 120, gradeA: 2.6, firstContactDays: 3 } as Record<string, number>;
         const RULE_DEFS = actual.RULE_DEFS.map((r: { key: string }) => (r.key in changed ? { ...r, defaultValue: changed[r.key] } : r));
         return { ...actual, RULE_DEFS, ruleDefault: (k: string) => Number(RULE_DEFS.find((r: { key: string }) => r.key === k).defaultValue) };
       });
@@ -69,6 +69,7 @@ describe("texts that state a rule quote the rule's default", () => {
       expect(prompt("amount")?.["zh-CN"]).toContain("≥80万为A");
       expect(prompt("closeDate")?.["zh-CN"]).toContain("21天内为A,22-90天为B");
       expect(prompt("closeDate")?.["en-US"]).toContain("Within 21 days is A, 22-90 B");
+      expect(prompt("created")?.["zh-CN"]).toContain("建档后3天内");
     });
   });
 });

@@ -12,14 +12,8 @@ import { LANGS } from "../../src/core/i18n/lang";
 import { day } from "../support/builders";
 import { bypassing, definitionTexts } from "./pseudo";
 
-jest.mock("../../src/core/i18n/locales/en-US", () => {
-  const { pseudo } = jest.requireActual("./wrap");
-  return { EN_US: pseudo(jest.requireActual("../../src/core/i18n/locales/en-US").EN_US) };
-});
-jest.mock("../../src/core/i18n/locales/zh-CN", () => {
-  const { pseudo } = jest.requireActual("./wrap");
-  return { ZH_CN: pseudo(jest.requireActual("../../src/core/i18n/locales/zh-CN").ZH_CN) };
-});
+jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
+jest.mock("../../src/core/i18n/locales/zh-CN", () => jest.requireActual("./wrap").pseudoLocale("zh-CN"));
 
 const api: WorkbookApi = {
   status: async () => ({ installed: true, lang: "zh-CN", version: 1, customers: 1, followUps: 0, missingColumns: ["gradeReason"] }),

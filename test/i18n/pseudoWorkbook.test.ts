@@ -14,14 +14,8 @@ import { LANGS } from "../../src/core/i18n/lang";
 import type { IssueCode } from "../../src/core/issues/issue";
 import { bypassing, definitionTexts } from "./pseudo";
 
-jest.mock("../../src/core/i18n/locales/en-US", () => {
-  const { pseudo } = jest.requireActual("./wrap");
-  return { EN_US: pseudo(jest.requireActual("../../src/core/i18n/locales/en-US").EN_US) };
-});
-jest.mock("../../src/core/i18n/locales/zh-CN", () => {
-  const { pseudo } = jest.requireActual("./wrap");
-  return { ZH_CN: pseudo(jest.requireActual("../../src/core/i18n/locales/zh-CN").ZH_CN) };
-});
+jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
+jest.mock("../../src/core/i18n/locales/zh-CN", () => jest.requireActual("./wrap").pseudoLocale("zh-CN"));
 jest.setTimeout(60_000);
 
 const DEFS = definitionTexts();

@@ -14,3 +14,10 @@ export function pseudo<T extends Sections>(catalogue: T): T {
   }
   return out as unknown as T;
 }
+
+/** A locale module with its catalogue pseudo-translated: `jest.mock(path, () => pseudoLocale("en-US"))`. */
+export function pseudoLocale(lang: "en-US" | "zh-CN"): Record<string, Sections> {
+  const file = `../../src/core/i18n/locales/${lang}`;
+  const actual = jest.requireActual(file) as Record<string, Sections>;
+  return Object.fromEntries(Object.entries(actual).map(([name, catalogue]) => [name, pseudo(catalogue)]));
+}

@@ -2,24 +2,17 @@ import type { DayNumber } from "../_lib/calendar";
 import { type TableModel, cell, isBlank, sheetRow } from "./workbookModel";
 import { parseAmount, parseDate, parseText } from "./parse";
 import { levelMap, overrideMap, stageMap, tierMap } from "./labelMaps";
-import type { LevelKey, StageKey, TierKey } from "../template/lists";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../template/columns";
-import type { Letter } from "../grading/gradeCustomer";
+import type { GradeInput } from "../grading/gradeCustomer";
 import type { Lang } from "../i18n/lang";
 import type { IssueSink } from "../issues/issueSink";
 
-export interface CustomerRecord {
+/** A customer row as the rules read it: what grading needs, plus where it is and whose it is. */
+export interface CustomerRecord extends GradeInput {
   readonly index: number;
   readonly row: number;
   readonly id: string;
   readonly name: string;
-  readonly stage: StageKey | null;
-  readonly closeDate: DayNumber | null;
-  readonly amount: number | null;
-  readonly fit: LevelKey | null;
-  readonly intent: LevelKey | null;
-  readonly tier: TierKey | null;
-  readonly override: Letter | null;
   readonly created: DayNumber | null;
   readonly owner: string;
   readonly contact: string;

@@ -192,7 +192,7 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
     error: t("此人不在团队名单中。确定使用?可在「下拉选项」表添加。", "This name is not on the team list. Use it anyway? Managers add names on the Lists sheet."),
   }),
   col("created", "建档日期", "Created", "date", 11, {
-    prompt: help("建档日期", "Created", "信息录入的日期;从未跟进的新客户,首次跟进在建档后2天内。例:2026-05-01", "The day the record was made; a new lead is due a first contact 2 days later. Example: 2026-05-01"),
+    prompt: { title: t("建档日期", "Created"), text: perLang((lang) => say(lang, "workbook", "createdPrompt", { days: ruleDefault("firstContactDays") })) },
     error: t("请输入日期,例:2026-05-01。", "Enter a date, e.g. 2026-05-01."),
   }),
   col("gradeOverride", "人工等级", "Manual grade", "list", 9, {

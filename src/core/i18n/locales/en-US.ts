@@ -81,6 +81,7 @@ export const EN_US = {
     pickYesNo: "Pick Yes or No.",
     followUpIdUnknown: "This Customer ID is not on the {sheet} sheet.",
     amountPrompt: "Expected deal size in CNY. 500000, 50万 and 1.2亿 are understood. ≥ {a} is A, ≥ {b} is B.",
+    createdPrompt: "The day the record was made; a new lead is due a first contact {days} days later. Example: 2026-05-01",
     closeDatePrompt: "When the customer plans to buy. Within {a} days is A, {aNext}-{b} B, later C. Example: 2026-06-30",
   },
   guide: {

@@ -72,6 +72,7 @@ export const ZH_CN: Catalogue = {
     pickYesNo: "请选择 是 或 否。",
     followUpIdUnknown: "该客户编号不在「{sheet}」表中。",
     amountPrompt: "预计合作金额,单位元。可写 500000、50万 或 1.2亿。≥{a}为A,≥{b}为B。",
+    createdPrompt: "信息录入的日期;从未跟进的新客户,首次跟进在建档后{days}天内。例:2026-05-01",
     closeDatePrompt: "客户计划采购或落地的日期。{a}天内为A,{aNext}-{b}天为B,{b}天以上为C。例:2026-06-30",
   },
   guide: {
