@@ -156,6 +156,12 @@ export const EN_US = {
     phaseWrite: "writing",
     phaseDone: "done",
   },
+  /** The ribbon's Grade now dialog (src/commands). */
+  ribbon: {
+    graded: "Graded: {customers} customers, A {a} · B {b} · C {c} · to assess {toAssess}; overdue {overdue}, dormant {dormant}.",
+    notFinished: "Grading did not finish: {detail}",
+    notInstalled: "Install the template from the pane first.",
+  },
   calendar: {
     /** Comma-separated, January first / Sunday first. */
     months: "January,February,March,April,May,June,July,August,September,October,November,December",

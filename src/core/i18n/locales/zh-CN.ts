@@ -146,6 +146,11 @@ export const ZH_CN: Catalogue = {
     phaseWrite: "写入",
     phaseDone: "完成",
   },
+  ribbon: {
+    graded: "分级完成:{customers} 个客户,A {a} · B {b} · C {c} · 待评估 {toAssess};逾期 {overdue},沉睡 {dormant}。",
+    notFinished: "分级未完成:{detail}",
+    notInstalled: "请先在任务窗格中安装模板。",
+  },
   calendar: {
     months: "一月,二月,三月,四月,五月,六月,七月,八月,九月,十月,十一月,十二月",
     shortMonths: "1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月",
