@@ -17,7 +17,12 @@ export function gradeText(s: GradeSummary, lang: Lang, file: string, cells: numb
   if (s.due.length > 0) {
     lines.push(say(lang, "cli", "dueHead", { shown: Math.min(10, s.due.length), total: s.due.length }));
     for (const d of s.due.slice(0, 10)) {
-      const when = d.status === "dormant" ? say(lang, "status", "dormant") : d.daysToDue < 0 ? say(lang, "cli", "daysOverdue", { days: -d.daysToDue }) : say(lang, "cli", "dueToday");
+      const when =
+        d.status === "dormant"
+          ? say(lang, "status", "dormant")
+          : d.daysToDue < 0
+            ? say(lang, "cli", "daysOverdue", { days: -d.daysToDue })
+            : say(lang, "cli", "dueToday");
       lines.push(`  ${gradeLabel(d.grade, lang) || "-"}  ${d.id}  ${d.name}  ${d.owner}  ${when}${d.nextDue !== null ? `  (${formatIso(d.nextDue)})` : ""}`);
     }
   }
