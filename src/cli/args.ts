@@ -13,7 +13,7 @@ export interface Parsed {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage"]);
+const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "seed", "customers"]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 /** Splits argv into a command, a file and flags; an unknown or valueless option is a UsageError. */
@@ -68,4 +68,12 @@ export function langFlag(flags: Parsed["flags"], speaking: Lang): Lang {
 export function needFile(p: Parsed, lang: Lang): string {
   if (!p.file) throw new UsageError(say(lang, "cli", "needsFile", { command: p.command }));
   return p.file;
+}
+
+/** A whole-number flag of at least `min`, or the fallback when absent. */
+export function intFlag(flags: Parsed["flags"], name: string, fallback: number, min: number, lang: Lang): number {
+  const v = str(flags, name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min || !Number.isSafeInteger(Number(v))) throw new UsageError(say(lang, "cli", "notAWholeNumber", { name, min }));
+  return Number(v);
 }

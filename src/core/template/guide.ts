@@ -4,6 +4,7 @@ import { ruleDefault } from "../rules/ruleDefs";
 import { say } from "../i18n/catalogue";
 import { renderReason, thresholdAmount } from "../i18n/messages";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { firstSteps } from "../demo/firstSteps";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -55,11 +56,15 @@ export function guideRows(lang: Lang): GuideRow[] {
   const rules = sheetName("rules", lang);
   // Every number a rule text states is the rule's default: the Guide never disagrees with the Rules sheet.
   const v = ruleDefault;
+  // "What to try first": its words live in the demo's catalogue, shared with `npm start`.
+  const [tryTitle = "", ...trySteps] = firstSteps(lang);
   const rows: GuideRow[] = [
     { kind: "title", text: say(lang, "guide", "title", { version: TEMPLATE_VERSION }) },
     { kind: "text", text: say(lang, "guide", "step1", { customers: cu }) },
     { kind: "text", text: say(lang, "guide", "step2", { followUps: fu }) },
     { kind: "text", text: say(lang, "guide", "step3") },
+    { kind: "heading", text: tryTitle },
+    ...trySteps.map((text): GuideRow => ({ kind: "text", text })),
     { kind: "heading", text: say(lang, "guide", "rulesHeading", { rules }) },
     { kind: "text", text: say(lang, "guide", "dimensions", {
       urgencyA: v("urgencyADays"), urgencyB: v("urgencyBDays"),

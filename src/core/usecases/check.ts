@@ -3,6 +3,9 @@ import { formatIso } from "../_lib/calendar";
 import type { Issue } from "../issues/issue";
 import { isValidEmail, isValidPhone, maskPhone, scanIdNumbers } from "../checks/privacy";
 import { normalizeCompanyName, phoneKey } from "../checks/duplicates";
+
+// Moved to ../checks/duplicates.ts; kept here for callers of the old path until they switch.
+export { normalizeCompanyName } from "../checks/duplicates";
 import { type TableModel, type WorkbookModel, cell } from "../model/workbookModel";
 import { parseAmount, parseText } from "../model/parse";
 import { readRules } from "../rules/rules";

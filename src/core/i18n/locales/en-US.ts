@@ -124,7 +124,7 @@ export const EN_US = {
   },
   cli: {
     usage:
-      "crm-sheets — a sales team's CRM in an Excel workbook\n\nUsage:\n  crm-sheets init <file> [--lang zh-CN|en-US]\n  crm-sheets grade <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]\n                 [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD]\n\nExit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.",
+      "crm-sheets — a sales team's CRM in an Excel workbook\n\nUsage:\n  crm-sheets init <file> [--lang zh-CN|en-US]\n  crm-sheets grade <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]\n                 [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed N] [--customers N]\n\nExit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.",
     created: "Created {file} (template version {version}).",
     alreadyTemplate: "{file}: already a crm-sheets workbook, template version {version}.",
     alreadyTemplateCurrent: "{file}: already a crm-sheets workbook, template version {version} (current).",
@@ -143,6 +143,7 @@ export const EN_US = {
     unknownOption: "unknown option --{name}",
     needsValue: "--{name} needs a value",
     notADate: '--{name} "{value}" is not a date (use YYYY-MM-DD)',
+    notAWholeNumber: "--{name} must be a whole number ≥ {min}",
     badLang: "--lang must be one of {langs}",
     needsFile: "{command} needs a file",
     logNeeds: "log needs --{name}",

@@ -114,7 +114,7 @@ export const ZH_CN: Catalogue = {
   },
   cli: {
     usage:
-      "crm-sheets — 在 Excel 工作簿中管理销售客户\n\n用法:\n  crm-sheets init <文件> [--lang zh-CN|en-US]\n  crm-sheets grade <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <文件> --customer 编号 --date 日期 --method 方式 --summary 摘要 [--by 跟进人] [--feedback 反馈]\n                 [--next-step 下一步] [--next-date 日期] [--stage 阶段] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <文件> [--lang zh-CN|en-US] [--today YYYY-MM-DD]\n\n退出码:0 完成,1 检查发现问题,2 用法错误或文件无法读取。",
+      "crm-sheets — 在 Excel 工作簿中管理销售客户\n\n用法:\n  crm-sheets init <文件> [--lang zh-CN|en-US]\n  crm-sheets grade <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <文件> --customer 编号 --date 日期 --method 方式 --summary 摘要 [--by 跟进人] [--feedback 反馈]\n                 [--next-step 下一步] [--next-date 日期] [--stage 阶段] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <文件> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed 种子] [--customers 客户数]\n\n退出码:0 完成,1 检查发现问题,2 用法错误或文件无法读取。",
     created: "已创建 {file}(模板版本 {version})。",
     alreadyTemplate: "{file}:已是客户管理表,模板版本 {version}。",
     alreadyTemplateCurrent: "{file}:已是客户管理表,模板版本 {version}(最新)。",
@@ -133,6 +133,7 @@ export const ZH_CN: Catalogue = {
     unknownOption: "未知选项 --{name}",
     needsValue: "--{name} 需要一个值",
     notADate: "--{name}「{value}」不是日期(请用 YYYY-MM-DD)",
+    notAWholeNumber: "--{name} 必须是不小于 {min} 的整数",
     badLang: "--lang 只能是以下之一:{langs}",
     needsFile: "{command} 需要指定文件",
     logNeeds: "log 需要 --{name}",
