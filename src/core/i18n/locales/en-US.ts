@@ -163,6 +163,16 @@ export const EN_US = {
     notFinished: "Grading did not finish: {detail}",
     notInstalled: "Install the template from the pane first.",
   },
+  /** The tour `npm start` prints and the Guide sheet repeats (src/core/demo/firstSteps.ts numbers the steps). */
+  firstSteps: {
+    title: "What to try first",
+    step1: "Open the \"{customers}\" sheet: one customer per row; the grey columns are computed, the rest are yours.",
+    step2: "Look at the red rows: those customers are overdue; grey rows are dormant. Sort \"{daysToDue}\" ascending to put the most urgent first.",
+    step3: "Open the pane: Home tab > Show CRM pane.",
+    step4: "Log a follow-up on the Log follow-up page: pick a customer, the method, what was said and the next date. It lands on \"{followUps}\" and the customer's status updates at once.",
+    step5: "On the Grade page choose Grade now: every customer is graded by the Rules sheet, with the reason written next to it, and the list below shows who is due today or overdue.",
+    step6: "On the Check data page choose Check data: the demo hides a few problems (a duplicate customer, a bad phone and e-mail, an expected close date in the past…). Can you find them all?",
+  },
   calendar: {
     /** Comma-separated, January first / Sunday first. */
     months: "January,February,March,April,May,June,July,August,September,October,November,December",
