@@ -13,7 +13,21 @@ export interface Parsed {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "seed", "customers"]);
+const VALUE_FLAGS = new Set([
+  "lang",
+  "today",
+  "customer",
+  "date",
+  "method",
+  "summary",
+  "by",
+  "feedback",
+  "next-step",
+  "next-date",
+  "stage",
+  "seed",
+  "customers",
+]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 /** Splits argv into a command, a file and flags; an unknown or valueless option is a UsageError. */
