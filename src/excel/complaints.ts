@@ -14,7 +14,7 @@ import { slaColumnsAt, slaFormula } from "../core/health/slaFormula";
 import { readRules } from "../core/rules/rules";
 import { formatDateTime, fromLocalDateTime, type WallTime } from "../core/health/wallClock";
 import type { ComplaintStatus, ValueTier } from "../core/health/types";
-import { idKey } from "../core/usecases/records";
+import { idKey } from "../core/followup/history";
 import { ExcelDoorError, wrap } from "./errors";
 import { readStructure, type Structure, type TableInfo } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
@@ -91,7 +91,12 @@ async function readHealth(context: Excel.RequestContext, s: Structure, extraCust
     ...(fu ? [{ info: fu, keys: HISTORY_READ_KEYS }] : []),
     ...(co ? [{ info: co, keys: ALL_COMPLAINT_KEYS }] : []),
   ]);
-  const model = workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null, co ? tableModel(co, reads.get(co) ?? {}) : null);
+  const model = workbookModel(
+    s,
+    tableModel(cu, reads.get(cu) ?? {}),
+    fu ? tableModel(fu, reads.get(fu) ?? {}) : null,
+    co ? tableModel(co, reads.get(co) ?? {}) : null,
+  );
   return { cu, fu, co, model };
 }
 
@@ -107,11 +112,18 @@ function items(model: ReturnType<typeof workbookModel>, now: WallTime): Complain
     const status = complaintStatus(r, rules, now);
     if (status === null || r.receivedAt === null) continue;
     out.push({
-      index: r.index, row: r.row, customerId: r.customerId,
+      index: r.index,
+      row: r.row,
+      customerId: r.customerId,
       customerName: parseText(t.cols.customerName?.[r.index] ?? null) || (names.get(idKey(r.customerId)) ?? ""),
-      summary: parseText(t.cols.summary?.[r.index] ?? null), by: parseText(t.cols.by?.[r.index] ?? null),
-      receivedAt: r.receivedAt, respondedAt: r.respondedAt, solvedAt: r.solvedAt, calledBackOn: r.calledBackOn,
-      status, due: complaintDeadline(r, rules),
+      summary: parseText(t.cols.summary?.[r.index] ?? null),
+      by: parseText(t.cols.by?.[r.index] ?? null),
+      receivedAt: r.receivedAt,
+      respondedAt: r.respondedAt,
+      solvedAt: r.solvedAt,
+      calledBackOn: r.calledBackOn,
+      status,
+      due: complaintDeadline(r, rules),
     });
   }
   return out;
@@ -160,7 +172,13 @@ export async function logComplaint(input: ComplaintInput, user: string, now: Dat
       queueWrite(sheet.getRangeByIndexes(target, co.columnIndex, 1, width), [values]);
     }
     const rows = co.table.rows.load("count");
-    queueAudit(context, s.tables.audit, { user, action: "complaint", target: `${plan.customerId} ${formatDateTime(input.receivedAt)}`, cells: values.filter((v) => v !== null).length }, now, s.tables.audit?.lastRowBlank ?? false);
+    queueAudit(
+      context,
+      s.tables.audit,
+      { user, action: "complaint", target: `${plan.customerId} ${formatDateTime(input.receivedAt)}`, cells: values.filter((v) => v !== null).length },
+      now,
+      s.tables.audit?.lastRowBlank ?? false,
+    );
     await context.sync();
     if (!fillPlaceholder && !co.showTotals && rows.count < co.rowCount + 1) {
       // The table did not grow (AutoCorrect off): move the row into the table.
@@ -177,17 +195,29 @@ export async function logComplaint(input: ComplaintInput, user: string, now: Dat
  * Fills in an open complaint's response, solution, call-back and satisfaction (blank cells only),
  * after checking the row is still the one the pane showed.
  */
-export async function updateComplaint(u: ComplaintUpdateRequest, user: string, now: Date): Promise<{ readonly row: number; readonly status: ComplaintStatus | null }> {
+export async function updateComplaint(
+  u: ComplaintUpdateRequest,
+  user: string,
+  now: Date,
+): Promise<{ readonly row: number; readonly status: ComplaintStatus | null }> {
   return run("complaintUpdate", async (context) => {
     const s = await readStructure(context);
     const { co, model } = await readHealth(context, s);
     if (!co || !model.complaints) throw new ExcelDoorError("NotInstalled", "The complaints sheet is not installed: upgrade the template", "complaintUpdate");
     const rec = readComplaints(model.complaints, null).find((r) => r.index === u.index);
-    const same = rec && idKey(rec.customerId) === idKey(u.expect.customerId) && rec.receivedAt !== null && Math.abs(rec.receivedAt - u.expect.receivedAt) < 1 / 2880;
-    if (!same) throw new ExcelDoorError("Moved", "This complaint is no longer on that row (sorted or changed by someone else); refresh the list", "complaintUpdate");
+    const same =
+      rec && idKey(rec.customerId) === idKey(u.expect.customerId) && rec.receivedAt !== null && Math.abs(rec.receivedAt - u.expect.receivedAt) < 1 / 2880;
+    if (!same)
+      throw new ExcelDoorError("Moved", "This complaint is no longer on that row (sorted or changed by someone else); refresh the list", "complaintUpdate");
     const plan = planComplaintUpdate(model, u, wall(now));
     const n = queueCells(context.workbook.worksheets.getItem(co.sheetName), co, plan.writes);
-    queueAudit(context, s.tables.audit, { user, action: "complaint update", target: `${plan.customerId} ${co.sheetName}!${plan.row}`, cells: n }, now, s.tables.audit?.lastRowBlank ?? false);
+    queueAudit(
+      context,
+      s.tables.audit,
+      { user, action: "complaint update", target: `${plan.customerId} ${co.sheetName}!${plan.row}`, cells: n },
+      now,
+      s.tables.audit?.lastRowBlank ?? false,
+    );
     await context.sync();
     return { row: plan.row, status: plan.status };
   });
@@ -207,7 +237,9 @@ export async function customerHealth(row: number, today: DayNumber, now: Date, l
     const h = healthText(s.lang);
     const tier = r.tier?.tier ?? null;
     return {
-      tier, tierLabel: tier ? h.tier[tier] : "", reason: r.tier ? renderTierReason(r.tier, s.lang) : "",
+      tier,
+      tierLabel: tier ? h.tier[tier] : "",
+      reason: r.tier ? renderTierReason(r.tier, s.lang) : "",
       nextAction: tier ? healthText(lang ?? s.lang).strategy[tier] : "",
       open: items(model, at).filter((c) => idKey(c.customerId) === idKey(r.record.id) && isOpen(c.status)),
     };

@@ -25,9 +25,21 @@ function ruleValue(d: RuleDef, lang: Lang): string | number {
 
 function ruleValidation(d: RuleDef, range: string, lang: Lang): ValidationSpec {
   const zh = lang === "zh-CN";
-  const rule: ValidationSpec["rule"] = d.kind === "switch" ? { kind: "list", source: zh ? "是,否" : "Yes,No" } : d.kind === "integer" ? { kind: "whole", min: d.min, max: d.max } : { kind: "decimal", min: d.min, max: d.max };
+  const rule: ValidationSpec["rule"] =
+    d.kind === "switch"
+      ? { kind: "list", source: zh ? "是,否" : "Yes,No" }
+      : d.kind === "integer"
+        ? { kind: "whole", min: d.min, max: d.max }
+        : { kind: "decimal", min: d.min, max: d.max };
   const title = d.label[lang].slice(0, 32);
-  const text = d.kind === "switch" ? (zh ? "请选择 是 或 否。" : "Pick Yes or No.") : zh ? `请输入 ${d.min} 到 ${d.max} 之间的数值。` : `Enter a number from ${d.min} to ${d.max}.`;
+  const text =
+    d.kind === "switch"
+      ? zh
+        ? "请选择 是 或 否。"
+        : "Pick Yes or No."
+      : zh
+        ? `请输入 ${d.min} 到 ${d.max} 之间的数值。`
+        : `Enter a number from ${d.min} to ${d.max}.`;
   return { sheet: "rules", range, rule, prompt: { title, text: d.note[lang] }, error: { title, text, style: "stop" } };
 }
 
@@ -54,12 +66,17 @@ export async function upgradeHealth(context: Excel.RequestContext, lang: Lang): 
   const names: string[] = [];
   if (!rules.isNullObject) {
     const rowOf = new Map<string, number>();
-    rulesBody.values.forEach((r, i) => { if (typeof r[0] === "string") rowOf.set(normalizeLabel(r[0]), rulesBody.rowIndex + i + 1); });
+    rulesBody.values.forEach((r, i) => {
+      if (typeof r[0] === "string") rowOf.set(normalizeLabel(r[0]), rulesBody.rowIndex + i + 1);
+    });
     const find = (d: RuleDef) => LANGS.map((l) => rowOf.get(normalizeLabel(d.label[l]))).find((x) => x !== undefined);
     const missing = RULE_DEFS.filter((d) => find(d) === undefined);
     const first = rulesBody.rowIndex + rulesBody.values.length + 1;
     if (missing.length > 0) {
-      rules.rows.add(undefined, missing.map((d) => [d.label[lang], ruleValue(d, lang), d.note[lang]]));
+      rules.rows.add(
+        undefined,
+        missing.map((d) => [d.label[lang], ruleValue(d, lang), d.note[lang]]),
+      );
       const valueCol = columnLetter(rulesBody.columnIndex + 2);
       missing.forEach((d, i) => {
         rowOf.set(normalizeLabel(d.label[lang]), first + i);
@@ -88,7 +105,9 @@ export async function upgradeHealth(context: Excel.RequestContext, lang: Lang): 
     if (names.length > 0 && sc && p.slaStatus !== undefined) {
       // Written before its names existed, the SLA formula is written again now that they do.
       const n = coBody.rowCount;
-      sheet.getRangeByIndexes(headerRow, coHeader.columnIndex + p.slaStatus, n, 1).formulas = Array.from({ length: n }, (_v, i) => [slaFormula(sc, headerRow + 1 + i, lang)]);
+      sheet.getRangeByIndexes(headerRow, coHeader.columnIndex + p.slaStatus, n, 1).formulas = Array.from({ length: n }, (_v, i) => [
+        slaFormula(sc, headerRow + 1 + i, lang),
+      ]);
     }
     // getCount's result is read after the sync above (the lint rule expects load() on objects, not ClientResults).
     // eslint-disable-next-line office-addins/load-object-before-read

@@ -8,7 +8,7 @@ import { readBook } from "./read";
 import { unescapeXml } from "./xml";
 import { slaColumnsAt, slaFormula } from "../core/health/slaFormula";
 import { COMPLAINT_COLUMNS } from "../core/health/columns";
-import { isEmptyRow } from "../core/usecases/records";
+import { isEmptyRow } from "../core/model/customers";
 import { applyPatches, type SheetWrites, type TablePatch } from "./write";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
@@ -28,12 +28,24 @@ export function complaintFile(file: string, input: ComplaintInput, now: WallTime
   const book = new Book(readFileChecked(file));
   const r = readBook(book, { customers: ["id", "name", "owner"], followUps: ["date"], complaints: "all" });
   const co = r.complaints;
-  if (!co) throw new XlsxError("no complaints sheet found; this workbook is from an older template (open it with the add-in to upgrade, or create a new one with init)");
+  if (!co)
+    throw new XlsxError(
+      "no complaints sheet found; this workbook is from an older template (open it with the add-in to upgrade, or create a new one with init)",
+    );
   const plan = planComplaint(r.model, input, now);
   // A new table's one blank row holds only our SLA formula: it is the placeholder to fill.
   const t = r.model.complaints;
   const inputs = COMPLAINT_COLUMNS.filter((c) => !c.derived).map((c) => c.key);
-  const fillPlaceholder = t !== null && t !== undefined && t.rowCount === 1 && co.lastRow === co.headerRow + 1 && isEmptyRow(t, 0, inputs.filter((k) => t.cols[k] !== undefined));
+  const fillPlaceholder =
+    t !== null &&
+    t !== undefined &&
+    t.rowCount === 1 &&
+    co.lastRow === co.headerRow + 1 &&
+    isEmptyRow(
+      t,
+      0,
+      inputs.filter((k) => t.cols[k] !== undefined),
+    );
   const row = fillPlaceholder ? co.lastRow : co.lastRow + 1;
   if (!fillPlaceholder && co.belowOccupied) {
     throw new XlsxError(`row ${row} right below the complaints table is not empty; move what is there or extend the table, then try again`, co.sheet.name, row);

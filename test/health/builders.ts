@@ -16,8 +16,14 @@ export function makeComplaints(rows: readonly Row[], lang: Lang = "zh-CN"): Tabl
   const cols: Record<string, RawCell[]> = {};
   for (const d of COMPLAINT_COLUMNS) cols[d.key] = rows.map((r) => r[d.key] ?? null);
   return {
-    sheet: "complaints", sheetName: lang === "zh-CN" ? "投诉记录" : "Complaints", headerRow: 1, firstColumn: 1, rowCount: rows.length,
-    headers: COMPLAINT_COLUMNS.map((d) => headerText(d, lang)), positions: Object.fromEntries(COMPLAINT_COLUMNS.map((d, i) => [d.key, i])), cols,
+    sheet: "complaints",
+    sheetName: lang === "zh-CN" ? "投诉记录" : "Complaints",
+    headerRow: 1,
+    firstColumn: 1,
+    rowCount: rows.length,
+    headers: COMPLAINT_COLUMNS.map((d) => headerText(d, lang)),
+    positions: Object.fromEntries(COMPLAINT_COLUMNS.map((d, i) => [d.key, i])),
+    cols,
   };
 }
 

@@ -31,7 +31,18 @@ describe("crm-sheets complaint", () => {
   it("fills the new table's blank row first, then appends below it; text stays text", () => {
     const payloads = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "@SUM(1)"];
     payloads.forEach((summary, i) => {
-      const r = cli(["complaint", file, "--customer", firstId(), "--summary", summary, "--by", i === 1 ? "-2+3" : "王五", "--at", `2026-05-20 ${String(i + 8).padStart(2, "0")}:30`]);
+      const r = cli([
+        "complaint",
+        file,
+        "--customer",
+        firstId(),
+        "--summary",
+        summary,
+        "--by",
+        i === 1 ? "-2+3" : "王五",
+        "--at",
+        `2026-05-20 ${String(i + 8).padStart(2, "0")}:30`,
+      ]);
       expect([r.code, r.err]).toEqual([0, ""]);
       expect(r.out).toContain(`第 ${i + 2} 行`);
     });
@@ -49,7 +60,11 @@ describe("crm-sheets complaint", () => {
 
   it("refuses an unknown customer and a malformed --at with one line, exit 2, the file untouched", () => {
     const before = fs.readFileSync(file);
-    for (const args of [["--customer", "KH-404", "--summary", "x"], ["--customer", firstId(), "--summary", "x", "--at", "2026-05-20"], ["--summary", "x"]]) {
+    for (const args of [
+      ["--customer", "KH-404", "--summary", "x"],
+      ["--customer", firstId(), "--summary", "x", "--at", "2026-05-20"],
+      ["--summary", "x"],
+    ]) {
       const r = cli(["complaint", file, ...args]);
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n")).toHaveLength(1);
@@ -90,14 +105,18 @@ describe("the SLA formula recalculated by LibreOffice equals the engine", () => 
     expect(cli(["demo", file, "--today", formatIso(today!)]).code).toBe(0);
     const id = inspect(file, "客户信息!A2").cells["客户信息!A2"]?.v as string;
     // Times well clear of every boundary (10 minutes or more), so the seconds LibreOffice takes do not matter.
-    const ago = (minutes: number) => formatDateTime((fromLocalDateTime(now) as WallTime) - minutes / 1440 as WallTime);
+    const ago = (minutes: number) => formatDateTime(((fromLocalDateTime(now) as WallTime) - minutes / 1440) as WallTime);
     const H = 60;
     const D = 1440;
     const rows: Array<{ received: number; responded?: number; solved?: number; back?: number }> = [
-      { received: 30 }, { received: 2 * H },
-      { received: 5 * H, responded: 5 * H - 10 }, { received: 30 * H, responded: 29 * H },
-      { received: 2 * D, responded: 2 * D - 20, solved: D }, { received: 6 * D, responded: 6 * D - 20, solved: 5 * D },
-      { received: 6 * D, responded: 6 * D - 20, solved: 5 * D, back: 4 * D }, { received: 20 },
+      { received: 30 },
+      { received: 2 * H },
+      { received: 5 * H, responded: 5 * H - 10 },
+      { received: 30 * H, responded: 29 * H },
+      { received: 2 * D, responded: 2 * D - 20, solved: D },
+      { received: 6 * D, responded: 6 * D - 20, solved: 5 * D },
+      { received: 6 * D, responded: 6 * D - 20, solved: 5 * D, back: 4 * D },
+      { received: 20 },
     ];
     for (const r of rows) expect(cli(["complaint", file, "--customer", id, "--summary", "测试", "--at", ago(r.received)]).code).toBe(0);
     const cells: Record<string, [string, "datetime" | "date"]> = {};

@@ -61,7 +61,7 @@ describe("hours and days come from the Rules sheet", () => {
     expect(complaintStatus(c({}), r, at(0, 11, 1))).toBe("responseLate");
   });
   it("half an hour is allowed", () => {
-    const { rules: r, issues } = readRules(makeModel({ lang: "en-US", rules: { "Complaint - respond within (hours)": 0.5 } }));
+    const { rules: r, issues } = readRules(makeModel({ lang: "en-US", rules: { "Complaint - respond in (hours)": 0.5 } }));
     expect(issues).toEqual([]);
     expect(complaintStatus(c({}), r, at(0, 9, 31))).toBe("responseLate");
   });
@@ -80,8 +80,13 @@ describe("hours and days come from the Rules sheet", () => {
 
 describe("late and open", () => {
   it.each<[ComplaintStatus, boolean, boolean]>([
-    ["awaitingResponse", false, true], ["responseLate", true, true], ["inProgress", false, true], ["solutionLate", true, true],
-    ["awaitingCallback", false, true], ["callbackLate", true, true], ["done", false, false],
+    ["awaitingResponse", false, true],
+    ["responseLate", true, true],
+    ["inProgress", false, true],
+    ["solutionLate", true, true],
+    ["awaitingCallback", false, true],
+    ["callbackLate", true, true],
+    ["done", false, false],
   ])("%s: late %s, open %s", (s, late, open) => {
     expect(isLate(s)).toBe(late);
     expect(isOpen(s)).toBe(open);

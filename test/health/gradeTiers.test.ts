@@ -6,7 +6,7 @@ const today = day("2026-05-01");
 const now = at("2026-05-01 15:00");
 
 function column(plan: ReturnType<typeof grade>, key: string): unknown[] {
-  return (plan.writes.find((w) => w.key === key)?.values ?? []).map((v) => (v && v.kind === "text" ? v.text : v?.kind === "blank" ? "" : v?.kind ?? null));
+  return (plan.writes.find((w) => w.key === key)?.values ?? []).map((v) => (v && v.kind === "text" ? v.text : v?.kind === "blank" ? "" : (v?.kind ?? null)));
 }
 
 describe("the grading run writes each customer's value tier and reason", () => {
@@ -19,8 +19,24 @@ describe("the grading run writes each customer's value tier and reason", () => {
     makeCustomer({ id: "KH-6", stage: "售后维护", wonAmount: 600000, wonDate: day("2025-09-01") }),
   ];
   const complaints: Row[] = [
-    { receivedAt: at("2026-03-01 10:00"), customerId: "KH-1", summary: "交付延期", by: "张三", respondedAt: at("2026-03-01 10:20"), solvedAt: at("2026-03-01 18:00"), calledBackOn: day("2026-03-03") },
-    { receivedAt: at("2026-04-20 10:00"), customerId: "kh-1 ", summary: "报价错误", by: "张三", respondedAt: at("2026-04-20 10:30"), solvedAt: at("2026-04-21 09:00"), calledBackOn: day("2026-04-22") },
+    {
+      receivedAt: at("2026-03-01 10:00"),
+      customerId: "KH-1",
+      summary: "交付延期",
+      by: "张三",
+      respondedAt: at("2026-03-01 10:20"),
+      solvedAt: at("2026-03-01 18:00"),
+      calledBackOn: day("2026-03-03"),
+    },
+    {
+      receivedAt: at("2026-04-20 10:00"),
+      customerId: "kh-1 ",
+      summary: "报价错误",
+      by: "张三",
+      respondedAt: at("2026-04-20 10:30"),
+      solvedAt: at("2026-04-21 09:00"),
+      calledBackOn: day("2026-04-22"),
+    },
     { receivedAt: at("2026-05-01 13:30"), customerId: "KH-5", summary: "电话无人接", by: "李四" },
   ];
   const plan = grade(makeHealthModel({ customers, complaints }), today, now);
@@ -64,7 +80,14 @@ describe("the grading run writes each customer's value tier and reason", () => {
     expect(column(en, "tierReason")).toEqual(["High value: strategic account"]);
   });
   it("a dormant customer is tiered dormant, with the follow-up status", () => {
-    const p = grade(makeHealthModel({ customers: [makeCustomer({ id: "KH-7", created: day("2025-01-01") })], followUps: [makeFollowUp({ customerId: "KH-7", date: day("2025-06-01") })] }), today, now);
+    const p = grade(
+      makeHealthModel({
+        customers: [makeCustomer({ id: "KH-7", created: day("2025-01-01") })],
+        followUps: [makeFollowUp({ customerId: "KH-7", date: day("2025-06-01") })],
+      }),
+      today,
+      now,
+    );
     expect(column(p, "valueTier")).toEqual(["沉睡"]);
   });
   it("a workbook without a Complaints table still tiers", () => {

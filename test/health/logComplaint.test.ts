@@ -7,7 +7,12 @@ import { at, makeHealthModel } from "./builders";
 const now = at("2026-05-01 10:00");
 const customers = [makeCustomer({ id: "KH-202605-001", name: "上海明远精密机械有限公司", owner: "张三" })];
 const codes = (f: () => unknown): string[] => {
-  try { f(); } catch (e) { if (e instanceof UseCaseError) return e.issues.map((i) => `${i.code}:${i.columnKey}`); throw e; }
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UseCaseError) return e.issues.map((i) => `${i.code}:${i.columnKey}`);
+    throw e;
+  }
   return [];
 };
 
@@ -30,8 +35,11 @@ describe("logging a complaint", () => {
     expect(p.row.by).toEqual({ kind: "text", text: payload.trim() });
   });
   it("refuses an unknown customer, a blank problem and a time after now, all at once", () => {
-    expect(codes(() => planComplaint(model, { customerId: "KH-999", summary: " ", by: "李四", receivedAt: at("2026-05-01 10:30") }, now)))
-      .toEqual(["unknownCustomerId:customerId", "missingRequired:summary", "futureComplaint:receivedAt"]);
+    expect(codes(() => planComplaint(model, { customerId: "KH-999", summary: " ", by: "李四", receivedAt: at("2026-05-01 10:30") }, now))).toEqual([
+      "unknownCustomerId:customerId",
+      "missingRequired:summary",
+      "futureComplaint:receivedAt",
+    ]);
   });
   it("a workbook without the Complaints table says so", () => {
     const { complaints: _c, ...old } = model;
@@ -49,14 +57,27 @@ describe("filling in an open complaint", () => {
   });
   it("solution and call-back with satisfaction finish it", () => {
     const later = at("2026-05-03 16:00");
-    const p = planComplaintUpdate(model(), { index: 0, respondedAt: at("2026-05-01 09:40"), solution: "更换传感器", solvedAt: at("2026-05-02 08:00"), calledBackOn: at("2026-05-03 15:00"), satisfaction: 4, improvement: "出厂老化测试" }, later);
+    const p = planComplaintUpdate(
+      model(),
+      {
+        index: 0,
+        respondedAt: at("2026-05-01 09:40"),
+        solution: "更换传感器",
+        solvedAt: at("2026-05-02 08:00"),
+        calledBackOn: at("2026-05-03 15:00"),
+        satisfaction: 4,
+        improvement: "出厂老化测试",
+      },
+      later,
+    );
     expect(p.writes.map((w) => w.key)).toEqual(["respondedAt", "solution", "solvedAt", "calledBackOn", "satisfaction", "improvement"]);
     expect(p.writes.find((w) => w.key === "calledBackOn")?.value).toEqual({ kind: "date", day: day("2026-05-03") });
     expect(p.status).toBe("done");
   });
   it("never overwrites what is there", () => {
-    expect(codes(() => planComplaintUpdate(model({ ...open, respondedAt: at("2026-05-01 09:20") }), { index: 0, respondedAt: at("2026-05-01 09:40") }, now)))
-      .toEqual(["alreadyFilled:respondedAt"]);
+    expect(
+      codes(() => planComplaintUpdate(model({ ...open, respondedAt: at("2026-05-01 09:20") }), { index: 0, respondedAt: at("2026-05-01 09:40") }, now)),
+    ).toEqual(["alreadyFilled:respondedAt"]);
   });
   it.each<[string, Parameters<typeof planComplaintUpdate>[1], string[]]>([
     ["a response before receipt", { index: 0, respondedAt: at("2026-05-01 08:59") }, ["complaintOutOfOrder:respondedAt"]],
@@ -72,11 +93,14 @@ describe("filling in an open complaint", () => {
 
 describe("the data check", () => {
   it("flags a complaint for an unknown customer, blanks, a future time and a bad satisfaction", () => {
-    const m = makeHealthModel({ customers, complaints: [
-      { receivedAt: at("2026-04-01 09:00"), customerId: "KH-202605-001", summary: "ok", by: "张三", satisfaction: 5 },
-      { receivedAt: at("2026-04-02 09:00"), customerId: "KH-404", summary: "谁?", by: "张三" },
-      { receivedAt: at("2026-06-01 09:00"), customerId: "KH-202605-001", summary: "", by: "张三", satisfaction: 9 },
-    ] });
+    const m = makeHealthModel({
+      customers,
+      complaints: [
+        { receivedAt: at("2026-04-01 09:00"), customerId: "KH-202605-001", summary: "ok", by: "张三", satisfaction: 5 },
+        { receivedAt: at("2026-04-02 09:00"), customerId: "KH-404", summary: "谁?", by: "张三" },
+        { receivedAt: at("2026-06-01 09:00"), customerId: "KH-202605-001", summary: "", by: "张三", satisfaction: 9 },
+      ],
+    });
     const issues = check(m, day("2026-05-01")).filter((i) => i.sheet === "complaints");
     expect(issues.map((i) => [i.code, i.row, i.value ?? null])).toEqual([
       ["unknownCustomerId", 3, "KH-404"],

@@ -35,7 +35,10 @@ async function makeVersion1(): Promise<void> {
   (rs.cell(2, 1) as { v: number }).v = 1;
   const cu = x.table("CRM_Customers");
   const cs = x.sheet("客户信息");
-  for (let r = cu.rect.r0; r <= cu.rect.r1; r++) { cs.cells.get(r)?.delete(cu.rect.c1); cs.cells.get(r)?.delete(cu.rect.c1 - 1); }
+  for (let r = cu.rect.r0; r <= cu.rect.r1; r++) {
+    cs.cells.get(r)?.delete(cu.rect.c1);
+    cs.cells.get(r)?.delete(cu.rect.c1 - 1);
+  }
   cu.rect = { ...cu.rect, c1: cu.rect.c1 - 2 };
 }
 
@@ -46,7 +49,7 @@ describe("install and upgrade", () => {
     expect(String(x.cell("投诉记录", "L2")?.f)).toMatch(/^=IF\(\$A2="","",IFERROR\(/);
     expect(x.cell("投诉记录", "A2")?.nf).toBe("yyyy-mm-dd hh:mm");
     expect(x.store.names.get("CRM_ComplaintRespondHours")).toMatch(/^='分级规则'!\$B\$\d+$/);
-    expect(x.sheet("投诉记录").conditionalFormats.map((c) => c.formula?.slice(0, 20))).toEqual(["=IFERROR(AND($A2<>\"\""]);
+    expect(x.sheet("投诉记录").conditionalFormats.map((c) => c.formula?.slice(0, 20))).toEqual(['=IFERROR(AND($A2<>""']);
     expect(x.sheet("投诉记录").validations.find((v) => v.rect.c0 === 9)?.rule).toEqual({ wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } });
   });
 
@@ -74,10 +77,13 @@ describe("install and upgrade", () => {
 
 describe("complaints through the Office door", () => {
   it("logs into the blank row, then below; text stays text; one audit row each", async () => {
-    const payload = "=HYPERLINK(\"http://evil\",\"x\")";
+    const payload = '=HYPERLINK("http://evil","x")';
     const a = await logComplaint({ customerId: "KH-202605-001", summary: payload, by: "", receivedAt: at("2026-05-20 09:30") }, "张三", now);
     const b = await logComplaint({ customerId: "kh-202605-002", summary: "+86 回电", by: "@王五", receivedAt: at("2026-05-20 08:00") }, "张三", now);
-    expect([a, b]).toEqual([{ row: 2, customer: "KH-202605-001", status: "awaitingResponse" }, { row: 3, customer: "KH-202605-002", status: "responseLate" }]);
+    expect([a, b]).toEqual([
+      { row: 2, customer: "KH-202605-001", status: "awaitingResponse" },
+      { row: 3, customer: "KH-202605-002", status: "responseLate" },
+    ]);
     expect(x.cell("投诉记录", "D2")).toMatchObject({ v: payload, f: null, nf: "@" });
     expect(x.cell("投诉记录", "E3")).toMatchObject({ v: "@王五", f: null, nf: "@" });
     expect(x.cell("投诉记录", "E2")?.v).toBe("张三");
@@ -85,33 +91,68 @@ describe("complaints through the Office door", () => {
     expect(x.cell("投诉记录", "A3")?.v).toBeCloseTo(at("2026-05-20 08:00"), 9);
     expect(String(x.cell("投诉记录", "L3")?.f)).toContain("$A3");
     expect(x.table("CRM_Complaints").rect.r1).toBe(2);
-    expect(x.grid("操作日志", "D2:D5").flat().filter((v) => String(v).startsWith("KH-"))).toEqual(["KH-202605-001 2026-05-20 09:30", "KH-202605-002 2026-05-20 08:00"]);
+    expect(
+      x
+        .grid("操作日志", "D2:D5")
+        .flat()
+        .filter((v) => String(v).startsWith("KH-")),
+    ).toEqual(["KH-202605-001 2026-05-20 09:30", "KH-202605-002 2026-05-20 08:00"]);
   });
 
   it("refuses an unknown customer with the reason and writes nothing", async () => {
     const before = x.snapshot();
-    await expect(logComplaint({ customerId: "KH-404", summary: "x", by: "张三", receivedAt: at("2026-05-20 09:30") }, "张三", now)).rejects.toMatchObject({ code: "InvalidInput", issues: [expect.objectContaining({ code: "unknownCustomerId" })] });
+    await expect(logComplaint({ customerId: "KH-404", summary: "x", by: "张三", receivedAt: at("2026-05-20 09:30") }, "张三", now)).rejects.toMatchObject({
+      code: "InvalidInput",
+      issues: [expect.objectContaining({ code: "unknownCustomerId" })],
+    });
     expect(x.snapshot()).toEqual(before);
   });
 
   it("lists complaints, fills in the response, and refuses a row that moved", async () => {
     await logComplaint({ customerId: "KH-202605-001", summary: "报警停机", by: "张三", receivedAt: at("2026-05-20 09:30") }, "张三", now);
     const [c] = await listComplaints(now);
-    expect(c).toMatchObject({ index: 0, row: 2, customerId: "KH-202605-001", customerName: "上海明远精密机械有限公司", status: "awaitingResponse", due: { step: "respond" } });
-    const r = await updateComplaint({ index: 0, respondedAt: at("2026-05-20 09:45"), expect: { customerId: "KH-202605-001", receivedAt: c!.receivedAt } }, "张三", now);
+    expect(c).toMatchObject({
+      index: 0,
+      row: 2,
+      customerId: "KH-202605-001",
+      customerName: "上海明远精密机械有限公司",
+      status: "awaitingResponse",
+      due: { step: "respond" },
+    });
+    const r = await updateComplaint(
+      { index: 0, respondedAt: at("2026-05-20 09:45"), expect: { customerId: "KH-202605-001", receivedAt: c!.receivedAt } },
+      "张三",
+      now,
+    );
     expect(r).toEqual({ row: 2, status: "inProgress" });
     expect(x.cell("投诉记录", "F2")).toMatchObject({ nf: "yyyy-mm-dd hh:mm" });
     const later = new Date(2026, 4, 22, 9, 0);
-    await updateComplaint({ index: 0, solution: "更换传感器", solvedAt: at("2026-05-21 09:00"), calledBackOn: at("2026-05-22 08:30"), satisfaction: 5, expect: { customerId: "KH-202605-001", receivedAt: c!.receivedAt } }, "张三", later);
+    await updateComplaint(
+      {
+        index: 0,
+        solution: "更换传感器",
+        solvedAt: at("2026-05-21 09:00"),
+        calledBackOn: at("2026-05-22 08:30"),
+        satisfaction: 5,
+        expect: { customerId: "KH-202605-001", receivedAt: c!.receivedAt },
+      },
+      "张三",
+      later,
+    );
     expect(x.grid("投诉记录", "G2:J2")).toEqual([["更换传感器", at("2026-05-21 09:00"), day("2026-05-22"), 5]]);
     expect((await listComplaints(later))[0]?.status).toBe("done");
-    await expect(updateComplaint({ index: 0, improvement: "x", expect: { customerId: "KH-202605-002", receivedAt: c!.receivedAt } }, "张三", later)).rejects.toBeInstanceOf(ExcelDoorError);
+    await expect(
+      updateComplaint({ index: 0, improvement: "x", expect: { customerId: "KH-202605-002", receivedAt: c!.receivedAt } }, "张三", later),
+    ).rejects.toBeInstanceOf(ExcelDoorError);
   });
 
   it("grading writes tiers; the card's health names the tier, the strategy and open complaints", async () => {
     await logComplaint({ customerId: "KH-202605-002", summary: "未回电", by: "李四", receivedAt: at("2026-05-20 08:00") }, "张三", now);
     await gradeWorkbook(today, "张三", now);
-    expect(x.grid("客户信息", "AP2:AQ3")).toEqual([["高价值", "高价值:战略客户"], ["风险", "风险:1次投诉超时"]]);
+    expect(x.grid("客户信息", "AP2:AQ3")).toEqual([
+      ["高价值", "高价值:战略客户"],
+      ["风险", "风险:1次投诉超时"],
+    ]);
     const h = await customerHealth(3, today, now, "en-US");
     expect(h).toMatchObject({ tier: "risk", tierLabel: "风险", reason: "风险:1次投诉超时", nextAction: "Find out why; make a win-back plan" });
     expect(h?.open.map((c) => [c.summary, c.status])).toEqual([["未回电", "responseLate"]]);

@@ -24,10 +24,38 @@ describe.each(["zh-CN", "en-US"] as const)("template %s", (lang) => {
   });
   it("a Complaints table with the spec's columns, times shown to the minute", () => {
     expect(table?.name).toBe("CRM_Complaints");
-    expect(table?.headers).toEqual(lang === "zh-CN"
-      ? ["投诉时间*", "客户编号*", "客户名称", "问题描述*", "受理人*", "首次响应时间", "解决方案", "解决时间", "回访日期", "满意度", "改进措施", "处理状态"]
-      : ["Received at*", "Customer ID*", "Customer name", "Problem*", "Handled by*", "First response", "Solution", "Solved at", "Call-back date", "Satisfaction", "Improvement", "SLA status"]);
-    expect(table?.numberFormats).toEqual(["yyyy-mm-dd hh:mm", "@", "@", "@", "General", "yyyy-mm-dd hh:mm", "@", "yyyy-mm-dd hh:mm", "yyyy-mm-dd", "0", "@", "General"]);
+    expect(table?.headers).toEqual(
+      lang === "zh-CN"
+        ? ["投诉时间*", "客户编号*", "客户名称", "问题描述*", "受理人*", "首次响应时间", "解决方案", "解决时间", "回访日期", "满意度", "改进措施", "处理状态"]
+        : [
+            "Received at*",
+            "Customer ID*",
+            "Customer name",
+            "Problem*",
+            "Handled by*",
+            "First response",
+            "Solution",
+            "Solved at",
+            "Call-back date",
+            "Satisfaction",
+            "Improvement",
+            "SLA status",
+          ],
+    );
+    expect(table?.numberFormats).toEqual([
+      "yyyy-mm-dd hh:mm",
+      "@",
+      "@",
+      "@",
+      "General",
+      "yyyy-mm-dd hh:mm",
+      "@",
+      "yyyy-mm-dd hh:mm",
+      "yyyy-mm-dd",
+      "0",
+      "@",
+      "General",
+    ]);
   });
   it("the SLA status is the table's calculated column, reading the Rules names", () => {
     const f = table?.calculated[11] ?? "";
@@ -38,7 +66,11 @@ describe.each(["zh-CN", "en-US"] as const)("template %s", (lang) => {
   });
   it("names point at the rows the Rules table has", () => {
     const rows = rulesRows(lang, null);
-    for (const [name, key, value] of [["CRM_ComplaintRespondHours", "complaintRespondHours", 1], ["CRM_ComplaintSolveHours", "complaintSolveHours", 24], ["CRM_ComplaintCallbackDays", "complaintCallbackDays", 3]] as const) {
+    for (const [name, key, value] of [
+      ["CRM_ComplaintRespondHours", "complaintRespondHours", 1],
+      ["CRM_ComplaintSolveHours", "complaintSolveHours", 24],
+      ["CRM_ComplaintCallbackDays", "complaintCallbackDays", 3],
+    ] as const) {
       const row = ruleRow(key);
       expect(p.names.find((n) => n.name === name)?.formula).toMatch(new RegExp(`!\\$B\\$${row}$`));
       expect(rows[row - 2]?.[1]).toEqual({ kind: "number", value });
@@ -63,11 +95,17 @@ describe.each(["zh-CN", "en-US"] as const)("template %s", (lang) => {
     expect(cf?.formula).toContain("NOW()");
   });
   it("the Guide explains each tier with its strategy, and the complaint clock", () => {
-    const text = guideRows(lang).map((r) => (r.kind === "column" ? r.cells.join(" ") : r.text)).join("\n");
+    const text = guideRows(lang)
+      .map((r) => (r.kind === "column" ? r.cells.join(" ") : r.text))
+      .join("\n");
     const h = healthText(lang);
     for (const t of [...RANKED_TIERS, "standard"] as const) expect(text).toContain(`${h.tier[t]}${lang === "zh-CN" ? ":" : ": "}`);
     for (const t of RANKED_TIERS) expect(text).toContain(h.strategy[t]);
-    expect(text).toContain(lang === "zh-CN" ? "1小时内首次响应,24小时内给出解决方案,解决后3天内回访" : "Respond within 1 h of receipt, give a solution within 24 h, call back within 3 days");
+    expect(text).toContain(
+      lang === "zh-CN"
+        ? "1小时内首次响应,24小时内给出解决方案,解决后3天内回访"
+        : "Respond within 1 h of receipt, give a solution within 24 h, call back within 3 days",
+    );
     expect(text).toContain(lang === "zh-CN" ? "90天内投诉不少于2次" : "at least 2 complaints in 90 days");
     expect(text).toContain(lang === "zh-CN" ? "成交金额不少于50万" : "won at least 500k");
   });
@@ -77,9 +115,13 @@ describe("the SLA formula's shape", () => {
   const c = { receivedAt: "A", respondedAt: "F", solvedAt: "H", calledBackOn: "I" };
   it("uses whole minutes and calendar days like the engine", () => {
     const f = slaFormula(c, 7, "zh-CN");
-    expect(f).toBe('=IF($A7="","",IFERROR(IF($H7<>"",IF($I7<>"","已完成",IF(INT(NOW())>INT($H7)+CRM_ComplaintCallbackDays,"回访超时","待回访")),IF($F7="",IF(ROUND((NOW()-$A7)*1440,0)>CRM_ComplaintRespondHours*60,"响应超时","待响应"),IF(ROUND((NOW()-$A7)*1440,0)>CRM_ComplaintSolveHours*60,"解决超时","处理中"))),""))');
+    expect(f).toBe(
+      '=IF($A7="","",IFERROR(IF($H7<>"",IF($I7<>"","已完成",IF(INT(NOW())>INT($H7)+CRM_ComplaintCallbackDays,"回访超时","待回访")),IF($F7="",IF(ROUND((NOW()-$A7)*1440,0)>CRM_ComplaintRespondHours*60,"响应超时","待响应"),IF(ROUND((NOW()-$A7)*1440,0)>CRM_ComplaintSolveHours*60,"解决超时","处理中"))),""))',
+    );
   });
   it("the highlight is late in the same three ways", () => {
-    expect(slaLateFormula(c, 2)).toBe('=IFERROR(AND($A2<>"",OR(AND($H2<>"",$I2="",INT(NOW())>INT($H2)+CRM_ComplaintCallbackDays),AND($H2="",$F2="",ROUND((NOW()-$A2)*1440,0)>CRM_ComplaintRespondHours*60),AND($H2="",$F2<>"",ROUND((NOW()-$A2)*1440,0)>CRM_ComplaintSolveHours*60))),FALSE)');
+    expect(slaLateFormula(c, 2)).toBe(
+      '=IFERROR(AND($A2<>"",OR(AND($H2<>"",$I2="",INT(NOW())>INT($H2)+CRM_ComplaintCallbackDays),AND($H2="",$F2="",ROUND((NOW()-$A2)*1440,0)>CRM_ComplaintRespondHours*60),AND($H2="",$F2<>"",ROUND((NOW()-$A2)*1440,0)>CRM_ComplaintSolveHours*60))),FALSE)',
+    );
   });
 });

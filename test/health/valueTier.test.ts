@@ -7,21 +7,37 @@ import { day, makeModel } from "../support/builders";
 const today = day("2026-05-01");
 const rules = defaultRules();
 const base: TierInput = {
-  stage: "open", intent: null, accountTier: null, need: "", amount: null, closeDate: null,
-  wonAmount: null, wonDate: null, status: "ok", complaints: { recent: 0, late: 0 },
+  stage: "open",
+  intent: null,
+  accountTier: null,
+  need: "",
+  amount: null,
+  closeDate: null,
+  wonAmount: null,
+  wonDate: null,
+  status: "ok",
+  complaints: { recent: 0, late: 0 },
 };
 const tier = (over: Partial<TierInput>, r: Rules = rules) => valueTier({ ...base, ...over }, r, today);
 const d = (n: number) => (today + n) as never;
 
 describe("风险 / Risk", () => {
-  it.each<[number, ValueTier]>([[0, "standard"], [1, "standard"], [2, "risk"], [5, "risk"]])("%i complaints in the window → %s", (n, t) => {
+  it.each<[number, ValueTier]>([
+    [0, "standard"],
+    [1, "standard"],
+    [2, "risk"],
+    [5, "risk"],
+  ])("%i complaints in the window → %s", (n, t) => {
     expect(tier({ complaints: { recent: n, late: 0 } })?.tier).toBe(t);
   });
   it("one complaint past its deadline is enough", () => {
     expect(tier({ complaints: { recent: 1, late: 1 } })?.tier).toBe("risk");
   });
   it.each<[TierInput["stage"], TierInput["intent"], ValueTier]>([
-    ["maintenance", "low", "risk"], ["maintenance", "medium", "standard"], ["maintenance", null, "standard"], ["open", "low", "standard"],
+    ["maintenance", "low", "risk"],
+    ["maintenance", "medium", "standard"],
+    ["maintenance", null, "standard"],
+    ["open", "low", "standard"],
   ])("stage %s with intent %s → %s", (stage, intent, t) => {
     expect(tier({ stage, intent })?.tier).toBe(t);
   });
@@ -29,7 +45,11 @@ describe("风险 / Risk", () => {
 
 describe("高价值 / High value", () => {
   it.each<[number, number, ValueTier]>([
-    [499_999.99, 0, "standard"], [500_000, 0, "highValue"], [500_000, 365, "highValue"], [500_000, 366, "standard"], [2_000_000, 10, "highValue"],
+    [499_999.99, 0, "standard"],
+    [500_000, 0, "highValue"],
+    [500_000, 365, "highValue"],
+    [500_000, 366, "standard"],
+    [2_000_000, 10, "highValue"],
   ])("won %d, %i days ago → %s", (amount, ago, t) => {
     expect(tier({ stage: "maintenance", wonAmount: amount, wonDate: d(-ago) })?.tier).toBe(t);
   });
@@ -39,7 +59,7 @@ describe("高价值 / High value", () => {
   it("a strategic account is high value, unless the Rules switch is off", () => {
     expect(tier({ accountTier: "strategic" })?.tier).toBe("highValue");
     expect(tier({ accountTier: "key" })?.tier).toBe("standard");
-    const { rules: off } = readRules(makeModel({ rules: { "战略客户为高价值": "否" } }));
+    const { rules: off } = readRules(makeModel({ rules: { 战略客户为高价值: "否" } }));
     expect(tier({ accountTier: "strategic" }, off)?.tier).toBe("standard");
   });
 });
@@ -71,8 +91,13 @@ describe("沉睡 / Dormant and 一般 / Standard", () => {
 
 describe("precedence: first match in the Rules order; the reason names every tier", () => {
   const everything: Partial<TierInput> = {
-    stage: "open", complaints: { recent: 2, late: 0 }, accountTier: "strategic",
-    need: "二期扩容", amount: 300_000, closeDate: d(200), status: "dormant",
+    stage: "open",
+    complaints: { recent: 2, late: 0 },
+    accountTier: "strategic",
+    need: "二期扩容",
+    amount: 300_000,
+    closeDate: d(200),
+    status: "dormant",
   };
   it("risk wins over high value, potential and dormant by default", () => {
     const r = tier(everything);

@@ -2,7 +2,9 @@ import type { DayNumber } from "../_lib/calendar";
 import type { Rules } from "../rules/rules";
 import { cell, type TableModel } from "../model/workbookModel";
 import { parseText } from "../model/parse";
-import { idKey, isEmptyRow, type IssueSink } from "../usecases/records";
+import { isEmptyRow } from "../model/customers";
+import { idKey } from "../followup/history";
+import type { IssueSink } from "../issues/issueSink";
 import { complaintStatus, isLate, isOpen, type ComplaintTimes } from "./complaintStatus";
 import { dayOf, parseDateTime, type WallTime } from "./wallClock";
 import type { ComplaintStatus } from "./types";
@@ -32,10 +34,13 @@ export function readComplaints(t: TableModel | null | undefined, sink: IssueSink
   for (let i = 0; i < t.rowCount; i++) {
     if (isEmptyRow(t, i, present)) continue;
     out.push({
-      index: i, row: t.headerRow + 1 + i,
+      index: i,
+      row: t.headerRow + 1 + i,
       customerId: parseText(cell(t, "customerId", i)),
-      receivedAt: time("receivedAt", i), respondedAt: time("respondedAt", i),
-      solvedAt: time("solvedAt", i), calledBackOn: time("calledBackOn", i),
+      receivedAt: time("receivedAt", i),
+      respondedAt: time("respondedAt", i),
+      solvedAt: time("solvedAt", i),
+      calledBackOn: time("calledBackOn", i),
     });
   }
   return out;
@@ -61,7 +66,11 @@ export interface ComplaintState {
  * Complaint counts per customer (by normalised ID), and each complaint's status at `now`.
  * A complaint dated after today is not counted as recent.
  */
-export function complaintStats(records: readonly ComplaintRecord[], rules: Rules, now: WallTime): { byCustomer: Map<string, ComplaintStats>; states: ComplaintState[] } {
+export function complaintStats(
+  records: readonly ComplaintRecord[],
+  rules: Rules,
+  now: WallTime,
+): { byCustomer: Map<string, ComplaintStats>; states: ComplaintState[] } {
   const today: DayNumber = dayOf(now);
   const byCustomer = new Map<string, ComplaintStats>();
   const states: ComplaintState[] = [];

@@ -6,7 +6,9 @@ import type { Lang } from "../i18n/lang";
 import { cell, type TableModel, type WorkbookModel } from "../model/workbookModel";
 import { parseAmount, parseDate, parseText } from "../model/parse";
 import { stageClass } from "../grading/gradeCustomer";
-import { headerLookup, idKey, IssueSink, type CustomerRecord } from "../usecases/records";
+import { headerLookup, type CustomerRecord } from "../model/customers";
+import { idKey } from "../followup/history";
+import { IssueSink } from "../issues/issueSink";
 import { text, type PlanValue } from "../plan/plan";
 import { COMPLAINT_COLUMNS } from "./columns";
 import { complaintStats, NO_COMPLAINTS, readComplaints, type ComplaintState, type ComplaintStats } from "./complaints";
@@ -19,11 +21,16 @@ import type { WallTime } from "./wallClock";
 
 function factKey(f: TierResult["facts"][number]): string {
   switch (f.kind) {
-    case "complaints": return `c${f.count}/${f.days}`;
-    case "late": return `l${f.count}`;
-    case "wonAmount": return `w${f.amount}/${f.days}`;
-    case "pipeline": return `p${f.amount}/${f.days}`;
-    default: return f.kind;
+    case "complaints":
+      return `c${f.count}/${f.days}`;
+    case "late":
+      return `l${f.count}`;
+    case "wonAmount":
+      return `w${f.amount}/${f.days}`;
+    case "pipeline":
+      return `p${f.amount}/${f.days}`;
+    default:
+      return f.kind;
   }
 }
 
@@ -49,7 +56,13 @@ export class HealthRun {
   /** Reasons repeat (一般, 沉睡, 战略客户): rendered once per distinct set of facts. */
   private readonly reasons = new Map<string, PlanValue>();
 
-  constructor(model: WorkbookModel, private readonly customers: TableModel, private readonly rules: Rules, private readonly today: DayNumber, now: WallTime) {
+  constructor(
+    model: WorkbookModel,
+    private readonly customers: TableModel,
+    private readonly rules: Rules,
+    private readonly today: DayNumber,
+    now: WallTime,
+  ) {
     const t = model.complaints ?? null;
     const cSink = t ? new IssueSink(t, headerLookup(t, model.lang, [...COMPLAINT_COLUMNS])) : null;
     const { byCustomer, states } = complaintStats(readComplaints(t, cSink), rules, now);
@@ -74,13 +87,22 @@ export class HealthRun {
     const i = c.index;
     const raw = (k: string) => cell(t, k, i);
     const s = this.complaintsOf(id);
-    const r = valueTier({
-      stage: stageClass(c.stage), intent: c.intent, accountTier: c.tier, need: parseText(raw("need")),
-      amount: c.amount, closeDate: c.closeDate,
-      wonAmount: this.sink.take(parseAmount(raw("wonAmount")), "wonAmount", i, "unreadableAmount", raw("wonAmount")),
-      wonDate: this.sink.take(parseDate(raw("wonDate")), "wonDate", i, "unreadableDate", raw("wonDate")),
-      status, complaints: { recent: s.recent, late: s.late },
-    }, this.rules, this.today);
+    const r = valueTier(
+      {
+        stage: stageClass(c.stage),
+        intent: c.intent,
+        accountTier: c.tier,
+        need: parseText(raw("need")),
+        amount: c.amount,
+        closeDate: c.closeDate,
+        wonAmount: this.sink.take(parseAmount(raw("wonAmount")), "wonAmount", i, "unreadableAmount", raw("wonAmount")),
+        wonDate: this.sink.take(parseDate(raw("wonDate")), "wonDate", i, "unreadableDate", raw("wonDate")),
+        status,
+        complaints: { recent: s.recent, late: s.late },
+      },
+      this.rules,
+      this.today,
+    );
     this.byTier[r?.tier ?? "none"]++;
     return r;
   }
@@ -90,7 +112,10 @@ export class HealthRun {
     if (!r) return { tier: text(""), reason: text("") };
     const key = `${r.tier}|${lang}`;
     let label = this.labels.get(key);
-    if (!label) { label = text(healthText(lang).tier[r.tier]); this.labels.set(key, label); }
+    if (!label) {
+      label = text(healthText(lang).tier[r.tier]);
+      this.labels.set(key, label);
+    }
     const rkey = `${lang}|${r.applies.join(",")}|${r.facts.map(factKey).join(",")}`;
     let reason = this.reasons.get(rkey);
     if (!reason) {

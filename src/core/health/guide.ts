@@ -10,11 +10,18 @@ import { RANKED_TIERS } from "./types";
 function ruleValues(lang: Lang): Record<string, string | number> {
   const r = defaultRules();
   return {
-    riskComplaints: r.riskComplaints, riskWindowDays: r.riskWindowDays,
-    highValueWon: formatAmountShort(r.highValueWon, lang), highValueWindowDays: r.highValueWindowDays,
-    potentialAmount: formatAmountShort(r.potentialAmount, lang), potentialCloseDays: r.potentialCloseDays,
-    complaintRespondHours: r.complaintRespondHours, complaintSolveHours: r.complaintSolveHours, complaintCallbackDays: r.complaintCallbackDays,
-    customers: sheetName("customers", lang), rules: sheetName("rules", lang), complaints: sheetName("complaints", lang),
+    riskComplaints: r.riskComplaints,
+    riskWindowDays: r.riskWindowDays,
+    highValueWon: formatAmountShort(r.highValueWon, lang),
+    highValueWindowDays: r.highValueWindowDays,
+    potentialAmount: formatAmountShort(r.potentialAmount, lang),
+    potentialCloseDays: r.potentialCloseDays,
+    complaintRespondHours: r.complaintRespondHours,
+    complaintSolveHours: r.complaintSolveHours,
+    complaintCallbackDays: r.complaintCallbackDays,
+    customers: sheetName("customers", lang),
+    rules: sheetName("rules", lang),
+    complaints: sheetName("complaints", lang),
   };
 }
 
@@ -38,4 +45,3 @@ export function healthDerivedHelp(key: string, lang: Lang): string {
   const d = healthText(lang).guide.derived;
   return key in d ? d[key as keyof typeof d] : "";
 }
-

@@ -17,7 +17,10 @@ export const COMPLAINT_POSITIONS: Readonly<Record<string, number>> = Object.from
 export function complaintsTable(lang: Lang): TableSpec {
   const sc = slaColumnsAt(COMPLAINT_POSITIONS);
   return {
-    sheet: "complaints", name: SHEETS.complaints.table as string, row: 1, column: 1,
+    sheet: "complaints",
+    name: SHEETS.complaints.table as string,
+    row: 1,
+    column: 1,
     headers: COMPLAINT_COLUMNS.map((d) => headerText(d, lang)),
     rows: [COMPLAINT_COLUMNS.map(() => BLANK)],
     numberFormats: COMPLAINT_COLUMNS.map(numberFormatOf),
@@ -44,11 +47,25 @@ export function complaintValidations(lang: Lang, positions: Readonly<Record<stri
 }
 
 /** Late complaints in the overdue colours, over the table's data rows. */
-export function complaintHighlights(positions: Readonly<Record<string, number>>, headerRow: number, lastDataRow: number, lastColumn: number): ConditionalFormatSpec[] {
+export function complaintHighlights(
+  positions: Readonly<Record<string, number>>,
+  headerRow: number,
+  lastDataRow: number,
+  lastColumn: number,
+): ConditionalFormatSpec[] {
   const sc = slaColumnsAt(positions);
   if (!sc) return [];
   const range = `A${headerRow + 1}:${columnLetter(lastColumn)}${Math.max(lastDataRow, headerRow + 1)}`;
-  return [{ sheet: "complaints", range, formula: slaLateFormula(sc, headerRow + 1), fill: COLORS.overdueFill, fontColor: COLORS.overdueFont, purpose: "complaintLate" }];
+  return [
+    {
+      sheet: "complaints",
+      range,
+      formula: slaLateFormula(sc, headerRow + 1),
+      fill: COLORS.overdueFill,
+      fontColor: COLORS.overdueFont,
+      purpose: "complaintLate",
+    },
+  ];
 }
 
 /** Names for the Rules cells the SLA formula reads; `rowOf` gives a rule's worksheet row. */

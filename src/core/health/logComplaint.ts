@@ -4,7 +4,8 @@ import { cell, isBlank, sheetRow } from "../model/workbookModel";
 import { parseText } from "../model/parse";
 import { readRules } from "../rules/rules";
 import { BLANK, num, text, type CellWrite, type PlanValue } from "../plan/plan";
-import { headerLookup, idKey } from "../usecases/records";
+import { headerLookup } from "../model/customers";
+import { idKey } from "../followup/history";
 import { missingTableIssue, UseCaseError } from "../usecases/errors";
 import { COMPLAINT_COLUMNS } from "./columns";
 import { complaintStatus } from "./complaintStatus";
@@ -33,8 +34,14 @@ export const dateTime = (t: WallTime | null): PlanValue => (t === null ? BLANK :
 
 function issue(t: TableModel, model: WorkbookModel, key: string | null, code: IssueCode, row: number | null, value?: string): Issue {
   return {
-    code, severity: "error", sheet: "complaints", sheetName: t.sheetName, row,
-    column: key === null ? null : headerLookup(t, model.lang, [...COMPLAINT_COLUMNS])(key), columnKey: key, ...(value !== undefined ? { value } : {}),
+    code,
+    severity: "error",
+    sheet: "complaints",
+    sheetName: t.sheetName,
+    row,
+    column: key === null ? null : headerLookup(t, model.lang, [...COMPLAINT_COLUMNS])(key),
+    columnKey: key,
+    ...(value !== undefined ? { value } : {}),
   };
 }
 
@@ -77,7 +84,8 @@ export function planComplaint(model: WorkbookModel, input: ComplaintInput, now: 
       summary: text(input.summary),
       by: text(by),
     },
-    customerId, customerName,
+    customerId,
+    customerName,
     status: complaintStatus({ receivedAt: input.receivedAt, respondedAt: null, solvedAt: null, calledBackOn: null }, rules, now) ?? "awaitingResponse",
   };
 }
@@ -118,8 +126,14 @@ export function planComplaintUpdate(model: WorkbookModel, u: ComplaintUpdate, no
   const put = (key: string, v: PlanValue | null, given: boolean) => {
     if (!given || v === null) return;
     const current = cell(t, key, u.index);
-    if (!isBlank(current)) { problems.push(issue(t, model, key, "alreadyFilled", row, parseText(current))); return; }
-    if (t.positions[key] === undefined) { problems.push(issue(t, model, key, "missingColumn", null)); return; }
+    if (!isBlank(current)) {
+      problems.push(issue(t, model, key, "alreadyFilled", row, parseText(current)));
+      return;
+    }
+    if (t.positions[key] === undefined) {
+      problems.push(issue(t, model, key, "missingColumn", null));
+      return;
+    }
     writes.push({ key, index: u.index, value: v });
   };
   const respondedAt = u.respondedAt ?? record.respondedAt;
@@ -128,7 +142,8 @@ export function planComplaintUpdate(model: WorkbookModel, u: ComplaintUpdate, no
   const order = (key: string, at: WallTime | undefined, after: WallTime | null, byDay = false) => {
     if (at === undefined) return;
     if (at > now + 1 / 1440) problems.push(issue(t, model, key, "futureComplaint", row, formatDateTime(at)));
-    else if (after !== null && (byDay ? dayOf(at) < dayOf(after) : at < after)) problems.push(issue(t, model, key, "complaintOutOfOrder", row, formatDateTime(at)));
+    else if (after !== null && (byDay ? dayOf(at) < dayOf(after) : at < after))
+      problems.push(issue(t, model, key, "complaintOutOfOrder", row, formatDateTime(at)));
   };
   order("respondedAt", u.respondedAt, record.receivedAt);
   order("solvedAt", u.solvedAt, respondedAt ?? record.receivedAt);
@@ -147,6 +162,10 @@ export function planComplaintUpdate(model: WorkbookModel, u: ComplaintUpdate, no
   put("improvement", u.improvement === undefined || u.improvement === "" ? null : text(u.improvement), u.improvement !== undefined);
   if (problems.length > 0) throw new UseCaseError(problems);
   const { rules } = readRules(model);
-  const status = complaintStatus({ receivedAt: record.receivedAt, respondedAt, solvedAt, calledBackOn: calledBackOn === null ? null : (dayOf(calledBackOn) as number as WallTime) }, rules, now);
+  const status = complaintStatus(
+    { receivedAt: record.receivedAt, respondedAt, solvedAt, calledBackOn: calledBackOn === null ? null : (dayOf(calledBackOn) as number as WallTime) },
+    rules,
+    now,
+  );
   return { writes, row, customerId: record.customerId, status };
 }

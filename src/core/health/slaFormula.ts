@@ -37,7 +37,10 @@ function parts(c: SlaColumns, row: number | string) {
   const back = cell(c.calledBackOn);
   const waited = `ROUND((NOW()-${rec})*1440,0)`;
   return {
-    rec, resp, solved, back,
+    rec,
+    resp,
+    solved,
+    back,
     respondLate: `${waited}>${COMPLAINT_NAMES.respondHours}*60`,
     solveLate: `${waited}>${COMPLAINT_NAMES.solveHours}*60`,
     callbackLate: `INT(NOW())>INT(${solved})+${COMPLAINT_NAMES.callbackDays}`,

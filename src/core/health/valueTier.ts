@@ -68,8 +68,16 @@ export function tierOrder(rules: Rules): readonly RankedTier[] {
 export function valueTier(input: TierInput, rules: Rules, today: DayNumber): TierResult | null {
   if (input.stage === "closed") return null;
   // Most customers match nothing: one shared result, no arrays (grading runs this 100,000 times).
-  if (input.complaints.recent < rules.riskComplaints && input.complaints.late === 0 && !(input.stage === "maintenance" && input.intent === "low")
-    && input.wonDate === null && input.accountTier !== "strategic" && input.need.trim() === "" && input.status !== "dormant") return STANDARD;
+  if (
+    input.complaints.recent < rules.riskComplaints &&
+    input.complaints.late === 0 &&
+    !(input.stage === "maintenance" && input.intent === "low") &&
+    input.wonDate === null &&
+    input.accountTier !== "strategic" &&
+    input.need.trim() === "" &&
+    input.status !== "dormant"
+  )
+    return STANDARD;
   const facts: TierFact[] = [];
   const c = input.complaints;
   if (c.recent >= rules.riskComplaints) facts.push({ tier: "risk", kind: "complaints", count: c.recent, days: rules.riskWindowDays });
@@ -83,8 +91,14 @@ export function valueTier(input: TierInput, rules: Rules, today: DayNumber): Tie
   }
   if (rules.highValueStrategic === 1 && input.accountTier === "strategic") facts.push({ tier: "highValue", kind: "strategic" });
 
-  if (input.stage === "open" && input.need.trim() !== "" && input.amount !== null && input.amount >= rules.potentialAmount
-    && input.closeDate !== null && input.closeDate - today > rules.potentialCloseDays) {
+  if (
+    input.stage === "open" &&
+    input.need.trim() !== "" &&
+    input.amount !== null &&
+    input.amount >= rules.potentialAmount &&
+    input.closeDate !== null &&
+    input.closeDate - today > rules.potentialCloseDays
+  ) {
     facts.push({ tier: "potential", kind: "pipeline", amount: input.amount, days: input.closeDate - today });
   }
   if (input.status === "dormant") facts.push({ tier: "dormant", kind: "dormant" });

@@ -1,4 +1,4 @@
-import { fromYmd, type DayNumber, toYmd } from "../_lib/calendar";
+import { fromYmd, localDateTimeSerial, type DayNumber, toYmd } from "../_lib/calendar";
 import type { Parsed } from "../model/parse";
 import { isBlank, type RawCell } from "../model/workbookModel";
 
@@ -18,13 +18,13 @@ export function wallTime(day: DayNumber, hour = 0, minute = 0, second = 0): Wall
 
 /**
  * The wall-clock reading of a JS Date in the runtime's local time zone (the user's), built from its
- * local fields rather than from milliseconds, so a DST change never shifts it by an hour.
+ * local fields rather than from milliseconds (core's `localDateTimeSerial`), so a DST change never
+ * shifts it by an hour. Null for an invalid Date.
  * @example fromLocalDateTime(new Date(2026, 2, 8, 3, 15)) // 2026-03-08 03:15 even in America/Los_Angeles
  */
 export function fromLocalDateTime(date: Date): WallTime | null {
   if (Number.isNaN(date.getTime())) return null;
-  const day = fromYmd(date.getFullYear(), date.getMonth() + 1, date.getDate());
-  return day === null ? null : wallTime(day, date.getHours(), date.getMinutes(), date.getSeconds());
+  return localDateTimeSerial(date) as WallTime;
 }
 
 /** The calendar day a wall time falls on. */

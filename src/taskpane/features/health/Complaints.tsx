@@ -40,7 +40,9 @@ export function Complaints(props: { onToast: (text: string) => void }) {
     const list = await run(() => api.health.complaints());
     if (list) setOpen(list.filter((c) => c.status !== "done"));
   }, [api, run]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   const onPickerError = useCallback((e: unknown) => setError({ title: t("errorTitle"), lines: [e instanceof Error ? e.message : String(e)] }), [setError, t]);
 
   const submit = async () => {
@@ -68,24 +70,54 @@ export function Complaints(props: { onToast: (text: string) => void }) {
   return (
     <div className={s.page}>
       <ErrorBar error={error} onDismiss={() => setError(null)} />
-      <form className={s.form} aria-label={healthT(lang, "title")} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <Text as="h2" weight="semibold">{healthT(lang, "title")}</Text>
+      <form
+        className={s.form}
+        aria-label={healthT(lang, "title")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Text as="h2" weight="semibold">
+          {healthT(lang, "title")}
+        </Text>
         <CustomerPicker value={customer} onChange={setCustomer} invalid={touched && !customer} onError={onPickerError} />
-        <DateTimeField key={formKey} lang={lang} dateLabel={healthT(lang, "receivedDate")} timeLabel={healthT(lang, "receivedTime")} hint={healthT(lang, "timeHint")} value={receivedAt ?? api.health.now()} onChange={setReceivedAt} required />
-        <Field label={healthT(lang, "summary")} required hint={healthT(lang, "summaryHint")} validationState={touched && summary.trim() === "" ? "error" : "none"} validationMessage={touched && summary.trim() === "" ? healthT(lang, "required") : undefined}>
+        <DateTimeField
+          key={formKey}
+          lang={lang}
+          dateLabel={healthT(lang, "receivedDate")}
+          timeLabel={healthT(lang, "receivedTime")}
+          hint={healthT(lang, "timeHint")}
+          value={receivedAt ?? api.health.now()}
+          onChange={setReceivedAt}
+          required
+        />
+        <Field
+          label={healthT(lang, "summary")}
+          required
+          hint={healthT(lang, "summaryHint")}
+          validationState={touched && summary.trim() === "" ? "error" : "none"}
+          validationMessage={touched && summary.trim() === "" ? healthT(lang, "required") : undefined}
+        >
           <Textarea value={summary} onChange={(_e, d) => setSummary(d.value)} resize="vertical" />
         </Field>
         <Field label={healthT(lang, "by")} hint={healthT(lang, "byHint")}>
           <Input value={by} onChange={(_e, d) => setBy(d.value)} />
         </Field>
         <div>
-          <Button appearance="primary" type="submit" disabled={busy}>{busy ? healthT(lang, "working") : healthT(lang, "save")}</Button>
+          <Button appearance="primary" type="submit" disabled={busy}>
+            {busy ? healthT(lang, "working") : healthT(lang, "save")}
+          </Button>
         </div>
       </form>
       <section aria-label={healthT(lang, "openTitle")} className={s.form}>
         <div className={s.head}>
-          <Text as="h2" weight="semibold">{healthT(lang, "openTitle")}</Text>
-          <Button appearance="subtle" onClick={() => void reload()} disabled={busy}>{healthT(lang, "refresh")}</Button>
+          <Text as="h2" weight="semibold">
+            {healthT(lang, "openTitle")}
+          </Text>
+          <Button appearance="subtle" onClick={() => void reload()} disabled={busy}>
+            {healthT(lang, "refresh")}
+          </Button>
         </div>
         {open.length === 0 && <Text>{healthT(lang, "noneOpen")}</Text>}
         <ul className={s.list}>
@@ -95,13 +127,28 @@ export function Complaints(props: { onToast: (text: string) => void }) {
                 <CardHeader
                   header={<Text weight="semibold">{`${c.customerId} · ${c.customerName}`}</Text>}
                   description={<Text>{healthT(lang, "received", { at: formatDateTime(c.receivedAt), by: c.by || "—" })}</Text>}
-                  action={<Badge className={s.badge} appearance="filled" color={isLate(c.status) ? "danger" : "informative"}>{status[c.status]}</Badge>}
+                  action={
+                    <Badge className={s.badge} appearance="filled" color={isLate(c.status) ? "danger" : "informative"}>
+                      {status[c.status]}
+                    </Badge>
+                  }
                 />
                 <Text>{c.summary}</Text>
-                {c.due && <Text>{healthT(lang, "dueBy", { step: stepName[c.due.step], at: c.due.step === "callBack" ? formatDateTime(c.due.by).slice(0, 10) : formatDateTime(c.due.by) })}</Text>}
-                {handling === c.row
-                  ? <StepForm item={c} busy={busy} onSave={(u) => void saveStep(u)} />
-                  : <div><Button onClick={() => setHandling(c.row)}>{healthT(lang, "handle")}</Button></div>}
+                {c.due && (
+                  <Text>
+                    {healthT(lang, "dueBy", {
+                      step: stepName[c.due.step],
+                      at: c.due.step === "callBack" ? formatDateTime(c.due.by).slice(0, 10) : formatDateTime(c.due.by),
+                    })}
+                  </Text>
+                )}
+                {handling === c.row ? (
+                  <StepForm item={c} busy={busy} onSave={(u) => void saveStep(u)} />
+                ) : (
+                  <div>
+                    <Button onClick={() => setHandling(c.row)}>{healthT(lang, "handle")}</Button>
+                  </div>
+                )}
               </Card>
             </li>
           ))}

@@ -36,7 +36,15 @@ export function parseTime(text: string): number | null {
  * A date and a time, in the user's local wall time: the date from the calendar, the time typed.
  * Calls back with the moment, or null while the time is unreadable.
  */
-export function DateTimeField(props: { lang: Lang; dateLabel: string; timeLabel: string; value: WallTime; onChange: (t: WallTime | null) => void; hint?: string; required?: boolean }) {
+export function DateTimeField(props: {
+  lang: Lang;
+  dateLabel: string;
+  timeLabel: string;
+  value: WallTime;
+  onChange: (t: WallTime | null) => void;
+  hint?: string;
+  required?: boolean;
+}) {
   const s = useStyles();
   const [day, setDay] = useState<DayNumber>(dayOf(props.value));
   const [time, setTime] = useState(timeText(props.value));
@@ -47,23 +55,47 @@ export function DateTimeField(props: { lang: Lang; dateLabel: string; timeLabel:
   };
   return (
     <div className={s.block}>
-    <div className={s.row}>
-      <Field className={s.date} label={props.dateLabel} required={props.required}>
-        <DatePicker
-          value={dayToDate(day)}
-          onSelectDate={(d) => { const x = d ? dateToDay(d) : null; if (x !== null) { setDay(x); emit(x, time); } }}
-          formatDate={(d) => (d ? formatDay(dateToDay(d), props.lang) : "")}
-          parseDateFromString={parseTyped}
-          allowTextInput
-          strings={calendarStrings(props.lang)}
-          firstDayOfWeek={1}
-        />
-      </Field>
-      <Field className={s.time} label={props.timeLabel} required={props.required} validationState={minutes === null ? "error" : "none"} validationMessage={minutes === null ? healthT(props.lang, "badTime") : undefined}>
-        <Input className={s.input} value={time} inputMode="numeric" onChange={(_e, d) => { setTime(d.value); emit(day, d.value); }} />
-      </Field>
-    </div>
-    {props.hint && <Text size={200} className={s.hint}>{props.hint}</Text>}
+      <div className={s.row}>
+        <Field className={s.date} label={props.dateLabel} required={props.required}>
+          <DatePicker
+            value={dayToDate(day)}
+            onSelectDate={(d) => {
+              const x = d ? dateToDay(d) : null;
+              if (x !== null) {
+                setDay(x);
+                emit(x, time);
+              }
+            }}
+            formatDate={(d) => (d ? formatDay(dateToDay(d), props.lang) : "")}
+            parseDateFromString={parseTyped}
+            allowTextInput
+            strings={calendarStrings(props.lang)}
+            firstDayOfWeek={1}
+          />
+        </Field>
+        <Field
+          className={s.time}
+          label={props.timeLabel}
+          required={props.required}
+          validationState={minutes === null ? "error" : "none"}
+          validationMessage={minutes === null ? healthT(props.lang, "badTime") : undefined}
+        >
+          <Input
+            className={s.input}
+            value={time}
+            inputMode="numeric"
+            onChange={(_e, d) => {
+              setTime(d.value);
+              emit(day, d.value);
+            }}
+          />
+        </Field>
+      </div>
+      {props.hint && (
+        <Text size={200} className={s.hint}>
+          {props.hint}
+        </Text>
+      )}
     </div>
   );
 }

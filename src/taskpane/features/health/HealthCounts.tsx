@@ -18,9 +18,15 @@ export function HealthCounts(props: { health: HealthSummary }) {
   return (
     <div className={s.counts} role="group" aria-label={healthT(lang, "tierCounts")}>
       {[...RANKED_TIERS, "standard" as const].map((t) => (
-        <Badge key={t} appearance="tint" color={t === "risk" ? "danger" : t === "highValue" ? "success" : "informative"}>{`${h.tier[t]} ${props.health.byTier[t]}`}</Badge>
+        <Badge
+          key={t}
+          appearance="tint"
+          color={t === "risk" ? "danger" : t === "highValue" ? "success" : "informative"}
+        >{`${h.tier[t]} ${props.health.byTier[t]}`}</Badge>
       ))}
-      <Badge appearance="tint" color={c.late > 0 ? "danger" : "informative"}>{healthT(lang, "complaintCounts", { open: c.open, late: c.late })}</Badge>
+      <Badge appearance="tint" color={c.late > 0 ? "danger" : "informative"}>
+        {healthT(lang, "complaintCounts", { open: c.open, late: c.late })}
+      </Badge>
     </div>
   );
 }

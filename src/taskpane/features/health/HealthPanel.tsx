@@ -16,7 +16,11 @@ const useStyles = makeStyles({
 });
 
 const TIER_COLOR: Readonly<Record<ValueTier, "danger" | "success" | "brand" | "subtle" | "informative">> = {
-  risk: "danger", highValue: "success", potential: "brand", dormant: "subtle", standard: "informative",
+  risk: "danger",
+  highValue: "success",
+  potential: "brand",
+  dormant: "subtle",
+  standard: "informative",
 };
 
 /** The customer card's tier, its reason, seed 000's suggested next action, and open complaints. */
@@ -27,8 +31,12 @@ export function HealthPanel(props: { row: number }) {
   const [health, setHealth] = useState<CustomerHealth | null>(null);
   useEffect(() => {
     let alive = true;
-    void run(() => api.health.customerHealth(props.row, lang)).then((h) => { if (alive && h !== undefined) setHealth(h); });
-    return () => { alive = false; };
+    void run(() => api.health.customerHealth(props.row, lang)).then((h) => {
+      if (alive && h !== undefined) setHealth(h);
+    });
+    return () => {
+      alive = false;
+    };
   }, [api, props.row, lang, run]);
   if (error) return <ErrorBar error={error} onDismiss={() => setError(null)} />;
   if (!health || !health.tier) return null;
@@ -37,7 +45,9 @@ export function HealthPanel(props: { row: number }) {
     <div className={s.panel} role="group" aria-label={healthT(lang, "tier")}>
       <Text>
         {`${healthT(lang, "tier")}: `}
-        <Badge appearance="tint" color={TIER_COLOR[health.tier]}>{h.tier[health.tier]}</Badge>
+        <Badge appearance="tint" color={TIER_COLOR[health.tier]}>
+          {h.tier[health.tier]}
+        </Badge>
       </Text>
       <Text>{`${healthT(lang, "tierReason")}: ${health.reason || "—"}`}</Text>
       <Text>{`${healthT(lang, "nextAction")}: ${health.nextAction}`}</Text>

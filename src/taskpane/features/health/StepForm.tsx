@@ -43,18 +43,38 @@ export function StepForm(props: { item: ComplaintItem; busy: boolean; onSave: (u
 
   const label = step === "respond" ? healthT(lang, "respondedAt") : step === "solve" ? healthT(lang, "solvedAt") : healthT(lang, "calledBackOn");
   return (
-    <form className={s.form} aria-label={healthT(lang, "handle")} onSubmit={(e) => { e.preventDefault(); save(); }}>
+    <form
+      className={s.form}
+      aria-label={healthT(lang, "handle")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
       {step === "solve" && (
-        <Field label={healthT(lang, "solution")} required validationState={touched && solution.trim() === "" ? "error" : "none"} validationMessage={touched && solution.trim() === "" ? healthT(lang, "required") : undefined}>
+        <Field
+          label={healthT(lang, "solution")}
+          required
+          validationState={touched && solution.trim() === "" ? "error" : "none"}
+          validationMessage={touched && solution.trim() === "" ? healthT(lang, "required") : undefined}
+        >
           <Textarea value={solution} onChange={(_e, d) => setSolution(d.value)} resize="vertical" />
         </Field>
       )}
       <DateTimeField lang={lang} dateLabel={label} timeLabel={healthT(lang, "receivedTime")} value={api.health.now()} onChange={setAt} required />
       {step === "callBack" && (
         <>
-          <Field label={healthT(lang, "satisfaction")} hint={healthT(lang, "satisfactionHint")} required validationState={touched && satisfaction === "" ? "error" : "none"} validationMessage={touched && satisfaction === "" ? healthT(lang, "required") : undefined}>
+          <Field
+            label={healthT(lang, "satisfaction")}
+            hint={healthT(lang, "satisfactionHint")}
+            required
+            validationState={touched && satisfaction === "" ? "error" : "none"}
+            validationMessage={touched && satisfaction === "" ? healthT(lang, "required") : undefined}
+          >
             <RadioGroup className={s.stars} layout="horizontal" value={satisfaction} onChange={(_e, d) => setSatisfaction(d.value)}>
-              {["1", "2", "3", "4", "5"].map((v) => <Radio key={v} value={v} label={v} />)}
+              {["1", "2", "3", "4", "5"].map((v) => (
+                <Radio key={v} value={v} label={v} />
+              ))}
             </RadioGroup>
           </Field>
           <Field label={healthT(lang, "improvement")}>
@@ -63,7 +83,9 @@ export function StepForm(props: { item: ComplaintItem; busy: boolean; onSave: (u
         </>
       )}
       <div>
-        <Button appearance="primary" type="submit" disabled={props.busy}>{props.busy ? healthT(lang, "working") : healthT(lang, "saveStep")}</Button>
+        <Button appearance="primary" type="submit" disabled={props.busy}>
+          {props.busy ? healthT(lang, "working") : healthT(lang, "saveStep")}
+        </Button>
       </div>
     </form>
   );

@@ -8,13 +8,22 @@ export type TierChoice = ValueTier | "all";
 
 /** Narrows the due list to one value tier. */
 export function TierFilter(props: { value: TierChoice; onChange: (t: TierChoice) => void }) {
-  const { lang } = usePane();
+  const { lang, t } = usePane();
   const h = healthText(lang);
   const label = (t: TierChoice) => (t === "all" ? healthT(lang, "tierAll") : h.tier[t]);
   return (
     <Field label={healthT(lang, "tierFilter")}>
-      <Dropdown value={label(props.value)} selectedOptions={[props.value]} onOptionSelect={(_e, d) => props.onChange((d.optionValue as TierChoice) ?? "all")}>
-        {(["all", ...RANKED_TIERS, "standard"] as const).map((t) => <Option key={t} value={t}>{label(t)}</Option>)}
+      <Dropdown
+        clearButton={{ "aria-label": t("clearSelection") }}
+        value={label(props.value)}
+        selectedOptions={[props.value]}
+        onOptionSelect={(_e, d) => props.onChange((d.optionValue as TierChoice) ?? "all")}
+      >
+        {(["all", ...RANKED_TIERS, "standard"] as const).map((t) => (
+          <Option key={t} value={t}>
+            {label(t)}
+          </Option>
+        ))}
       </Dropdown>
     </Field>
   );

@@ -1,12 +1,10 @@
 import type { Lang } from "../../../../core/i18n/lang";
-import { format } from "../../../strings";
-import { enUS, type HealthStringKey } from "./en-US";
-import { zhCN } from "./zh-CN";
+import { CATALOGUES, fill, type Catalogue } from "../../../../core/i18n/catalogue";
 
-export type { HealthStringKey };
-export const HEALTH_STRINGS: Readonly<Record<Lang, Readonly<Record<HealthStringKey, string>>>> = { "en-US": enUS, "zh-CN": zhCN };
+/** The complaint page's and the card's words: the `healthPane` section of the product's catalogues. */
+export type HealthStringKey = keyof Catalogue["healthPane"];
 
 /** A health string in the pane's language, `{name}` placeholders filled. */
 export function healthT(lang: Lang, key: HealthStringKey, values?: Readonly<Record<string, string | number>>): string {
-  return format(HEALTH_STRINGS[lang][key], values);
+  return fill(CATALOGUES[lang].healthPane[key], values);
 }
