@@ -9,6 +9,9 @@ import { complaintHighlights } from "../core/health/install";
 import { slaColumnsAt, slaFormula } from "../core/health/slaFormula";
 import { sheetRef } from "../core/usecases/install";
 import type { ValidationSpec } from "../core/plan/install";
+import type { PlanValue } from "../core/plan/plan";
+import { rulesRows } from "../core/template/rulesSheet";
+import { rulesValidations } from "../core/template/validations";
 import { queueValidation } from "./install";
 
 export interface HealthUpgrade {
@@ -17,30 +20,11 @@ export interface HealthUpgrade {
   readonly highlights: number;
 }
 
-function ruleValue(d: RuleDef, lang: Lang): string | number {
-  if (typeof d.defaultValue !== "boolean") return d.defaultValue;
-  const zh = lang === "zh-CN";
-  return d.defaultValue ? (zh ? "是" : "Yes") : zh ? "否" : "No";
-}
-
-function ruleValidation(d: RuleDef, range: string, lang: Lang): ValidationSpec {
-  const zh = lang === "zh-CN";
-  const rule: ValidationSpec["rule"] =
-    d.kind === "switch"
-      ? { kind: "list", source: zh ? "是,否" : "Yes,No" }
-      : d.kind === "integer"
-        ? { kind: "whole", min: d.min, max: d.max }
-        : { kind: "decimal", min: d.min, max: d.max };
-  const title = d.label[lang].slice(0, 32);
-  const text =
-    d.kind === "switch"
-      ? zh
-        ? "请选择 是 或 否。"
-        : "Pick Yes or No."
-      : zh
-        ? `请输入 ${d.min} 到 ${d.max} 之间的数值。`
-        : `Enter a number from ${d.min} to ${d.max}.`;
-  return { sheet: "rules", range, rule, prompt: { title, text: d.note[lang] }, error: { title, text, style: "stop" } };
+/** The Rules-table row and validation a fresh install would give a rule (same words, same limits). */
+function freshRule(d: RuleDef, lang: Lang): { row: readonly PlanValue[]; validation: ValidationSpec } {
+  const i = RULE_DEFS.indexOf(d);
+  const rows = rulesRows(lang, null);
+  return { row: rows[rows.length - RULE_DEFS.length + i] ?? [], validation: rulesValidations(lang)[i] as ValidationSpec };
 }
 
 /**
@@ -75,12 +59,13 @@ export async function upgradeHealth(context: Excel.RequestContext, lang: Lang): 
     if (missing.length > 0) {
       rules.rows.add(
         undefined,
-        missing.map((d) => [d.label[lang], ruleValue(d, lang), d.note[lang]]),
+        // Plain values, as a fresh install's Rules rows hold: labels and notes text, values numbers or 是/否.
+        missing.map((d) => freshRule(d, lang).row.map((v) => (v.kind === "text" ? v.text : v.kind === "number" ? v.value : ""))),
       );
       const valueCol = columnLetter(rulesBody.columnIndex + 2);
       missing.forEach((d, i) => {
         rowOf.set(normalizeLabel(d.label[lang]), first + i);
-        queueValidation(context, rulesSheet.name, ruleValidation(d, `${valueCol}${first + i}`, lang));
+        queueValidation(context, rulesSheet.name, { ...freshRule(d, lang).validation, range: `${valueCol}${first + i}` });
         added.push(d.label[lang]);
       });
     }
