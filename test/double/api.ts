@@ -12,14 +12,16 @@ export const DOUBLE_API = {
   WorksheetCollection: members<Excel.WorksheetCollection>()(["add", "getItem", "getItemOrNullObject", "getActiveWorksheet", "getCount", "items", "load"]),
   Worksheet: members<Excel.Worksheet>()([
     "name", "id", "position", "visibility", "getRange", "getRangeByIndexes", "getUsedRange", "getUsedRangeOrNullObject", "activate", "delete",
-    "protection", "freezePanes", "tables", "names", "charts", "onChanged", "onSelectionChanged", "isNullObject", "load",
+    "protection", "freezePanes", "tables", "names", "charts", "onChanged", "onSelectionChanged", "autoFilter", "isNullObject", "load",
   ]),
+  AutoFilter: members<Excel.AutoFilter>()(["enabled", "isDataFiltered", "load"]),
+  RangeView: members<Excel.RangeView>()(["cellAddresses", "rowCount", "load"]),
   WorksheetProtection: members<Excel.WorksheetProtection>()(["protected", "protect", "unprotect", "load"]),
   WorksheetFreezePanes: members<Excel.WorksheetFreezePanes>()(["freezeRows"]),
   Range: members<Excel.Range>()([
     "values", "formulas", "numberFormat", "text", "valueTypes", "address", "rowCount", "columnCount", "rowIndex", "columnIndex",
     "getRowsBelow", "getRowsAbove", "getResizedRange", "getOffsetRange", "getCell", "getColumn", "getRow", "getLastRow", "getEntireColumn",
-    "getUsedRangeOrNullObject", "select", "insert", "clear", "merge", "format", "dataValidation", "conditionalFormats", "worksheet", "isNullObject", "load",
+    "getUsedRangeOrNullObject", "select", "insert", "delete", "clear", "merge", "find", "findOrNullObject", "getSpecialCells", "getSpecialCellsOrNullObject", "getVisibleView", "format", "dataValidation", "conditionalFormats", "worksheet", "isNullObject", "load",
   ]),
   RangeFormat: members<Excel.RangeFormat>()(["fill", "font", "protection", "columnWidth", "rowHeight", "wrapText", "autofitColumns", "load"]),
   RangeFill: members<Excel.RangeFill>()(["color", "clear", "load"]),
@@ -30,7 +32,7 @@ export const DOUBLE_API = {
   ConditionalFormat: members<Excel.ConditionalFormat>()(["custom", "priority", "stopIfTrue", "load"]),
   TableCollection: members<Excel.TableCollection>()(["add", "getItem", "getItemOrNullObject", "getCount", "items", "load"]),
   Table: members<Excel.Table>()([
-    "name", "id", "showTotals", "style", "rows", "columns", "worksheet", "getRange", "getHeaderRowRange", "getDataBodyRange", "getTotalRowRange", "delete", "isNullObject", "load",
+    "name", "id", "showTotals", "style", "rows", "columns", "worksheet", "getRange", "getHeaderRowRange", "getDataBodyRange", "getTotalRowRange", "delete", "resize", "autoFilter", "isNullObject", "load",
   ]),
   TableRowCollection: members<Excel.TableRowCollection>()(["add", "count", "getCount", "load"]),
   TableColumnCollection: members<Excel.TableColumnCollection>()(["add", "getItemOrNullObject", "items", "count", "load"]),
