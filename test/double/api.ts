@@ -11,10 +11,11 @@ export const DOUBLE_API = {
   Application: members<Excel.Application>()(["suspendApiCalculationUntilNextSync", "suspendScreenUpdatingUntilNextSync", "load"]),
   WorksheetCollection: members<Excel.WorksheetCollection>()(["add", "getItem", "getItemOrNullObject", "getActiveWorksheet", "getCount", "items", "load"]),
   Worksheet: members<Excel.Worksheet>()([
-    "name", "id", "position", "visibility", "getRange", "getRangeByIndexes", "getUsedRange", "getUsedRangeOrNullObject", "activate", "delete",
+    "name", "id", "position", "visibility", "getRange", "getRanges", "getRangeByIndexes", "getUsedRange", "getUsedRangeOrNullObject", "activate", "delete",
     "protection", "freezePanes", "tables", "names", "charts", "onChanged", "onSelectionChanged", "autoFilter", "isNullObject", "load",
   ]),
   AutoFilter: members<Excel.AutoFilter>()(["enabled", "isDataFiltered", "load"]),
+  RangeAreas: members<Excel.RangeAreas>()(["address", "getSpecialCells", "load"]),
   RangeView: members<Excel.RangeView>()(["cellAddresses", "rowCount", "load"]),
   WorksheetProtection: members<Excel.WorksheetProtection>()(["protected", "protect", "unprotect", "load"]),
   WorksheetFreezePanes: members<Excel.WorksheetFreezePanes>()(["freezeRows"]),

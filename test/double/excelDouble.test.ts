@@ -26,7 +26,7 @@ describe("the strict Excel double", () => {
       TableCollection: D.TableCollectionDouble, Table: D.TableDouble, TableRowCollection: D.TableRowCollectionDouble,
       TableColumnCollection: D.TableColumnCollectionDouble, TableColumn: D.TableColumnDouble, NamedItemCollection: D.NamedItemCollectionDouble,
       NamedItem: D.NamedItemDouble, SettingCollection: D.SettingCollectionDouble, Setting: D.SettingDouble, ChartCollection: D.ChartCollectionDouble,
-      AutoFilter: D.AutoFilterDouble, RangeView: D.RangeViewDouble,
+      AutoFilter: D.AutoFilterDouble, RangeView: D.RangeViewDouble, RangeAreas: D.RangeAreasDouble,
     };
     // Instance fields (format, rows …) are checked on a live object; prototype members on the class.
     const ctx = new D.RequestContextDouble(x);

@@ -99,6 +99,8 @@ export class RequestContextDouble {
   _queue(payload: unknown, run: () => number | void): void {
     this.queue.push({ bytes: jsonBytes(payload) + 40, run });
   }
+  /** Which sync is running (a range is bound to cells once per batch). */
+  _syncNumber = 0;
   _noteWrite(sheet: SheetStore, rect: Rect): void {
     this.pendingWrites.push({ sheet, rect });
   }
@@ -107,6 +109,7 @@ export class RequestContextDouble {
     const actions = this.queue;
     this.queue = [];
     const n = this.double._nextSync();
+    this._syncNumber = n;
     this.double.options.beforeSync?.(n);
     // A co-author's edit merged into the workbook between two of our round trips.
     this.double.betweenSyncs?.(n);
@@ -486,7 +489,7 @@ export class WorksheetDouble extends NullableProxy {
     return new AutoFilterDouble(this.context, () => {
       const s = this._sheet();
       return { enabled: s.autoFilter !== null, filtered: s.autoFilter !== null && s.hiddenRows.size > 0 };
-    });
+    })._markOrNull(this._orNull);
   }
   get id(): string { return this._get("id"); }
   get position(): number { return this._get("position"); }
@@ -509,6 +512,15 @@ export class WorksheetDouble extends NullableProxy {
       const rect = parseA1(local);
       if (!target || !rect) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
       return { sheet: target, rect };
+    });
+  }
+  /** Several areas, e.g. `"B5,D5"` (ExcelApi 1.9). */
+  getRanges(address: string): RangeAreasDouble {
+    return new RangeAreasDouble(this.context, () => {
+      const sheet = this._sheet();
+      const rects = address.split(",").map((a) => parseA1(a.trim()));
+      if (rects.some((r) => r === null)) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
+      return { sheet, rects: rects as Rect[] };
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeDouble {
@@ -558,11 +570,24 @@ export class RangeDouble extends NullableProxy {
   readonly format: RangeFormatDouble;
   readonly dataValidation: DataValidationDouble;
   readonly conditionalFormats: ConditionalFormatCollectionDouble;
-  constructor(context: RequestContextDouble, readonly _target: () => Target) {
+  private _bound: { readonly sync: number; readonly target: Target } | null = null;
+  /**
+   * Where the range is. Excel binds a range object to cells the first time a batch uses it: a
+   * range got by getRowsBelow and written keeps meaning those cells after the table grows over them.
+   */
+  readonly _target: () => Target;
+  constructor(context: RequestContextDouble, resolve: () => Target) {
     super(context);
-    this.format = new RangeFormatDouble(context, _target);
-    this.dataValidation = new DataValidationDouble(context, _target);
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(context, _target);
+    this._target = () => {
+      const n = context._syncNumber;
+      if (this._bound && this._bound.sync === n) return this._bound.target;
+      const target = resolve();
+      this._bound = { sync: n, target };
+      return target;
+    };
+    this.format = new RangeFormatDouble(context, this._target);
+    this.dataValidation = new DataValidationDouble(context, this._target);
+    this.conditionalFormats = new ConditionalFormatCollectionDouble(context, this._target);
   }
   _nullable(exists: () => boolean): void {
     this._checkExists(exists);
@@ -823,8 +848,11 @@ function wildcard(text: string, completeMatch: boolean, matchCase: boolean): Reg
   return new RegExp(completeMatch ? `^${src}$` : src, matchCase ? "su" : "siu");
 }
 
-function findIn(t: Target, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): Target | null {
+function findIn(target: Target, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): Target | null {
   const re = wildcard(text, criteria.completeMatch ?? false, criteria.matchCase ?? false);
+  // Excel: on a single cell, find searches the whole sheet, starting after that cell.
+  const single = target.rect.r0 === target.rect.r1 && target.rect.c0 === target.rect.c1;
+  const t = single ? { sheet: target.sheet, rect: target.sheet.used(true) ?? target.rect } : target;
   for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 1_048_575); r++) {
     const row = t.sheet.cells.get(r);
     if (!row) continue;
@@ -884,6 +912,26 @@ function noteCalculated(store: WorkbookStore, sheet: SheetStore, rect: Rect): vo
     if (template === null) return;
     if (!t.calculated) t.calculated = new Map();
     t.calculated.set(rect.c0 - t.rect.c0, template);
+  }
+}
+
+export class RangeAreasDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly areas: () => { sheet: SheetStore; rects: Rect[] }) { super(context); }
+  protected _read(prop: string): unknown {
+    const { sheet, rects } = this.areas();
+    if (prop === "address") return rects.map((r) => `${quoteSheet(sheet.name)}!${rectToA1(r)}`).join(",");
+    throw new DoubleError("InvalidArgument", `rangeAreas.${prop} is not modelled`);
+  }
+  get address(): string { return this._get("address"); }
+  getSpecialCells(cellType: string): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const { sheet, rects } = this.areas();
+      for (const rect of rects) {
+        const hit = special({ sheet, rect }, cellType);
+        if (hit) return hit;
+      }
+      throw new DoubleError("ItemNotFound", "No cells were found.");
+    });
   }
 }
 
@@ -1279,7 +1327,7 @@ export class TableDouble extends NullableProxy {
   }
   set style(v: string) { this.context._queue({ style: v }, () => { this._table().style = v; }); }
   get autoFilter(): AutoFilterDouble {
-    return new AutoFilterDouble(this.context, () => ({ enabled: true, filtered: this._table().filtered === true }));
+    return new AutoFilterDouble(this.context, () => ({ enabled: true, filtered: this._table().filtered === true }))._markOrNull(this._orNull);
   }
   /** Resizes the table over a new range: same header row, overlapping the old one (ExcelApi 1.13). */
   resize(address: string): void {
