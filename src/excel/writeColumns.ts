@@ -81,7 +81,6 @@ async function writeChunk(context: Excel.RequestContext, w: GuardedWrites, prese
   queueLast?.();
   try {
     // One sync per payload chunk (Excel on the web refuses requests over 5 MB), never per row.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     return cells;
   } catch (e) {
