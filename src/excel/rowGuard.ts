@@ -74,7 +74,13 @@ export function queueBlankGuard(sheet: Excel.Worksheet, info: TableInfo, row: nu
   sheet.getRanges(`${letter}${row + 1},${letter}${info.headerRowIndex + 1}`).getSpecialCells(Excel.SpecialCellType.blanks).load("address");
 }
 
-/** A failure of one of our guards: the rows moved under us. */
+/**
+ * A batch stopped because the sheet changed under it: one of our guards found its row moved, or a
+ * filter turned on since we read (Excel refuses, or on desktop misplaces, a write across its
+ * hidden rows). Either way the run is redone from a fresh read.
+ */
 export function isGuardTrip(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "ItemNotFound";
+  if (typeof e !== "object" || e === null || !("code" in e)) return false;
+  const code = (e as { code: unknown }).code;
+  return code === "ItemNotFound" || code === "FilteredRangeConflict";
 }

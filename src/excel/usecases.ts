@@ -218,7 +218,7 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
   setLang(s.lang);
   const { cu, fu } = need(s);
   if (!fu) throw new ExcelDoorError("NotInstalled", doorText("followUpsMissing", s.lang), "log");
-  if (fu.filtered && fu.showTotals) throw new ExcelDoorError("FilteredRangeConflict", doorText("filteredTotals", s.lang, { sheet: fu.sheetName }), "log");
+  if (fu.filtered && fu.showTotals) throw new ExcelDoorError("FilteredTable", doorText("filteredTotals", s.lang, { sheet: fu.sheetName }), "log");
   const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, { info: fu, keys: HISTORY_KEYS }]);
   const cuCols = reads.get(cu) ?? {};
   const model = workbookModel(s, tableModel(cu, cuCols), tableModel(fu, reads.get(fu) ?? {}));
@@ -272,7 +272,7 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
     below.clear(Excel.ClearApplyTo.contents);
     if (fu.filtered) {
       await context.sync();
-      throw new ExcelDoorError("FilteredRangeConflict", doorText("filteredNoGrow", s.lang, { sheet: fu.sheetName }), "log");
+      throw new ExcelDoorError("FilteredTable", doorText("filteredNoGrow", s.lang, { sheet: fu.sheetName }), "log");
     }
     fu.table.rows.add(undefined, [rowValues.map(() => "")]);
     const last = fu.table.getDataBodyRange().getLastRow();

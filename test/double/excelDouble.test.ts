@@ -237,6 +237,7 @@ describe("the strict Excel double", () => {
       const x = new ExcelDouble();
       await run(x, async (context) => {
         const s = context.workbook.worksheets.getItem("Sheet1");
+        context.workbook.names.add("CRM_List_Stage", "=Sheet1!$Z$1:$Z$3");
         const a = s.getRange("A2:A1048576").dataValidation;
         a.rule = { list: { inCellDropDown: true, source: "=CRM_List_Stage" } };
         a.prompt = { showPrompt: true, title: "当前阶段", message: "从下拉列表选择" };

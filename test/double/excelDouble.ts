@@ -201,7 +201,13 @@ abstract class NullableProxy extends ProxyBase {
   protected _checkExists(exists: () => boolean): void {
     this._orNull = true;
     this.context._queue({ nullCheck: true }, () => {
-      this._isNull = !exists();
+      // The child of a null object (a missing table's worksheet) is a null object too.
+      try {
+        this._isNull = !exists();
+      } catch (e) {
+        if (!(e instanceof DoubleError && e.code === "ItemNotFound")) throw e;
+        this._isNull = true;
+      }
       this._nullKnown = true;
     });
   }
@@ -553,6 +559,9 @@ export class WorksheetDouble extends NullableProxy {
       if (!st.sheets.some((x) => x !== s && x.visibility === "Visible")) throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible worksheet");
       st.sheets.splice(st.sheets.indexOf(s), 1);
       for (let i = st.tables.length - 1; i >= 0; i--) if (st.tables[i]?.sheetId === s.id) st.tables.splice(i, 1);
+      // Names that pointed into the deleted sheet now read #REF!, as in Excel.
+      const ref = new RegExp(`(^|[=(,:])(${s.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|'${s.name.replace(/'/g, "''").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}')!\\$?[A-Z]+\\$?\\d*`, "g");
+      for (const [k, f] of st.names) if (ref.test(f)) { ref.lastIndex = 0; st.names.set(k, f.replace(ref, "$1#REF!")); }
       this.context.double.undoCleared = true;
     });
   }

@@ -23,7 +23,7 @@ describe("install", () => {
     x.resetCounters();
     await installTemplate("zh-CN", false, "张三", now);
     expect(x.store.sheets.map((s) => [s.name, s.visibility])).toEqual([
-      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "Hidden"],
+      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "VeryHidden"],
     ]);
     const cu = x.sheet("客户信息");
     expect(x.grid("客户信息", "A1:C1")).toEqual([["客户编号*", "客户名称*", "简称"]]);
@@ -240,6 +240,6 @@ describe("audit log", () => {
     expect(rows[0]).toEqual(["张三", "install", expect.stringContaining("客户信息"), 0]);
     // Seven derived values, the missing Status formula and the generated ID.
     expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 9]);
-    expect(x.sheet("操作日志").visibility).toBe("Hidden");
+    expect(x.sheet("操作日志").visibility).toBe("VeryHidden");
   });
 });
