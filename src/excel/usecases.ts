@@ -159,11 +159,12 @@ async function redoOnMove<T>(step: string, lang: () => Lang, once: () => Promise
 const isBlankRaw = (v: RawCell | undefined) => v === undefined || v === null || v === "";
 
 /**
- * Grade: read only the columns grading needs, decide in core, write derived columns in bulk under
+ * Grade: `deadline` (a clock time in ms) stops the run between write chunks once passed.
+ * Read only the columns grading needs, decide in core, write derived columns in bulk under
  * row guards (see writeColumns.ts): no value lands on a row that moved since the read.
  * Syncs: 1 (structure) + 1 per read chunk + 1 per write chunk + 1 (audit), whatever the row count.
  */
-export async function gradeWorkbook(today: DayNumber, user: string, now: Date, onProgress?: Progress): Promise<GradeOutcome> {
+export async function gradeWorkbook(today: DayNumber, user: string, now: Date, onProgress?: Progress, deadline?: number): Promise<GradeOutcome> {
   return run("grade", async (context) => {
     let lang: Lang = "zh-CN";
     return redoOnMove("grade", () => lang, async () => {
@@ -181,7 +182,11 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       const planned = idFills.length + plan.writes.reduce((n, w) => n + w.values.filter((v, i) => v !== null && keys[i]?.kind !== "none").length, 0);
       const entry: AuditEntry = { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${idFills.length ? ` +${idFills.length} ID` : ""}`, cells: planned };
       // The audit row and the "last graded" date ride in the last chunk's batch, after its writes.
-      const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
+      // A caller with a time limit (the ribbon command) stops between chunks: what is written is on the right rows.
+      const beforeChunk = deadline === undefined ? undefined : () => {
+        if (Date.now() > deadline) throw new ExcelDoorError("TimeLimit", doorText("tooLongForRibbon", s.lang), "grade");
+      };
+      const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden, beforeChunk }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
       return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: idFills.length };
     });
   });

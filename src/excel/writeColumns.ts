@@ -14,6 +14,8 @@ export interface GuardedWrites {
   readonly idFills: readonly CellWrite[];
   /** Data rows a filter hides, or null when no filter is on. */
   readonly hidden: ReadonlySet<number> | null;
+  /** Called before each chunk; throws to stop between chunks (a time budget). */
+  readonly beforeChunk?: () => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function writeGuarded(context: Excel.RequestContext, w: GuardedWrit
     const start = c * size;
     const count = Math.max(0, Math.min(size, n - start));
     const last = c === chunks - 1 || start + count >= n;
+    w.beforeChunk?.();
     cells += await writeChunk(context, w, present, fills, start, count, last ? queueLast : null);
     onProgress?.(c + 1, chunks);
     if (last) break;

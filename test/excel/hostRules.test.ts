@@ -1,0 +1,48 @@
+/** Excel's host rules: cell-edit mode, payload refusals on writes, calculation suspended per batch, newer error values. */
+import { ExcelDouble } from "../double/excelDouble";
+import { installTemplate, gradeWorkbook, logFollowUp } from "../../src/excel/usecases";
+import { toRaw } from "../../src/excel/structure";
+import { seed } from "./seed";
+import { day } from "../support/builders";
+
+const today = day("2026-05-20");
+const now = new Date(2026, 4, 20, 9, 30);
+
+async function workbook(n: number, x = new ExcelDouble()): Promise<ExcelDouble> {
+  x.install();
+  await installTemplate("zh-CN", false, "u", now);
+  seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => ({ id: `KH-202601-${i + 1}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", created: day("2026-01-05") })));
+  x.resetCounters();
+  return x;
+}
+
+describe("host rules", () => {
+  it("waits while the user edits a cell instead of failing with InvalidOperation", async () => {
+    const x = await workbook(3);
+    x.cellEditing = true;
+    await gradeWorkbook(today, "u", now);
+    expect(x.delayedForCellEdit).toBe(1);
+    x.cellEditing = true;
+    await logFollowUp({ customerId: "KH-202601-1", date: today, by: "张三", method: "电话", summary: "x" }, today, "u", now);
+    expect(x.delayedForCellEdit).toBe(2);
+  });
+  it("a write chunk refused for its size is retried in halves, and every value lands", async () => {
+    const x = await workbook(600, new ExcelDouble({ limits: { requestBytes: 120_000 } }));
+    const out = await gradeWorkbook(today, "u", now);
+    expect(out.summary.customers).toBe(600);
+    const refused = x.syncs.filter((s) => s.requestBytes > 120_000);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(x.grid("客户信息", "AH2:AH601").every((r) => r[0] === "A" || r[0] === "B")).toBe(true);
+  });
+  it("suspends calculation in every write batch, not only the first", async () => {
+    const x = await workbook(5000);
+    await gradeWorkbook(today, "u", now);
+    const writeBatches = x.syncs.filter((s) => s.requestBytes > 100_000).length;
+    expect(writeBatches).toBeGreaterThan(1);
+    expect(x.calculationSuspensions).toBe(writeBatches);
+  });
+  it("reads the newer error values as errors", () => {
+    for (const e of ["#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!"]) expect(toRaw(e)).toEqual({ error: e });
+    expect(toRaw("#hashtag")).toBe("#hashtag");
+  });
+});
