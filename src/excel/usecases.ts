@@ -9,9 +9,7 @@ import { UseCaseError } from "../core/usecases/errors";
 import { CUSTOMER_COLUMNS } from "../core/template/columns";
 import { META_ROWS } from "../core/rules/ruleDefs";
 import { normalizeLabel } from "../core/model/headers";
-import { parseDate, parseText } from "../core/model/parse";
-import { gradeLabel, renderReason } from "../core/i18n/messages";
-import { maskPhone } from "../core/checks/privacy";
+import { parseText } from "../core/model/parse";
 import { date, type PlanValue } from "../core/plan/plan";
 import type { Lang } from "../core/i18n/lang";
 import { ExcelDoorError, wrap } from "./errors";
@@ -22,6 +20,7 @@ import { queueWrite } from "./writeCells";
 import { queueAudit, type AuditEntry } from "./audit";
 import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys } from "./rowGuard";
 import { doorText } from "./messages";
+import { CardSource } from "./card";
 import { install, type InstallOutcome } from "./install";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
@@ -353,34 +352,13 @@ export async function listCustomers(today: DayNumber): Promise<CustomerOption[]>
   });
 }
 
-/** The card for the customer on a worksheet row of the Customers sheet (null when it is not a customer row). */
+/**
+ * The card for the customer on a worksheet row of the Customers sheet (null when it is not a
+ * customer row): that row and its follow-ups only (see CardSource, which the pane keeps for
+ * debouncing and its follow-up index).
+ */
 export async function customerCard(row: number, today: DayNumber): Promise<CustomerCard | null> {
-  return run("card", async (context) => {
-    const s = await readStructure(context);
-    const { cu, fu } = need(s);
-    const index = row - cu.headerRowIndex - 2;
-    if (index < 0 || index >= cu.rowCount) return null;
-    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "phone"] }, ...(fu ? [{ info: fu, keys: ["date", "customerId", "nextDate", "summary", "method", "by"] }] : [])]);
-    const cuCols = reads.get(cu) ?? {};
-    const fuCols = fu ? (reads.get(fu) ?? {}) : {};
-    const plan = grade(workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, fuCols) : null), today);
-    const r = plan.results.find((x) => x.record.index === index);
-    if (!r) return null;
-    const recent: Array<{ date: DayNumber; method: string; summary: string; by: string }> = [];
-    const ids = fuCols.customerId ?? [];
-    const key = r.record.id.toUpperCase();
-    ids.forEach((v: RawCell, i: number) => {
-      if (parseText(v).toUpperCase() !== key) return;
-      const d = parseDate(fuCols.date?.[i] ?? null);
-      if (d.ok && d.value <= today) recent.push({ date: d.value, method: parseText(fuCols.method?.[i] ?? null), summary: parseText(fuCols.summary?.[i] ?? null), by: parseText(fuCols.by?.[i] ?? null) });
-    });
-    recent.sort((a, b) => b.date - a.date);
-    return {
-      id: r.record.id, name: r.record.name, row: r.record.row, grade: r.grade, reason: r.reason ? renderReason(r.reason, s.lang) : gradeLabel(r.grade, s.lang),
-      status: r.derived.status, nextDue: r.derived.nextDue, daysToDue: r.derived.daysToDue,
-      phoneMasked: maskPhone(parseText(cuCols.phone?.[index] ?? null)), recent: recent.slice(0, 5),
-    };
-  });
+  return new CardSource(() => today, 0).card(row);
 }
 
 /** Calls back with the worksheet row the user selects on the Customers sheet. */

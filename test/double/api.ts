@@ -22,7 +22,7 @@ export const DOUBLE_API = {
   Range: members<Excel.Range>()([
     "values", "formulas", "numberFormat", "text", "valueTypes", "address", "rowCount", "columnCount", "rowIndex", "columnIndex",
     "getRowsBelow", "getRowsAbove", "getResizedRange", "getOffsetRange", "getCell", "getColumn", "getRow", "getLastRow", "getEntireColumn",
-    "getUsedRangeOrNullObject", "select", "insert", "delete", "clear", "merge", "find", "findOrNullObject", "getSpecialCells", "getSpecialCellsOrNullObject", "getVisibleView", "format", "dataValidation", "conditionalFormats", "worksheet", "isNullObject", "load",
+    "getUsedRangeOrNullObject", "select", "insert", "delete", "clear", "merge", "find", "findOrNullObject", "getIntersectionOrNullObject", "getSpecialCells", "getSpecialCellsOrNullObject", "getVisibleView", "format", "dataValidation", "conditionalFormats", "worksheet", "isNullObject", "load",
   ]),
   RangeFormat: members<Excel.RangeFormat>()(["fill", "font", "protection", "columnWidth", "rowHeight", "wrapText", "autofitColumns", "load"]),
   RangeFill: members<Excel.RangeFill>()(["color", "clear", "load"]),

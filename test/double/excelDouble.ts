@@ -824,6 +824,18 @@ export class RangeDouble extends NullableProxy {
     r._nullable(() => special(this._target(), cellType) !== null);
     return r;
   }
+  /** The cells this range shares with another on the same sheet; a null object when none. */
+  getIntersectionOrNullObject(other: RangeDouble): RangeDouble {
+    const meet = (): Target | null => {
+      const a = this._target();
+      const b = other._target();
+      if (a.sheet !== b.sheet || !intersects(a.rect, b.rect)) return null;
+      return { sheet: a.sheet, rect: { r0: Math.max(a.rect.r0, b.rect.r0), r1: Math.min(a.rect.r1, b.rect.r1), c0: Math.max(a.rect.c0, b.rect.c0), c1: Math.min(a.rect.c1, b.rect.c1) } };
+    };
+    const r = this._derive((t) => meet() ?? t);
+    r._nullable(() => meet() !== null);
+    return r;
+  }
   /** The rows a filter leaves shown. */
   getVisibleView(): RangeViewDouble {
     return new RangeViewDouble(this.context, this._target);
