@@ -361,6 +361,33 @@ export async function customerCard(row: number, today: DayNumber): Promise<Custo
   return new CardSource(() => today, 0).card(row);
 }
 
+export interface AuditRow {
+  readonly when: number;
+  readonly user: string;
+  readonly action: string;
+  readonly target: string;
+  readonly cells: number;
+}
+
+/**
+ * The newest entries of the audit log, newest first. The log's sheet is very hidden (Excel's
+ * Unhide menu does not list it), so the pane is where people read it.
+ */
+export async function readAuditLog(limit = 50): Promise<AuditRow[]> {
+  return run("audit", async (context) => {
+    const s = await readStructure(context);
+    const a = s.tables.audit;
+    if (!a?.exists || a.rowCount === 0) return [];
+    const n = Math.min(limit, a.rowCount);
+    const range = context.workbook.worksheets.getItem(a.sheetName).getRangeByIndexes(a.headerRowIndex + 1 + a.rowCount - n, a.columnIndex, n, 5).load("values");
+    await context.sync();
+    return range.values
+      .filter((r) => r.some((v) => v !== "" && v !== null))
+      .map((r) => ({ when: typeof r[0] === "number" ? r[0] : 0, user: String(r[1] ?? ""), action: String(r[2] ?? ""), target: String(r[3] ?? ""), cells: typeof r[4] === "number" ? r[4] : 0 }))
+      .reverse();
+  });
+}
+
 /** Calls back with the worksheet row the user selects on the Customers sheet. */
 export async function watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>> {
   return run("watch", async (context) => {

@@ -1,5 +1,5 @@
 import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard } from "../../src/excel/usecases";
+import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard, readAuditLog } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "./seed";
 import { day } from "../support/builders";
@@ -241,5 +241,7 @@ describe("audit log", () => {
     // Seven derived values, the missing Status formula and the generated ID.
     expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 9]);
     expect(x.sheet("操作日志").visibility).toBe("VeryHidden");
+    // The pane reads it, newest first.
+    expect((await readAuditLog()).map((r) => [r.user, r.action, r.cells])).toEqual([["李四", "grade", 9], ["张三", "install", 0]]);
   });
 });

@@ -195,3 +195,20 @@ describe("grading under a filter", () => {
     expect(x.store.selection?.rect).toEqual({ r0: 4, r1: 4, c0: 2, c1: 2 });
   });
 });
+
+describe("the audit log with another client writing to it", () => {
+  it("an entry a co-author's add-in appended between our syncs is kept; ours goes below it", async () => {
+    const syncs = await syncsOf(() => gradeWorkbook(today, "u", now));
+    for (let k = 1; k <= syncs; k++) {
+      const x = await workbook();
+      before(x, k, (y) => {
+        const t = y.table("CRM_Audit");
+        y.remoteTypes("操作日志", `A${t.rect.r1 + 2}:E${t.rect.r1 + 2}`, [[46000, "别人", "log", "KH-9 2026-05-20", 12]]);
+      });
+      await gradeWorkbook(today, "u", now);
+      const log = x.grid("操作日志", "B2:C9").filter((r) => r[0] !== null && r[0] !== "");
+      expect([k, log.filter((r) => r[0] === "别人")]).toEqual([k, [["别人", "log"]]]);
+      expect([k, log.filter((r) => r[1] === "grade")]).toEqual([k, [["u", "grade"]]]);
+    }
+  });
+});
