@@ -576,9 +576,13 @@ interface Target {
 }
 
 export class RangeDouble extends NullableProxy {
-  readonly format: RangeFormatDouble;
-  readonly dataValidation: DataValidationDouble;
-  readonly conditionalFormats: ConditionalFormatCollectionDouble;
+  // Made on first use: a grade creates a few ranges per customer row, most never formatted.
+  private _format: RangeFormatDouble | null = null;
+  private _dataValidation: DataValidationDouble | null = null;
+  private _conditionalFormats: ConditionalFormatCollectionDouble | null = null;
+  get format(): RangeFormatDouble { return (this._format ??= new RangeFormatDouble(this.context, this._target)); }
+  get dataValidation(): DataValidationDouble { return (this._dataValidation ??= new DataValidationDouble(this.context, this._target)); }
+  get conditionalFormats(): ConditionalFormatCollectionDouble { return (this._conditionalFormats ??= new ConditionalFormatCollectionDouble(this.context, this._target)); }
   private _bound: { readonly sync: number; readonly target: Target } | null = null;
   /**
    * Where the range is. Excel binds a range object to cells the first time a batch uses it: a
@@ -594,9 +598,6 @@ export class RangeDouble extends NullableProxy {
       this._bound = { sync: n, target };
       return target;
     };
-    this.format = new RangeFormatDouble(context, this._target);
-    this.dataValidation = new DataValidationDouble(context, this._target);
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(context, this._target);
   }
   _nullable(exists: () => boolean): void {
     this._checkExists(exists);

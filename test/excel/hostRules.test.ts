@@ -46,3 +46,27 @@ describe("host rules", () => {
     expect(toRaw("#hashtag")).toBe("#hashtag");
   });
 });
+
+describe("logging under a filter", () => {
+  const input = { customerId: "KH-202601-1", date: today, by: "张三", method: "电话", summary: "跟进" };
+  it("appends below a filtered table and leaves the filter on", async () => {
+    const x = await workbook(4);
+    await logFollowUp(input, today, "u", now);
+    x.remoteFilter("CRM_FollowUps", "跟进人*", (v) => v === "李四");
+    const out = await logFollowUp({ ...input, summary: "第二次" }, today, "u", now);
+    expect(out.row).toBe(3);
+    expect(x.table("CRM_FollowUps").filtered).toBe(true);
+    expect([...x.sheet("跟进记录").hiddenRows]).toEqual([1]);
+  });
+  it("with a shown totals row under a filter, refuses with a message instead of failing half-way", async () => {
+    const x = await workbook(4);
+    await logFollowUp(input, today, "u", now);
+    await x.api.run(async (context) => { context.workbook.tables.getItem("CRM_FollowUps").showTotals = true; await context.sync(); });
+    x.remoteFilter("CRM_FollowUps", "跟进人*", (v) => v === "李四");
+    const before = x.snapshot();
+    const err = await logFollowUp({ ...input, summary: "第二次" }, today, "u", now).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "FilteredTable", step: "log" });
+    expect(String((err as Error).message)).toContain("跟进记录");
+    expect(x.snapshot()).toEqual(before);
+  });
+});
