@@ -19,10 +19,6 @@ const CATALOGUE = {
     "zh-CN": "「{sheet}」表开着筛选,且 Excel 未自动扩展表格,无法追加记录。请先清除筛选。",
     "en-US": "\"{sheet}\" has a filter on and Excel did not grow the table, so no row can be added. Clear the filter first.",
   },
-  besideTable: {
-    "zh-CN": "「{sheet}」表右侧的单元格 {cells} 有内容,升级会挪动它们。请先移走这些内容再升级。",
-    "en-US": "Cells {cells} to the right of the table on \"{sheet}\" hold data an upgrade would move. Move them away, then upgrade.",
-  },
   gradeDone: { "zh-CN": "分级完成:{detail}", "en-US": "Graded: {detail}" },
   gradeFailed: { "zh-CN": "分级未完成:{detail}", "en-US": "Grading did not finish: {detail}" },
   gradeSummary: {

@@ -41,6 +41,14 @@ describe("host rules", () => {
     expect(writeBatches).toBeGreaterThan(1);
     expect(x.calculationSuspensions).toBe(writeBatches);
   });
+  it("never writes a generated ID over an ID cell holding an error value", async () => {
+    const x = await workbook(2);
+    x.userTypes("客户信息", "A3", [["=NA()"]]);
+    x.cell("客户信息", "A3")!.v = "#N/A";
+    const out = await gradeWorkbook(today, "u", now);
+    expect(out.idsFilled).toBe(0);
+    expect(x.cell("客户信息", "A3")).toMatchObject({ v: "#N/A", f: "=NA()" });
+  });
   it("reads the newer error values as errors", () => {
     for (const e of ["#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!"]) expect(toRaw(e)).toEqual({ error: e });
     expect(toRaw("#hashtag")).toBe("#hashtag");
