@@ -13,8 +13,14 @@ import { ourSheetNames, readStructure, type Structure, type TableInfo } from "./
 import { queueWrite } from "./writeCells";
 import { GUIDE_WIDTHS, guideRowHeight, type GuideRow } from "../core/template/guide";
 
-/** Points per character of column width (Calibri 11 at 100 %). */
-const POINTS_PER_CHAR = 7;
+/**
+ * Excel's column width in points for a width in characters (Calibri 11 at 100 %): 7 pixels a
+ * character plus 5 of padding, at 0.75 points a pixel; the default 8.43 characters is 48 points.
+ * @example columnPoints(8.43) // 48
+ */
+export function columnPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
 
 export type InstallOutcome =
   | { readonly kind: "installed"; readonly lang: Lang; readonly sheets: readonly string[] }
@@ -230,7 +236,7 @@ function createTable(ws: Excel.Worksheet, t: TableSpec): void {
   header.format.font.bold = true;
   header.format.font.color = COLORS.headerFont;
   header.format.fill.color = COLORS.header;
-  t.widths.forEach((w, i) => { ws.getRangeByIndexes(0, t.column - 1 + i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR; });
+  t.widths.forEach((w, i) => { ws.getRangeByIndexes(0, t.column - 1 + i, 1, 1).format.columnWidth = columnPoints(w); });
   t.derived.forEach((d, i) => {
     if (!d) return;
     ws.getRangeByIndexes(t.row - 1, t.column - 1 + i, 1, 1).format.fill.color = COLORS.derivedHeader;
@@ -241,7 +247,7 @@ function createTable(ws: Excel.Worksheet, t: TableSpec): void {
 function writeGuide(ws: Excel.Worksheet, rows: readonly GuideRow[]): void {
   const grid = rows.map((r) => (r.kind === "column" ? r.cells.map(text) : [text(r.text), null, null, null]));
   queueWrite(ws.getRangeByIndexes(0, 0, grid.length, 4), grid);
-  GUIDE_WIDTHS.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR; });
+  GUIDE_WIDTHS.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnPoints(w); });
   ws.getRangeByIndexes(0, 3, grid.length, 1).format.wrapText = true;
   // Paragraphs span the page: merged across the four columns, wrapped, tall enough to read.
   rows.forEach((r, i) => {

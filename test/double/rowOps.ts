@@ -44,6 +44,10 @@ export function fillTemplate(template: string, row1: number): string {
 /** New body rows of a table take the formats of the row above and the calculated formulas. */
 export function inheritRows(sheet: SheetStore, t: TableStore, r0: number, r1: number): void {
   const src = r0 - 1 > t.rect.r0 ? r0 - 1 : null;
+  // Validations and conditional formats set on a column's body rows grow with it.
+  const grows = (rect: Rect) => rect.r1 === r0 - 1 && rect.r0 > t.rect.r0 && rect.c0 >= t.rect.c0 && rect.c1 <= t.rect.c1;
+  for (const v of sheet.validations) if (grows(v.rect)) v.rect = { ...v.rect, r1 };
+  for (const cf of sheet.conditionalFormats) if (grows(cf.rect)) cf.rect = { ...cf.rect, r1 };
   for (let r = r0; r <= r1; r++) {
     for (let c = t.rect.c0; c <= t.rect.c1; c++) {
       const above = src !== null ? sheet.cell(src, c) : undefined;

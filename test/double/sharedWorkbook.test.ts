@@ -54,6 +54,7 @@ describe("table growth by Excel's rules", () => {
     await x.api.run(async (c: RequestContextDouble) => {
       const s = c.workbook.worksheets.getItem("Sheet1");
       s.getRange("C2:C4").numberFormat = [["@"], ["@"], ["@"]];
+      s.getRange("C2:C4").dataValidation.rule = { list: { inCellDropDown: true, source: "张三,李四" } };
       c.workbook.tables.getItem("T").columns.add(null, undefined, "Len");
       await c.sync();
       s.getRange("D2:D4").formulas = [["=LEN($B2)"], ["=LEN($B3)"], ["=LEN($B4)"]];
@@ -69,6 +70,7 @@ describe("table growth by Excel's rules", () => {
     expect(x.table("T").rect.r1).toBe(4);
     expect(x.cell("Sheet1", "D5")?.f).toBe("=LEN($B5)");
     expect(x.cell("Sheet1", "C5")?.nf).toBe("@");
+    expect(x.sheet("Sheet1").validations.find((v) => v.rect.c0 === 2)?.rect.r1).toBe(4);
   });
   it("a formula written before the table exists is not its calculated column", async () => {
     const x = new ExcelDouble();

@@ -86,3 +86,11 @@ describe("install paths", () => {
     expect(x.grid("客户信息", "A2:F2")).toEqual([["KH-1", "甲公司", "C 制造业", "王", "新线索", "张三"]]);
   });
 });
+
+describe("column widths", () => {
+  it("turns characters into Excel's points: the default 8.43 characters is 48 points", async () => {
+    const { columnPoints } = await import("../../src/excel/install");
+    expect(columnPoints(8.43)).toBeCloseTo(48, 0);
+    expect(columnPoints(20)).toBeCloseTo(108.75, 2);
+  });
+});
