@@ -158,10 +158,11 @@ async function redoOnMove<T>(step: string, lang: () => Lang, once: () => Promise
 const isBlankRaw = (v: RawCell | undefined) => v === undefined || v === null || v === "";
 
 /**
- * Grade: `deadline` (a clock time in ms) stops the run between write chunks once passed.
- * Read only the columns grading needs, decide in core, write derived columns in bulk under
+ * Grade: read only the columns grading needs, decide in core, write derived columns in bulk under
  * row guards (see writeColumns.ts): no value lands on a row that moved since the read.
- * Syncs: 1 (structure) + 1 per read chunk + 1 per write chunk + 1 (audit), whatever the row count.
+ * Syncs: 1 (structure) + 1 per read chunk (+1 when a filter hides rows) + 1 per write chunk, the
+ * audit row riding in the last; whatever the row count. `deadline` (a clock time in ms) stops the
+ * run between write chunks once passed.
  */
 export async function gradeWorkbook(today: DayNumber, user: string, now: Date, onProgress?: Progress, deadline?: number): Promise<GradeOutcome> {
   return run("grade", async (context) => {
@@ -180,11 +181,11 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       const idFills = plan.idFills.filter((f) => keys[f.index]?.kind === "name" && isBlankRaw(cuCols.id?.[f.index]));
       const planned = idFills.length + plan.writes.reduce((n, w) => n + w.values.filter((v, i) => v !== null && keys[i]?.kind !== "none").length, 0);
       const entry: AuditEntry = { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${idFills.length ? ` +${idFills.length} ID` : ""}`, cells: planned };
-      // The audit row and the "last graded" date ride in the last chunk's batch, after its writes.
       // A caller with a time limit (the ribbon command) stops between chunks: what is written is on the right rows.
       const beforeChunk = deadline === undefined ? undefined : () => {
         if (Date.now() > deadline) throw new ExcelDoorError("TimeLimit", doorText("tooLongForRibbon", s.lang), "grade");
       };
+      // The audit row and the "last graded" date ride in the last chunk's batch, after its writes.
       const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden, beforeChunk }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
       return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: idFills.length };
     });
@@ -264,7 +265,7 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
   const rows = fu.table.rows.load("count");
   const logEntry: AuditEntry = { user, action: "log", target: `${parseText(plan.row.customerId?.kind === "text" ? plan.row.customerId.text : "")} ${formatIso(input.date)}`, cells: width + plan.customerWrites.length };
   const grew = !fu.showTotals && !fillPlaceholder;
-  if (!grew) queueAudit(context, s.tables.audit, logEntry, now);
+  queueAudit(context, s.tables.audit, logEntry, now);
   await context.sync();
   let row = target.rowIndex;
   if (grew && rows.count < fu.rowCount + 1) {
@@ -285,10 +286,6 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
     await context.sync();
     row = last.rowIndex;
     usedFallback = true;
-  }
-  if (grew) {
-    queueAudit(context, s.tables.audit, logEntry, now);
-    await context.sync();
   }
   const nextDue = plan.customer.derived.nextDue;
   return { row: row + 1, customer: plan.customer.record.id, nextDue, usedFallback };
