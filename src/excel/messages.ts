@@ -19,6 +19,10 @@ const CATALOGUE = {
     "zh-CN": "「{sheet}」表开着筛选,且 Excel 未自动扩展表格,无法追加记录。请先清除筛选。",
     "en-US": "\"{sheet}\" has a filter on and Excel did not grow the table, so no row can be added. Clear the filter first.",
   },
+  stageNeedsRow: {
+    "zh-CN": "无法核对该客户所在的行(客户编号列被隐藏,或该行被筛选隐藏),因此不能修改其阶段。请显示该行或客户编号列后再试;不改阶段的跟进记录可以直接保存。",
+    "en-US": "This customer's row can't be checked (the Customer ID column is hidden, or a filter hides the row), so its stage can't be changed. Show the row or the ID column and try again; a follow-up without a stage change saves as is.",
+  },
   gradeDone: { "zh-CN": "分级完成:{detail}", "en-US": "Graded: {detail}" },
   gradeFailed: { "zh-CN": "分级未完成:{detail}", "en-US": "Grading did not finish: {detail}" },
   gradeSummary: {

@@ -80,7 +80,28 @@ export function queueBlankGuard(sheet: Excel.Worksheet, info: TableInfo, row: nu
  * hidden rows). Either way the run is redone from a fresh read.
  */
 export function isGuardTrip(e: unknown): boolean {
+  if (e instanceof RowsMovedSignal) return true;
   if (typeof e !== "object" || e === null || !("code" in e)) return false;
   const code = (e as { code: unknown }).code;
   return code === "ItemNotFound" || code === "FilteredRangeConflict";
+}
+
+/** A checked row (see writeColumns.ts) held another key when its batch ran. */
+export class RowsMovedSignal extends Error {
+  constructor() {
+    super("rows moved since they were read");
+    this.name = "RowsMovedSignal";
+  }
+}
+
+export function sameKey(a: RowKey | undefined, b: RowKey | undefined): boolean {
+  const ka = a ?? { kind: "none" as const };
+  const kb = b ?? { kind: "none" as const };
+  if (ka.kind !== kb.kind) return false;
+  return ka.kind === "none" || (kb.kind !== "none" && ka.text === kb.text);
+}
+
+/** Same keys on every row: a trip after such a read was not a move, but a row Excel's find cannot see. */
+export function sameKeys(a: readonly RowKey[], b: readonly RowKey[]): boolean {
+  return a.length === b.length && a.every((k, i) => sameKey(k, b[i]));
 }

@@ -18,7 +18,7 @@ import { readColumns, tableModel, workbookModel } from "./readModel";
 import { queueCells, writeGuarded } from "./writeColumns";
 import { queueWrite } from "./writeCells";
 import { queueAudit, type AuditEntry } from "./audit";
-import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys } from "./rowGuard";
+import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameKeys, type RowKey } from "./rowGuard";
 import { doorText } from "./messages";
 import { CardSource } from "./card";
 import { install, type InstallOutcome } from "./install";
@@ -167,6 +167,9 @@ const isBlankRaw = (v: RawCell | undefined) => v === undefined || v === null || 
 export async function gradeWorkbook(today: DayNumber, user: string, now: Date, onProgress?: Progress, deadline?: number): Promise<GradeOutcome> {
   return run("grade", async (context) => {
     let lang: Lang = "zh-CN";
+    // Across attempts: the keys the last one read, and whether guards must give way to checks.
+    let lastKeys: RowKey[] | null = null;
+    let verifyAll = false;
     return redoOnMove("grade", () => lang, async () => {
       const s = await readStructure(context);
       lang = s.lang;
@@ -177,8 +180,14 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       const model = workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, reads.get(fu) ?? {}) : null);
       const plan = grade(model, today);
       const keys = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount);
-      // A generated ID goes only where the ID cell was read blank (an error value is not blank).
-      const idFills = plan.idFills.filter((f) => keys[f.index]?.kind === "name" && isBlankRaw(cuCols.id?.[f.index]));
+      // A guard tripped though nothing moved: Excel's find does not see some key cells (a hidden
+      // column, say). From now on every row is checked after its write instead.
+      if (lastKeys && sameKeys(lastKeys, keys)) verifyAll = true;
+      lastKeys = keys;
+      // Rows a filter hides may be invisible to find too: checked, never guarded.
+      const verify = verifyAll ? "all" as const : hidden;
+      // A generated ID goes only where the ID cell was read blank (an error value is not blank), on a guarded row.
+      const idFills = plan.idFills.filter((f) => keys[f.index]?.kind === "name" && isBlankRaw(cuCols.id?.[f.index]) && verify !== "all" && !verify?.has(f.index));
       const planned = idFills.length + plan.writes.reduce((n, w) => n + w.values.filter((v, i) => v !== null && keys[i]?.kind !== "none").length, 0);
       const entry: AuditEntry = { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${idFills.length ? ` +${idFills.length} ID` : ""}`, cells: planned };
       // A caller with a time limit (the ribbon command) stops between chunks: what is written is on the right rows.
@@ -186,7 +195,7 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
         if (Date.now() > deadline) throw new ExcelDoorError("TimeLimit", doorText("tooLongForRibbon", s.lang), "grade");
       };
       // The audit row and the "last graded" date ride in the last chunk's batch, after its writes.
-      const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden, beforeChunk }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
+      const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden, beforeChunk, verify }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
       return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: idFills.length };
     });
   });
@@ -214,11 +223,17 @@ function queueFinish(context: Excel.RequestContext, s: Structure, today: DayNumb
 export async function logFollowUp(input: FollowUpInput, today: DayNumber, user: string, now: Date): Promise<LogOutcome> {
   return run("log", async (context) => {
     let lang: Lang = "zh-CN";
-    return redoOnMove("log", () => lang, () => logOnce(context, input, today, user, now, (l) => { lang = l; }));
+    const state: LogState = { lastKeys: null, verifyAll: false };
+    return redoOnMove("log", () => lang, () => logOnce(context, input, today, user, now, (l) => { lang = l; }, state));
   });
 }
 
-async function logOnce(context: Excel.RequestContext, input: FollowUpInput, today: DayNumber, user: string, now: Date, setLang: (l: Lang) => void): Promise<LogOutcome> {
+interface LogState {
+  lastKeys: RowKey[] | null;
+  verifyAll: boolean;
+}
+
+async function logOnce(context: Excel.RequestContext, input: FollowUpInput, today: DayNumber, user: string, now: Date, setLang: (l: Lang) => void, state: LogState): Promise<LogOutcome> {
   const s = await readStructure(context);
   setLang(s.lang);
   const { cu, fu } = need(s);
@@ -236,11 +251,19 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
   }
   const fuSheet = context.workbook.worksheets.getItem(fu.sheetName);
   const cuSheet = context.workbook.worksheets.getItem(cu.sheetName);
-  context.workbook.application.suspendApiCalculationUntilNextSync();
   // The customer must still be on the row we read before anything of this batch is applied.
   const index = plan.customer.record.index;
-  const key = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount)[index] ?? { kind: "none" as const };
-  if (plan.customerWrites.length > 0 && key.kind !== "none") queueRowGuard(cuSheet, cu, index, key, false);
+  const keys = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount);
+  if (state.lastKeys && sameKeys(state.lastKeys, keys)) state.verifyAll = true;
+  state.lastKeys = keys;
+  const key = keys[index] ?? { kind: "none" as const };
+  // A row Excel's find cannot see (its ID column hidden, or filtered out) cannot be guarded: its
+  // derived cells are left to the next grade, and a stage change (a user cell) is refused.
+  const unseen = state.verifyAll || ((await hiddenRows(context, cu))?.has(index) ?? false);
+  if (unseen && plan.customerWrites.some((w) => w.key === "stage")) throw new ExcelDoorError("RowNotCheckable", doorText("stageNeedsRow", s.lang), "log");
+  const customerWrites = unseen ? [] : plan.customerWrites;
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  if (customerWrites.length > 0 && key.kind !== "none") queueRowGuard(cuSheet, cu, index, key, false);
   const fillPlaceholder = fu.lastRowBlank && fu.rowCount === 1;
   const idCol = fu.positions.customerId;
   let usedFallback = false;
@@ -261,9 +284,9 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
   }
   queueWrite(target, [rowValues]);
   target.load("rowIndex");
-  queueCells(cuSheet, cu, plan.customerWrites);
+  queueCells(cuSheet, cu, customerWrites);
   const rows = fu.table.rows.load("count");
-  const logEntry: AuditEntry = { user, action: "log", target: `${parseText(plan.row.customerId?.kind === "text" ? plan.row.customerId.text : "")} ${formatIso(input.date)}`, cells: width + plan.customerWrites.length };
+  const logEntry: AuditEntry = { user, action: "log", target: `${parseText(plan.row.customerId?.kind === "text" ? plan.row.customerId.text : "")} ${formatIso(input.date)}`, cells: width + customerWrites.length };
   const grew = !fu.showTotals && !fillPlaceholder;
   queueAudit(context, s.tables.audit, logEntry, now);
   await context.sync();

@@ -3,7 +3,8 @@ import type { TableInfo } from "./structure";
 import { estimateBytes, queueWrite } from "./writeCells";
 import { CHUNK_BYTES } from "./readModel";
 import { isPayloadTooLarge } from "./errors";
-import { GUARD_BYTES, queueRowGuard, type RowKey } from "./rowGuard";
+import { GUARD_BYTES, queueRowGuard, rowKeys, RowsMovedSignal, sameKey, type RowKey } from "./rowGuard";
+import { toRaw } from "./structure";
 
 export interface GuardedWrites {
   readonly info: TableInfo;
@@ -16,6 +17,12 @@ export interface GuardedWrites {
   readonly hidden: ReadonlySet<number> | null;
   /** Called before each chunk; throws to stop between chunks (a time budget). */
   readonly beforeChunk?: () => void;
+  /**
+   * Rows checked after the write instead of guarded before it ("all", or a set): rows Excel's find
+   * may not see (hidden by a filter, or in a hidden column). Their keys are read in the same batch,
+   * before its writes; a mismatch redoes the run. They get no generated ID.
+   */
+  readonly verify: ReadonlySet<number> | "all" | null;
 }
 
 /**
@@ -59,9 +66,14 @@ async function writeChunk(context: Excel.RequestContext, w: GuardedWrites, prese
   context.workbook.application.suspendApiCalculationUntilNextSync();
   let cells = 0;
   const writes: Array<() => void> = [];
+  const checked: number[] = [];
   for (let i = start; i < start + count; i++) {
     const key = w.keys[i] ?? { kind: "none" };
     if (key.kind === "none") continue;
+    if (w.verify === "all" || w.verify?.has(i)) {
+      checked.push(i);
+      continue;
+    }
     const rowFills = fills.get(i) ?? [];
     queueRowGuard(sheet, info, i, key, rowFills.some((f) => f.key === "id"));
     for (const f of rowFills) {
@@ -79,19 +91,33 @@ async function writeChunk(context: Excel.RequestContext, w: GuardedWrites, prese
       writes.push(() => queueWrite(sheet.getRangeByIndexes(info.headerRowIndex + 1 + run.start, info.columnIndex + p, run.count, 1), slice.map((v) => [v])));
     }
   }
+  // The checked rows' keys as they are when this batch runs, read before its writes.
+  const seen = checked.length > 0 ? queueKeyRead(sheet, info, start, count) : null;
   // Guards first, then the writes: Excel stops a batch at its first failing operation.
   for (const q of writes) q();
   queueLast?.();
   try {
     // One sync per payload chunk (Excel on the web refuses requests over 5 MB), never per row.
     await context.sync();
-    return cells;
   } catch (e) {
     if (!isPayloadTooLarge(e) || count < 2) throw e;
     // Refused for its size, nothing of it applied: the same rows in two halves.
     const half = Math.ceil(count / 2);
     return (await writeChunk(context, w, present, fills, start, half, null)) + (await writeChunk(context, w, present, fills, start + half, count - half, queueLast));
   }
+  if (seen) {
+    const now = rowKeys(seen.ids?.values.map((r) => toRaw(r[0])) ?? [], seen.names?.values.map((r) => toRaw(r[0])) ?? [], count);
+    if (checked.some((i) => !sameKey(now[i - start], w.keys[i]))) throw new RowsMovedSignal();
+  }
+  return cells;
+}
+
+function queueKeyRead(sheet: Excel.Worksheet, info: TableInfo, start: number, count: number): { ids: Excel.Range | null; names: Excel.Range | null } {
+  const col = (key: string) => {
+    const p = info.positions[key];
+    return p === undefined ? null : sheet.getRangeByIndexes(info.headerRowIndex + 1 + start, info.columnIndex + p, count, 1).load("values");
+  };
+  return { ids: col("id"), names: col("name") };
 }
 
 /**

@@ -877,8 +877,10 @@ function findIn(target: Target, text: string, criteria: { completeMatch?: boolea
   const t = single ? { sheet: target.sheet, rect: target.sheet.used(true) ?? target.rect } : target;
   for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 1_048_575); r++) {
     const row = t.sheet.cells.get(r);
-    if (!row) continue;
+    // Assumed as Excel's Find in values does: hidden rows and columns are not searched.
+    if (!row || t.sheet.hiddenRows.has(r)) continue;
     for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+      if (t.sheet.hiddenColumns.has(c)) continue;
       const cell = row.get(c);
       if (cell && cell.v !== null && cell.v !== "" && re.test(String(cell.v))) return { sheet: t.sheet, rect: { r0: r, r1: r, c0: c, c1: c } };
     }

@@ -70,6 +70,8 @@ export class SheetStore {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   /** Rows hidden by a filter (0-based). */
   readonly hiddenRows = new Set<number>();
+  /** Columns the user hid (0-based). */
+  readonly hiddenColumns = new Set<number>();
   /** The sheet's own autofilter range, when one is on (outside any table). */
   autoFilter: Rect | null = null;
   protected = false;

@@ -212,3 +212,57 @@ describe("the audit log with another client writing to it", () => {
     }
   });
 });
+
+describe("rows Excel's find may not see", () => {
+  it("a hidden ID column: the run switches from guards to checks, grades every row, and generates no ID", async () => {
+    const calm = await workbook();
+    await gradeWorkbook(today, "u", now);
+    const reference = derivedByName(rowsOf(calm));
+    const x = await workbook();
+    x.sheet(SHEET).hiddenColumns.add(0);
+    const out = await gradeWorkbook(today, "u", now);
+    expect(out.idsFilled).toBe(0);
+    expectOwnValues(rowsOf(x), reference);
+    for (const row of rowsOf(x)) expect([row.user.name, row.derived.followUps]).not.toEqual([row.user.name, null]);
+    expect(rowsOf(x).filter((r) => r.user.id === null).map((r) => r.user.name)).toEqual(["乙公司", "戊公司"]);
+  });
+  it.each(ACTIONS.filter(([l]) => l !== "filter"))("under a filter, %s between every pair of syncs still converges with every value on its row", async (_label, act) => {
+    const calm = await workbook();
+    await gradeWorkbook(today, "u", now);
+    const reference = derivedByName(rowsOf(calm));
+    const syncs = await syncsOf(async (y) => { y.remoteFilter(TABLE, "负责人*", (v) => v === "张三"); await gradeWorkbook(today, "u", now); });
+    for (let k = 1; k <= syncs; k++) {
+      const x = await workbook();
+      x.remoteFilter(TABLE, "负责人*", (v) => v === "张三");
+      before(x, k, act);
+      await gradeWorkbook(today, "u", now);
+      x.betweenSyncs = null;
+      expectOwnValues(rowsOf(x), reference);
+    }
+  });
+});
+
+describe("logging for a row Excel's find may not see", () => {
+  const input = { customerId: "KH-202601-004", date: today, by: "李四", method: "电话", summary: "回访" };
+  it("a filtered-out customer: the follow-up is logged, the customer's cells are left to the next grade", async () => {
+    const x = await workbook();
+    x.remoteFilter(TABLE, "负责人*", (v) => v === "张三");
+    const before = rowsOf(x).find((r) => r.user.name === "丁公司");
+    const out = await logFollowUp(input, today, "u", now);
+    expect(out.customer).toBe("KH-202601-004");
+    expect(x.grid("跟进记录", "F5")).toEqual([["回访"]]);
+    expect(rowsOf(x).find((r) => r.user.name === "丁公司")).toEqual(before);
+    await gradeWorkbook(today, "u", now);
+    expect(rowsOf(x).find((r) => r.user.name === "丁公司")?.derived.lastContact).toBe(today);
+  });
+  it("a hidden ID column: logging works; a stage change is refused with the reason, nothing written", async () => {
+    const x = await workbook();
+    x.sheet(SHEET).hiddenColumns.add(0);
+    await logFollowUp(input, today, "u", now);
+    expect(x.grid("跟进记录", "F5")).toEqual([["回访"]]);
+    const snap = x.snapshot();
+    const err = await logFollowUp({ ...input, summary: "改阶段", stage: "won" }, today, "u", now).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "RowNotCheckable" });
+    expect(x.snapshot()).toEqual(snap);
+  });
+});
