@@ -71,7 +71,7 @@ export class CardSource {
   }
 
   private async watch(sheetName: string): Promise<void> {
-    this.watching ??= Excel.run(async (context) => {
+    this.watching ??= Excel.run({ delayForCellEdit: true }, async (context) => {
       context.workbook.worksheets.getItem(sheetName).onChanged.add(async (e) => { this.noteChange(e.address, e.changeType); });
       await context.sync();
     }).catch(() => { this.watching = null; });

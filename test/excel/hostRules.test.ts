@@ -1,6 +1,7 @@
 /** Excel's host rules: cell-edit mode, payload refusals on writes, calculation suspended per batch, newer error values. */
 import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate, gradeWorkbook, logFollowUp } from "../../src/excel/usecases";
+import { installTemplate, gradeWorkbook, logFollowUp, templateStatus, checkWorkbook, listCustomers, watchChanges, readAuditLog } from "../../src/excel/usecases";
+import { CardSource } from "../../src/excel/card";
 import { toRaw } from "../../src/excel/structure";
 import { seed } from "./seed";
 import { day } from "../support/builders";
@@ -25,6 +26,20 @@ describe("host rules", () => {
     x.cellEditing = true;
     await logFollowUp({ customerId: "KH-202601-1", date: today, by: "张三", method: "电话", summary: "x" }, today, "u", now);
     expect(x.delayedForCellEdit).toBe(2);
+  });
+  it("every use-case waits for a cell edit", async () => {
+    const x = await workbook(3);
+    const uses: Array<[string, () => Promise<unknown>]> = [
+      ["status", () => templateStatus()], ["check", () => checkWorkbook(today)], ["customers", () => listCustomers(today)],
+      ["card", () => new CardSource(() => today, 0).card(2)], ["watch", () => watchChanges(() => undefined)], ["audit", () => readAuditLog()],
+      ["install", () => installTemplate("zh-CN", false, "u", now)],
+    ];
+    for (const [name, use] of uses) {
+      x.cellEditing = true;
+      const n = x.delayedForCellEdit;
+      await use();
+      expect([name, x.delayedForCellEdit > n]).toEqual([name, true]);
+    }
   });
   it("a write chunk refused for its size is retried in halves, and every value lands", async () => {
     const x = await workbook(600, new ExcelDouble({ limits: { requestBytes: 120_000 } }));
