@@ -94,7 +94,7 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
 
     const created: string[] = [];
     const addedColumns: string[] = [];
-    const placed: Array<{ key: SheetKey; sheet: string; positions: Record<string, number>; headerRow: number; adopted: boolean; added: readonly ColumnDef[]; validations: readonly ValidationSpec[] }> = [];
+    const placed: Array<{ key: SheetKey; sheet: string; positions: Record<string, number>; headerRow: number; lastRow: number; adopted: boolean; added: readonly ColumnDef[]; validations: readonly ValidationSpec[] }> = [];
     for (const spec of plan.sheets) {
       if (existing[spec.key] === undefined) {
         createSheet(context, spec);
@@ -107,14 +107,14 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
       const headerRow = rowOf(a.address);
       const r = addColumns(context, t, a.sheet, a.headers, a.defs, lang, headerRow, colOf(a.address), null);
       addedColumns.push(...r.added.map((d) => headerText(d, lang)));
-      placed.push({ key: a.key, sheet: a.sheet, positions: r.positions, headerRow, adopted: true, added: r.added, validations: r.validations });
+      placed.push({ key: a.key, sheet: a.sheet, positions: r.positions, headerRow, lastRow: lastRowOf(a.address), adopted: true, added: r.added, validations: r.validations });
     }
     for (const u of used) {
       if (!u) continue;
       const right = u.range.isNullObject ? null : u.range.columnIndex + u.range.columnCount - 1;
       const r = addColumns(context, u.info.table, u.info.sheetName, u.info.headers, TABLE_DEFS[u.k] as readonly ColumnDef[], lang, u.info.headerRowIndex + 1, u.info.columnIndex + 1, right !== null && right > u.info.columnIndex + u.info.headers.length - 1 ? u.info : null);
       addedColumns.push(...r.added.map((d) => headerText(d, lang)));
-      placed.push({ key: u.k, sheet: u.info.sheetName, positions: r.positions, headerRow: u.info.headerRowIndex + 1, adopted: false, added: r.added, validations: r.validations });
+      placed.push({ key: u.k, sheet: u.info.sheetName, positions: r.positions, headerRow: u.info.headerRowIndex + 1, lastRow: u.info.headerRowIndex + 1 + u.info.rowCount, adopted: false, added: r.added, validations: r.validations });
     }
     const nothing = created.length === 0 && addedColumns.length === 0 && adoptable.length === 0 && s.templateVersion === TEMPLATE_VERSION;
     if (nothing && names.every((n) => !n.item.isNullObject)) return { kind: "current", lang, version: TEMPLATE_VERSION };
@@ -131,16 +131,15 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
     if (created.includes(sheetName("customers", lang))) queueHighlights(context, plan.conditionalFormats, plan.lang);
     for (const p of placed) {
       for (const v of p.validations) queueValidation(context, p.sheet, v);
-      if (!p.adopted) continue;
-      // An adopted sheet gets what a created one has: dropdowns on every column of ours, highlights, the Status column.
       const defs = TABLE_DEFS[p.key] as readonly ColumnDef[];
       const fresh = new Set(p.added.map((d) => d.key));
-      for (const v of columnValidations(p.key, defs.filter((d) => !fresh.has(d.key)), p.positions, p.headerRow, lang)) queueValidation(context, p.sheet, v);
+      // An adopted sheet gets what a created one has: dropdowns on every column of ours, highlights, the Status column.
+      if (p.adopted) for (const v of columnValidations(p.key, defs.filter((d) => !fresh.has(d.key)), p.positions, p.headerRow, lang)) queueValidation(context, p.sheet, v);
       if (p.key !== "customers") continue;
-      const a = adoptable.find((x) => x.key === "customers");
-      const lastRow = a ? lastRowOf(a.address) : p.headerRow + 1;
+      const lastRow = p.lastRow;
       const lastColumn = Math.max(...Object.values(p.positions));
-      queueHighlights(context, highlightRules(p.positions, p.headerRow, lastRow, lastColumn), plan.lang, p.sheet);
+      // The highlights read these columns: an upgrade that added one of them had none that worked.
+      if (p.adopted || HIGHLIGHT_KEYS.some((k) => fresh.has(k))) queueHighlights(context, highlightRules(p.positions, p.headerRow, lastRow, lastColumn), plan.lang, p.sheet);
       const sc = statusColumnsAt(p.positions);
       const statusCol = p.positions.status;
       if (sc && statusCol !== undefined && fresh.has("status") && lastRow > p.headerRow) {
@@ -162,6 +161,8 @@ function customerIdsFormula(sheet: string, idColumn: number, headerRow: number):
   const first = headerRow + 1;
   return `=${ref}$${c}$${first}:INDEX(${ref}$${c}:$${c},MAX(${first},COUNTA(${ref}$${c}:$${c})))`;
 }
+
+const HIGHLIGHT_KEYS = ["id", "name", "stage", "grade", "lastContact", "created", "nextDue"] as const;
 
 const lastRowOf = (address: string) => Number(/(\d+)$/.exec(address)?.[1] ?? 1);
 

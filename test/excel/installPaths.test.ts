@@ -94,3 +94,21 @@ describe("column widths", () => {
     expect(columnPoints(20)).toBeCloseTo(108.75, 2);
   });
 });
+
+describe("upgrade of an older customer table", () => {
+  it("gets the Status calculated column and the highlights when it lacked their columns", async () => {
+    x.userTypes("Sheet1", "A1", [["客户编号", "客户名称", "所属行业", "联系人", "当前阶段", "负责人"], ["KH-1", "甲公司", "C 制造业", "王", "新线索", "张三"]]);
+    await x.api.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").tables.add("A1:F2", true).name = "CRM_Customers";
+      context.workbook.worksheets.getItem("Sheet1").name = "客户信息";
+      await context.sync();
+    });
+    await installTemplate("zh-CN", false, "u", now);
+    expect(x.sheet("客户信息").conditionalFormats).toHaveLength(2);
+    const t = x.table("CRM_Customers");
+    const status = [...(t.calculated?.keys() ?? [])][0] ?? -1;
+    expect(status).toBeGreaterThan(5);
+    x.userTypes("客户信息", "A3:B3", [["KH-2", "乙公司"]]);
+    expect(x.cell("客户信息", `${letters(t.rect.c0 + status)}3`)?.f).toMatch(/^=IF\(AND\(\$A3="",\$B3=""\)/);
+  });
+});
