@@ -147,14 +147,23 @@ export function ourSheetNames(names: readonly string[]): Partial<Record<SheetKey
  */
 export async function hiddenRows(context: Excel.RequestContext, info: TableInfo): Promise<Set<number> | null> {
   if (!info.filtered || info.rowCount === 0) return null;
-  const view = context.workbook.worksheets.getItem(info.sheetName).getRangeByIndexes(info.headerRowIndex + 1, info.columnIndex, info.rowCount, 1).getVisibleView().load("cellAddresses");
-  await context.sync();
+  const sheet = context.workbook.worksheets.getItem(info.sheetName);
   const shown = new Set<number>();
-  for (const row of view.cellAddresses) {
-    const m = /(\d+)$/.exec(row[0] ?? "");
-    if (m?.[1]) shown.add(Number(m[1]) - info.headerRowIndex - 2);
+  // About 20 bytes an address: 100,000 rows a request stays well under the 5 MB response limit.
+  for (let start = 0; start < info.rowCount; start += VIEW_ROWS) {
+    const count = Math.min(VIEW_ROWS, info.rowCount - start);
+    const view = sheet.getRangeByIndexes(info.headerRowIndex + 1 + start, info.columnIndex, count, 1).getVisibleView().load("cellAddresses");
+    // One sync per 100,000 rows, only while a filter is on.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const row of view.cellAddresses) {
+      const m = /(\d+)$/.exec(row[0] ?? "");
+      if (m?.[1]) shown.add(Number(m[1]) - info.headerRowIndex - 2);
+    }
   }
   const hidden = new Set<number>();
   for (let i = 0; i < info.rowCount; i++) if (!shown.has(i)) hidden.add(i);
   return hidden.size > 0 ? hidden : null;
 }
+
+const VIEW_ROWS = 100_000;
