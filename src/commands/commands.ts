@@ -1,9 +1,8 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import { gradeWorkbook } from "../excel/usecases";
 import { ExcelDoorError } from "../excel/errors";
-import { doorText } from "../excel/messages";
-import { toLang, type Lang } from "../core/i18n/lang";
-import type { GradeSummary } from "../core/usecases/grade";
+import { say } from "../core/i18n/catalogue";
+import { toLang } from "../core/i18n/lang";
 
 const USER_KEY = "crm-sheets.user";
 
@@ -18,13 +17,6 @@ export const DIALOG_MS = 240_000;
 
 /** Dialog closed by the user (Office's DialogEventReceived code). */
 const DIALOG_CLOSED = 12006;
-
-function summaryText(s: GradeSummary, lang: Lang): string {
-  return doorText("gradeSummary", lang, {
-    customers: s.customers, a: s.byGrade.A, b: s.byGrade.B, c: s.byGrade.C, toAssess: s.byGrade.toAssess,
-    overdue: s.byStatus.overdue, dormant: s.byStatus.dormant,
-  });
-}
 
 /**
  * Shows the result and resolves once the dialog is gone: closed by the user, or by us when the
@@ -75,12 +67,16 @@ export async function gradeNow(event: Office.AddinCommands.Event): Promise<void>
       user = "";
     }
     const out = await gradeWorkbook(fromLocalDate(new Date()) as DayNumber, user, new Date(), undefined, started + WORK_BUDGET_MS);
-    text = doorText("gradeDone", lang, { detail: summaryText(out.summary, lang) });
+    const sm = out.summary;
+    text = say(lang, "ribbon", "graded", {
+      customers: sm.customers, a: sm.byGrade.A, b: sm.byGrade.B, c: sm.byGrade.C, toAssess: sm.byGrade.toAssess,
+      overdue: sm.byStatus.overdue, dormant: sm.byStatus.dormant,
+    });
   } catch (e) {
-    const detail = e instanceof ExcelDoorError && e.code === "NotInstalled" ? doorText("installFirst", lang)
-      : e instanceof ExcelDoorError && e.code === "TimeLimit" ? doorText("tooLongForRibbon", lang)
+    const detail = e instanceof ExcelDoorError && e.code === "NotInstalled" ? say(lang, "ribbon", "notInstalled")
+      : e instanceof ExcelDoorError && e.code === "TimeLimit" ? say(lang, "ribbon", "tooLongForRibbon")
         : e instanceof Error ? e.message : String(e);
-    text = doorText("gradeFailed", lang, { detail });
+    text = say(lang, "ribbon", "notFinished", { detail });
   }
   try {
     await showDialog(text, started + DIALOG_MS);

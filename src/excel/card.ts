@@ -1,7 +1,7 @@
 import type { DayNumber } from "../core/_lib/calendar";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
 import { parseDate, parseText } from "../core/model/parse";
-import { idKey } from "../core/usecases/records";
+import { idKey } from "../core/followup/history";
 import { grade } from "../core/usecases/grade";
 import { gradeLabel, renderReason } from "../core/i18n/messages";
 import { maskPhone } from "../core/checks/privacy";
@@ -9,7 +9,7 @@ import { ExcelDoorError, wrap } from "./errors";
 import { readStructure, toRaw, type TableInfo } from "./structure";
 import { readColumns, workbookModel } from "./readModel";
 import { latestOnly } from "./latest";
-import { doorText } from "./messages";
+import { say } from "../core/i18n/catalogue";
 import type { CustomerCard } from "./usecases";
 
 /** How long the card waits for the selection to settle before reading. */
@@ -105,7 +105,7 @@ export class CardSource {
     const rowRange = cuTable.getRange().getIntersectionOrNullObject(cuTable.worksheet.getRange(`${row}:${row}`)).load("values");
     const s = await readStructure(context);
     const cu = s.tables.customers;
-    if (!cu?.exists) throw new ExcelDoorError("NotInstalled", doorText("notInstalled", s.lang), "card");
+    if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "card");
     const fu = s.tables.followUps?.exists ? s.tables.followUps : null;
     const index = row - cu.headerRowIndex - 2;
     if (rowRange.isNullObject || index < 0 || index >= cu.rowCount) return null;

@@ -7,8 +7,7 @@ import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
 import { UseCaseError } from "../core/usecases/errors";
 import { CUSTOMER_COLUMNS } from "../core/template/columns";
-import { META_ROWS } from "../core/rules/ruleDefs";
-import { normalizeLabel } from "../core/model/headers";
+import { metaRow } from "../core/rules/metaRows";
 import { parseText } from "../core/model/parse";
 import { date, type PlanValue } from "../core/plan/plan";
 import type { Lang } from "../core/i18n/lang";
@@ -19,7 +18,7 @@ import { queueCells, writeGuarded } from "./writeColumns";
 import { queueWrite } from "./writeCells";
 import { queueAudit, type AuditEntry } from "./audit";
 import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameKeys, type RowKey } from "./rowGuard";
-import { doorText } from "./messages";
+import { say } from "../core/i18n/catalogue";
 import { CardSource } from "./card";
 import { install, type InstallOutcome } from "./install";
 import type { Status } from "../core/followup/derive";
@@ -86,14 +85,13 @@ export interface TemplateStatus {
 
 function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
   const cu = s.tables.customers;
-  if (!cu?.exists) throw new ExcelDoorError("NotInstalled", doorText("notInstalled", s.lang), "read");
+  if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "read");
   const fu = s.tables.followUps?.exists ? (s.tables.followUps ?? null) : null;
   return { cu, fu };
 }
 
 function lastGradedRule(s: Structure): { readonly row: number; readonly label: string } | null {
-  const labels = [META_ROWS.lastGraded["zh-CN"], META_ROWS.lastGraded["en-US"]].map(normalizeLabel);
-  return s.rulesRows.find((r) => labels.includes(normalizeLabel(r.label))) ?? null;
+  return metaRow(s.rulesRows, "lastGraded") ?? null;
 }
 
 /** Every run waits while the user is typing in a cell instead of failing with InvalidOperation. */
@@ -150,7 +148,7 @@ async function redoOnMove<T>(step: string, lang: () => Lang, once: () => Promise
       return await once();
     } catch (e) {
       if (!isGuardTrip(e)) throw e;
-      if (attempt >= MAX_ATTEMPTS) throw new ExcelDoorError("RowsMoved", doorText("keptMoving", lang()), step, e);
+      if (attempt >= MAX_ATTEMPTS) throw new ExcelDoorError("RowsMoved", say(lang(), "door", "keptMoving"), step, e);
     }
   }
 }
@@ -192,7 +190,7 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       const entry: AuditEntry = { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${idFills.length ? ` +${idFills.length} ID` : ""}`, cells: planned };
       // A caller with a time limit (the ribbon command) stops between chunks: what is written is on the right rows.
       const beforeChunk = deadline === undefined ? undefined : () => {
-        if (Date.now() > deadline) throw new ExcelDoorError("TimeLimit", doorText("tooLongForRibbon", s.lang), "grade");
+        if (Date.now() > deadline) throw new ExcelDoorError("TimeLimit", say(s.lang, "ribbon", "tooLongForRibbon"), "grade");
       };
       // The audit row and the "last graded" date ride in the last chunk's batch, after its writes.
       const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden, beforeChunk, verify }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
@@ -237,8 +235,8 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
   const s = await readStructure(context);
   setLang(s.lang);
   const { cu, fu } = need(s);
-  if (!fu) throw new ExcelDoorError("NotInstalled", doorText("followUpsMissing", s.lang), "log");
-  if (fu.filtered && fu.showTotals) throw new ExcelDoorError("FilteredTable", doorText("filteredTotals", s.lang, { sheet: fu.sheetName }), "log");
+  if (!fu) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "followUpsMissing"), "log");
+  if (fu.filtered && fu.showTotals) throw new ExcelDoorError("FilteredTable", say(s.lang, "door", "filteredTotals", { sheet: fu.sheetName }), "log");
   const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, { info: fu, keys: HISTORY_KEYS }]);
   const cuCols = reads.get(cu) ?? {};
   const model = workbookModel(s, tableModel(cu, cuCols), tableModel(fu, reads.get(fu) ?? {}));
@@ -260,7 +258,7 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
   // A row Excel's find cannot see (its ID column hidden, or filtered out) cannot be guarded: its
   // derived cells are left to the next grade, and a stage change (a user cell) is refused.
   const unseen = state.verifyAll || ((await hiddenRows(context, cu))?.has(index) ?? false);
-  if (unseen && plan.customerWrites.some((w) => w.key === "stage")) throw new ExcelDoorError("RowNotCheckable", doorText("stageNeedsRow", s.lang), "log");
+  if (unseen && plan.customerWrites.some((w) => w.key === "stage")) throw new ExcelDoorError("RowNotCheckable", say(s.lang, "door", "stageNeedsRow"), "log");
   const customerWrites = unseen ? [] : plan.customerWrites;
   context.workbook.application.suspendApiCalculationUntilNextSync();
   if (customerWrites.length > 0 && key.kind !== "none") queueRowGuard(cuSheet, cu, index, key, false);
@@ -300,7 +298,7 @@ async function logOnce(context: Excel.RequestContext, input: FollowUpInput, toda
     below.clear(Excel.ClearApplyTo.contents);
     if (fu.filtered) {
       await context.sync();
-      throw new ExcelDoorError("FilteredTable", doorText("filteredNoGrow", s.lang, { sheet: fu.sheetName }), "log");
+      throw new ExcelDoorError("FilteredTable", say(s.lang, "door", "filteredNoGrow", { sheet: fu.sheetName }), "log");
     }
     fu.table.rows.add(undefined, [rowValues.map(() => "")]);
     const last = fu.table.getDataBodyRange().getLastRow();
