@@ -1,6 +1,7 @@
 import type { DayNumber } from "../_lib/calendar";
 import { toYmd } from "../_lib/calendar";
 import type { Lang, Texts } from "../i18n/lang";
+import { say as catalogueSay } from "../i18n/catalogue";
 import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../template/columns";
 import { entryLabel, LEVELS, listDef, STAGES, TIERS, type ListKey } from "../template/lists";
@@ -41,7 +42,7 @@ function customerRow(s: CustomerStory, lang: Lang): PlanValue[] {
     stage: text(entryLabel(STAGES[s.stage], lang)), competitor: s.competitor ? text(say(s.competitor, lang)) : BLANK,
     wonDate: day(s.wonDate), wonAmount: s.wonAmount === null ? BLANK : num(s.wonAmount),
     lostReason: s.lostReason === null ? BLANK : text(entry("lostReason", s.lostReason, lang)),
-    tags: opt(s.tags.map((t) => say(t, lang)).join(lang === "zh-CN" ? "、" : ", ")),
+    tags: opt(s.tags.map((t) => say(t, lang)).join(catalogueSay(lang, "meta", "listSeparator"))),
     owner: text(s.owner.name), created: date(s.created), notes: s.note ? text(say(s.note, lang)) : BLANK,
   };
   return CUSTOMER_COLUMNS.map((c) => v[c.key] ?? BLANK);
