@@ -6,12 +6,15 @@ import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../template/columns";
 import { entryLabel, LEVELS, listDef, STAGES, TIERS, type ListKey } from "../template/lists";
 import type { CustomerStory, Demo, Touch } from "./story";
+import { REPS } from "./people";
 import { METHOD_KEYS, SOURCE_DETAILS } from "./talk";
 
 /** Sample rows in template column order, ready for the install plan. */
 export interface DemoRows {
   readonly customers: PlanValue[][];
   readonly followUps: PlanValue[][];
+  /** The reps, for the Sales team list that feeds the Owner and By dropdowns. */
+  readonly team: readonly string[];
 }
 
 const say = (t: Texts, lang: Lang): string => t[lang];
@@ -69,5 +72,5 @@ export function demoRows(demo: Demo, lang: Lang): DemoRows {
   demo.customers.forEach((s, i) => s.touches.forEach((t) => log.push({ day: t.day, order: i, row: followUpRow(s.id, s.name, t, lang) })));
   for (const x of demo.strays) log.push({ day: x.touch.day, order: demo.customers.length, row: followUpRow(x.customerId, null, x.touch, lang) });
   log.sort((a, b) => a.day - b.day || a.order - b.order);
-  return { customers, followUps: log.map((x) => x.row) };
+  return { customers, followUps: log.map((x) => x.row), team: REPS.map((r) => r.name) };
 }
