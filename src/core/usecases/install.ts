@@ -4,5 +4,6 @@
 // src/excel, src/xlsx and bench still import from here is left.
 export { planInstall } from "./planInstall";
 export { columnValidations } from "../template/validations";
-export { statusColumnsAt } from "../template/highlights";
+export { highlightRules, statusColumnsAt } from "../template/highlights";
+export { sheetRef } from "../_lib/a1";
 export { missingColumns } from "../model/headers";
