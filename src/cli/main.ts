@@ -114,7 +114,7 @@ async function init(p: Parsed, io: Io): Promise<number> {
   const file = needFile(p);
   const lang = langFlag(p.flags);
   if (fs.existsSync(file)) {
-    const info = templateInfo(file);
+    const info = await templateInfo(file);
     if (!info || info.version === null) throw new XlsxError(`${file} already exists and is not a crm-sheets workbook; nothing was changed (choose a new file name)`);
     io.out(info.lang === "zh-CN" ? `${file}:已是客户管理表,模板版本 ${info.version}${info.version >= TEMPLATE_VERSION ? "(最新)" : ""}。` : `${file}: already a crm-sheets workbook, template version ${info.version}${info.version >= TEMPLATE_VERSION ? " (current)" : ""}.`);
     return 0;
@@ -130,7 +130,7 @@ async function demo(p: Parsed, io: Io, today: DayNumber): Promise<number> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sample = sampleRows({ customers: 200, followUpsPerCustomer: 3, today, lang });
   atomicWrite(file, await (await loadInit()).templateWorkbook(lang, sample));
-  const out = gradeFile(file, today);
+  const out = await gradeFile(file, today);
   io.out(gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
   return 0;
 }
@@ -153,7 +153,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case "demo": return await demo(p, io, today);
       case "grade": {
         const file = needFile(p);
-        const out = gradeFile(file, today, undefined, progressFor(file, io));
+        const out = await gradeFile(file, today, undefined, progressFor(file, io));
         io.out(json ? JSON.stringify({ file, today: formatIso(today), ...out }, null, 2) : gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
         return 0;
       }
@@ -164,7 +164,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           if (v === undefined) throw new UsageError(`log needs --${n}`);
           return v;
         };
-        const out = logFile(file, {
+        const out = await logFile(file, {
           customerId: need("customer"), date: dayFlag(p.flags, "date", null) ?? (() => { throw new UsageError("log needs --date"); })(),
           method: need("method"), summary: need("summary"), by: str(p.flags, "by") ?? "",
           feedback: str(p.flags, "feedback") ?? "", nextStep: str(p.flags, "next-step") ?? "",
@@ -175,7 +175,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       case "check": {
         const file = needFile(p);
-        const out = checkFile(file, today);
+        const out = await checkFile(file, today);
         io.out(json ? JSON.stringify({ file, issues: out.issues.map((i) => ({ ...i, message: formatIssue(i, out.lang) })) }, null, 2) : issuesText(out.issues, out.lang, file));
         return out.issues.length > 0 ? 1 : 0;
       }

@@ -1,3 +1,5 @@
+import { XlsxError } from "./errors";
+
 /** Small, fast XML helpers for the parts of SpreadsheetML we read and patch. */
 
 export function escapeXml(s: string): string {
@@ -6,8 +8,21 @@ export function escapeXml(s: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 
+/** An attribute value: escaped like text, plus tabs and line breaks as references so they survive normalization. */
+export function escapeAttr(s: string): string {
+  return escapeXml(s).replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** Entity and character references only: for attribute values and formulas, where `_xHHHH_` is literal text. */
+export function unescapeEntities(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
+    e.startsWith("#x") ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith("#") ? String.fromCodePoint(parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? ""));
+}
+
+/** Cell text: references, and the `_xHHHH_` escapes Excel writes for characters XML cannot carry. */
 export function unescapeXml(s: string): string {
   if (s.indexOf("&") < 0 && s.indexOf("_x") < 0) return s;
   return s
@@ -16,19 +31,27 @@ export function unescapeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-export function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1] ?? "") : null;
-}
-
-/** Text of every <t> inside a fragment (shared string item or inline string), phonetic runs left out. */
+/** Text of every <t> inside a fragment (shared string item or inline string, any prefix), phonetic runs left out. */
 export function textOf(fragment: string): string {
-  const clean = fragment.indexOf("<rPh") >= 0 ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : fragment;
+  const clean = fragment.indexOf("rPh") >= 0 ? fragment.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "") : fragment;
   let out = "";
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(clean))) out += m[1] ?? "";
   return unescapeXml(out);
+}
+
+/**
+ * The items of a shared-strings part, in order: plain and rich text alike, any namespace prefix.
+ * @example sharedStringItems("sst", "<sst><si><t>a</t></si><si><r><t>b</t></r><r><t>c</t></r></si></sst>") // ["a", "bc"]
+ */
+export function sharedStringItems(part: string, xml: string): string[] {
+  const out: string[] = [];
+  const re = /<(?:[\w.-]+:)?si(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(m[1] === undefined ? "" : textOf(m[1]));
+  if (out.length === 0 && /<(?:[\w.-]+:)?si[\s>]/.test(xml)) throw new XlsxError(`${part}: not well-formed XML`);
+  return out;
 }
 
 /** `AB12` → { col: 28, row: 12 } (1-based). */

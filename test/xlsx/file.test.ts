@@ -125,13 +125,13 @@ describe("grade and log on a team's own workbook", () => {
 });
 
 describe("live formulas, recalculated by LibreOffice", () => {
-  it("Status formulas agree with the engine on today's date", () => {
+  it("Status formulas agree with the engine on today's date", async () => {
     const dir = tmpdir();
     const file = path.join(dir, "demo.xlsx");
     const today = fromLocalDate(new Date()) as DayNumber;
     expect(cli(["demo", file, "--today", formatIso(today)]).code).toBe(0);
     const book = new Book(new Uint8Array(fs.readFileSync(file)));
-    const plan = grade(readBook(book, { customers: "all", followUps: "all" }).model, today);
+    const plan = grade((await readBook(book, { customers: "all", followUps: "all" })).model, today);
     const expected = new Map(plan.results.map((r) => [r.record.row, STATUS_LABELS[r.derived.status]["zh-CN"]]));
     const out = recalc(file, path.join(dir, "lo"));
     const rows = py<Array<[string | null, string | null]>>("values.py", [out, "客户信息", "A,AO"]);
@@ -254,7 +254,7 @@ describe("formatted but empty rows", () => {
     const empty = Array.from({ length: 20000 }, (_v, i) => `<row r="${i + 10}" s="1" customFormat="1"/>`).join("");
     const patched = xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:Z1048576"/>').replace("</sheetData>", `${empty}</sheetData>`);
     fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[sheet?.path ?? "", new TextEncoder().encode(patched)]])));
-    const r = readBook(new Book(new Uint8Array(fs.readFileSync(f))), { customers: "all", followUps: "all" });
+    const r = await readBook(new Book(new Uint8Array(fs.readFileSync(f))), { customers: "all", followUps: "all" });
     expect(r.model.customers?.rowCount).toBe(3);
     expect(cli(["grade", f, "--today", TODAY]).code).toBe(0);
     expect(inspect(f, "客户信息!N2").cells["客户信息!N2"]?.v).toBe("A");
