@@ -200,9 +200,27 @@ async function coreOnly(n: number): Promise<void> {
   process.stdout.write(JSON.stringify(s));
 }
 
+/** `--cli 10000,100000`: only the command line end to end at those sizes (a quick look between full runs). */
+async function cliOnly(sizes: number[]): Promise<void> {
+  for (const n of sizes) {
+    const file = path.join(out, `ours-${n}.xlsx`);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, await ourWorkbook(benchData(n, 10, today)));
+    for (let i = 0; i < 3; i++) {
+      const copy = path.join(out, `run-${n}.xlsx`);
+      fs.copyFileSync(file, copy);
+      const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, path.join(root, "bin", "crm-sheets.js"), "grade", copy, "--today", TODAY, "--json"], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`cli failed: ${r.stderr.slice(0, 400)}`);
+      log(`cli ${n}: ${r.stderr.trim().split("\n").pop() ?? ""} (s, KiB)`);
+    }
+  }
+}
+
 const coreArg = process.argv.indexOf("--core");
+const cliArg = process.argv.indexOf("--cli");
 if (coreArg > 0) {
   void coreOnly(Number(process.argv[coreArg + 1]));
+} else if (cliArg > 0) {
+  void cliOnly((process.argv[cliArg + 1] ?? "10000").split(",").map(Number));
 } else if (process.argv.includes("--report-only")) {
   const r = JSON.parse(fs.readFileSync(path.join(root, "bench", "results.json"), "utf8")) as Record<string, unknown>;
   fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));

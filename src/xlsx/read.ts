@@ -7,7 +7,7 @@ import { RULES_COLUMNS } from "../core/template/sheets";
 import { toLang, type Lang } from "../core/i18n/lang";
 import { DATE1904_OFFSET, parseIsoDay } from "../core/_lib/calendar";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
-import { streamSheet, StopReading, type RawCellXml } from "./rows";
+import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
@@ -57,7 +57,7 @@ export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): R
 
 function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
   // A formula whose result was never calculated (written by us or another tool): its text is what we know.
-  if (c.f !== null && c.v === null && c.t !== "inlineStr") return `=${c.f}`;
+  if (c.f !== null && c.v === null && c.t !== "inlineStr") return `=${formulaOf(c) ?? ""}`;
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     case "inlineStr": return c.inline === null ? null : textOf(c.inline);
@@ -189,6 +189,11 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
   const wanted = new Map<number, string>(); // 1-based sheet column → key
   let lastData = headerRow;
   let lastRowStyles = new Map<number, number>();
+  const lastRow: { cells: (() => RawCellXml[]) | null } = { cells: null };
+  const isWanted = (col: number) => wanted.has(col);
+  const inRange = (col: number) => col >= firstCol && col <= lastCol;
+  const rowKeys: string[] = [];
+  const rowValues: RawCell[] = [];
   let lastRowBlank = true;
   let belowOccupied = false;
   await streamSheet(book, f.sheet.path, {
@@ -217,29 +222,30 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
         if (n === tableLast + 1 && f.table) belowOccupied = rowCells().some((c) => c.col >= firstCol && c.col <= lastCol && decodeCell(c, shared, book) !== null);
         throw new StopReading();
       }
-      const cells = rowCells();
+      // A table's data rows: only the columns asked for are decoded; a plain range's whole width tells where it ends.
+      const cells = f.table ? rowCells(isWanted) : rowCells(inRange);
       let any = false;
-      const values = new Map<string, RawCell>();
+      let k = 0;
       for (const c of cells) {
-        if (c.col < firstCol || c.col > lastCol) continue;
         const key = wanted.get(c.col);
-        const v = key !== undefined || !f.table ? decodeCell(c, shared, book) : null;
+        const v = decodeCell(c, shared, book);
         if (v !== null && !(typeof v === "string" && v === "")) any = true;
-        if (key !== undefined) values.set(key, v);
+        if (key !== undefined) { rowKeys[k] = key; rowValues[k] = v; k++; }
       }
       // A plain range ends at its last row with content; formatted-but-empty rows cost nothing.
       if (!f.table && !any) return;
       const i = n - headerRow - 1;
-      for (const k of wanted.values()) {
-        const arr = cols[k] as RawCell[];
+      for (let j = 0; j < k; j++) {
+        const arr = cols[rowKeys[j] as string] as RawCell[];
         while (arr.length < i) arr.push(null);
-        arr.push(values.get(k) ?? null);
+        if (arr.length === i) arr.push(rowValues[j] ?? null);
       }
       lastData = n;
-      lastRowStyles = new Map(cells.filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
+      lastRow.cells = rowCells;
       lastRowBlank = !any;
     },
   });
+  if (lastRow.cells) lastRowStyles = new Map(lastRow.cells().filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
   const last = f.table ? tableLast : lastData;
   const rowCount = Math.max(0, last - headerRow);
   for (const k of Object.keys(cols)) {

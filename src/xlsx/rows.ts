@@ -17,7 +17,7 @@ export interface RowSink {
   /** The text up to and including the <sheetData> start tag, and the main namespace's prefix ("" or "x:"). */
   prefix(text: string, ns: string): void;
   /** One <row> element, its 1-based number and its cells (parsed on first call); text between rows comes with number -1. */
-  row(xml: string, rowNumber: number, cells: () => RawCellXml[]): void;
+  row(xml: string, rowNumber: number, cells: (want?: (col: number) => boolean) => RawCellXml[]): void;
   suffix(text: string): void;
 }
 
@@ -27,6 +27,8 @@ export class StopReading extends Error {}
 export interface RawCellXml {
   /** 1-based column. */
   readonly col: number;
+  /** Where the cell starts in the text it was read from. */
+  readonly at: number;
   /** The cell says its own reference (`r`); cells without one sit right after the previous cell. */
   readonly hasRef: boolean;
   readonly xml: string;
@@ -34,8 +36,10 @@ export interface RawCellXml {
   readonly t: string | null;
   /** Text of <v> as written (escaped). */
   readonly v: string | null;
-  /** The formula (unescaped, without "="); a shared-formula follower's is its master's, moved. */
+  /** Text of <f> as written (escaped); read it through `formulaOf`. */
   readonly f: string | null;
+  /** A shared-formula follower's own formula (its master's, moved), unescaped. */
+  readonly sharedFormula?: string;
   /** Where the <f> element sits in `xml`. */
   readonly fSpan: readonly [number, number] | null;
   readonly shared: { readonly si: string; readonly master: boolean } | null;
@@ -115,21 +119,70 @@ function colOfRef(ref: string): number {
   return col;
 }
 
-/** Text between `<tag ...>` and its close inside s[from..to), or null; "" for `<tag/>`. */
-function elementText(s: string, open: string, close: string, from: number, to: number): { text: string; start: number; end: number; tag: [number, number] } | null {
-  const at = findOpen(s, open, from, to);
+/** Text between `<tag ...>` and its close inside the cell `s` (from `from`), or null; "" for `<tag/>`. */
+function elementText(s: string, open: string, close: string, from: number): { text: string; start: number; end: number; tag: [number, number] } | null {
+  const at = findOpen(s, open, from);
   if (at < 0) return null;
   const te = tagEnd(s, at);
-  if (te < 0 || te >= to) return null;
+  if (te < 0) return null;
   if (s.charCodeAt(te - 1) === 47) return { text: "", start: at, end: te + 1, tag: [at, te] };
   const c = s.indexOf(close, te);
-  if (c < 0 || c >= to) return null;
+  if (c < 0) return null;
   return { text: s.slice(te + 1, c), start: at, end: c + close.length, tag: [at, te] };
 }
 
-/** The cells of a row element, in order. */
-export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES): RawCellXml[] {
+/** The r, s and t attributes of one cell's start tag, read in a single pass (either quote style). */
+interface CellAttrs { r: string | null; s: string | null; t: string | null }
+const scratch: CellAttrs = { r: null, s: null, t: null };
+
+function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
+  out.r = null;
+  out.s = null;
+  out.t = null;
+  let i = from;
+  while (i < to) {
+    let k = i;
+    while (k < to && x.charCodeAt(k) <= 32) k++;
+    const eq = x.indexOf("=", k);
+    if (eq < 0 || eq >= to) return;
+    let k1 = eq;
+    while (k1 > k && x.charCodeAt(k1 - 1) <= 32) k1--;
+    let j = eq + 1;
+    while (x.charCodeAt(j) <= 32) j++;
+    const q = x.charCodeAt(j);
+    if (q !== 34 && q !== 39) return;
+    const close = x.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (close < 0) return;
+    if (k1 - k === 1) {
+      const name = x.charCodeAt(k);
+      if (name === 114) out.r = x.slice(j + 1, close);
+      else if (name === 115) out.s = x.slice(j + 1, close);
+      else if (name === 116) out.t = x.slice(j + 1, close);
+    }
+    i = close + 1;
+  }
+}
+
+/** Every cell's column and start in a row, gathered while reading only some of them (to splice new cells in). */
+export interface CellSpans {
+  readonly cols: number[];
+  readonly starts: number[];
+  allRef: boolean;
+}
+
+/** The formula of a cell as text (without "="): a follower's is its master's, moved; null when it has none. */
+export function formulaOf(c: RawCellXml): string | null {
+  if (c.sharedFormula !== undefined) return c.sharedFormula;
+  return c.f === null ? null : unescapeEntities(c.f);
+}
+
+/**
+ * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
+ * stepped over without being decoded).
+ */
+export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans): RawCellXml[] {
   const out: RawCellXml[] = [];
+  const cLen = names.c.length;
   let next = 1;
   let i = 0;
   for (;;) {
@@ -137,42 +190,53 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES): RawCellXm
     if (at < 0) break;
     const te = tagEnd(rowXml, at);
     if (te < 0) break;
-    const tagFrom = at + names.c.length;
-    const r = attrIn(rowXml, tagFrom, te, "r");
+    cellAttrs(rowXml, at + cLen, te, scratch);
+    const r = scratch.r;
     const col = r !== null ? colOfRef(r) : next;
     next = col + 1;
-    const sAttr = attrIn(rowXml, tagFrom, te, "s");
-    const t = attrIn(rowXml, tagFrom, te, "t");
     let end: number;
+    const selfClosing = rowXml.charCodeAt(te - 1) === 47;
+    if (selfClosing) end = te + 1;
+    else {
+      const close = rowXml.indexOf(names.cClose, te);
+      if (close < 0) throw new XlsxError(`a cell${r ? ` ${r}` : ""} is not closed`);
+      end = close + names.cClose.length;
+    }
+    i = end;
+    if (spans) {
+      spans.cols.push(col);
+      spans.starts.push(at);
+      if (r === null) spans.allRef = false;
+    }
+    if (want && !want(col)) continue;
+    // Searches stay inside the cell: looking for a <f> that is not there must not scan the rest of the row.
+    const xml = rowXml.slice(at, end);
+    const tEnd = te - at;
+    const sAttr = scratch.s;
+    const t = scratch.t;
     let v: string | null = null;
     let f: string | null = null;
     let fSpan: [number, number] | null = null;
     let shared: { si: string; master: boolean } | null = null;
     let inline: string | null = null;
-    if (rowXml.charCodeAt(te - 1) === 47) {
-      end = te + 1;
-    } else {
-      const close = rowXml.indexOf(names.cClose, te);
-      if (close < 0) throw new XlsxError(`a cell${r ? ` ${r}` : ""} is not closed`);
-      end = close + names.cClose.length;
-      const vm = elementText(rowXml, names.v, names.vClose, te, close);
+    if (!selfClosing) {
+      const vm = elementText(xml, names.v, names.vClose, tEnd);
       if (vm) v = vm.text;
-      const fm = elementText(rowXml, names.f, names.fClose, te, close);
+      const fm = xml.indexOf(names.f, tEnd) >= 0 ? elementText(xml, names.f, names.fClose, tEnd) : null;
       if (fm) {
-        f = unescapeEntities(fm.text);
-        fSpan = [fm.start - at, fm.end - at];
-        if (attrIn(rowXml, fm.tag[0] + names.f.length, fm.tag[1], "t") === "shared") {
-          const si = attrIn(rowXml, fm.tag[0] + names.f.length, fm.tag[1], "si") ?? "";
-          shared = { si, master: attrIn(rowXml, fm.tag[0] + names.f.length, fm.tag[1], "ref") !== null && fm.text !== "" };
+        f = fm.text;
+        fSpan = [fm.start, fm.end];
+        const ft = fm.tag[0] + names.f.length;
+        if (attrIn(xml, ft, fm.tag[1], "t") === "shared") {
+          shared = { si: attrIn(xml, ft, fm.tag[1], "si") ?? "", master: attrIn(xml, ft, fm.tag[1], "ref") !== null && fm.text !== "" };
         }
       }
       if (t === "inlineStr") {
-        const im = elementText(rowXml, names.is, names.isClose, te, close);
+        const im = elementText(xml, names.is, names.isClose, tEnd);
         inline = im ? im.text : null;
       }
     }
-    out.push({ col, hasRef: r !== null, xml: rowXml.slice(at, end), s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
-    i = end;
+    out.push({ col, at, hasRef: r !== null, xml, s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
   }
   return out;
 }
@@ -190,12 +254,12 @@ export class SharedFormulas {
       const c = cells[k] as RawCellXml;
       if (!c.shared) continue;
       if (c.shared.master) {
-        this.masters.set(c.shared.si, { formula: c.f ?? "", row, col: c.col });
+        this.masters.set(c.shared.si, { formula: formulaOf(c) ?? "", row, col: c.col });
         continue;
       }
       const m = this.masters.get(c.shared.si);
       if (!m) throw new XlsxError(`${this.part}: cell ${columnLetter(c.col)}${row} uses shared formula ${c.shared.si}, which has no master cell`);
-      cells[k] = { ...c, f: shiftFormula(m.formula, row - m.row, c.col - m.col) };
+      cells[k] = { ...c, sharedFormula: shiftFormula(m.formula, row - m.row, c.col - m.col) };
     }
     return cells;
   }
@@ -305,7 +369,7 @@ export class RowSplitter {
       if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => []);
       const xml = buf.slice(rowAt, stop);
       let parsed: RawCellXml[] | null = null;
-      const cells = () => (parsed ??= this.shared.resolve(cellsOf(xml, names), n));
+      const cells = (want?: (col: number) => boolean) => parsed ?? (want ? cellsOf(xml, names, want) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
       // Shared formulas are tracked on every row that has one, whether the sink looks at it or not.
       if (xml.indexOf("shared") >= 0) cells();
       this.pos = stop;

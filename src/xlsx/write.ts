@@ -5,7 +5,7 @@ import type { Book } from "./book";
 import { relsPathOf } from "./book";
 import { XlsxError } from "./errors";
 import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
-import { attrIn, findOpen, Names, streamSheet, type RawCellXml } from "./rows";
+import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type RawCellXml } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
 import { DeflateStream, rebuild, type Deflated } from "./zip";
 import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
@@ -76,7 +76,7 @@ class SheetWriter {
       case "date":
         return plain && old.v !== null && this.styles.isDate(old.s) && Number(old.v) === (this.book.date1904 ? v.day - DATE1904_OFFSET : v.day);
       case "formula":
-        return old.f !== null && old.f === v.formula.replace(/^=/, "");
+        return old.f !== null && formulaOf(old) === v.formula.replace(/^=/, "");
       default:
         return old.v === null && old.f === null && old.inline === null;
     }
@@ -115,28 +115,85 @@ class SheetWriter {
   /** A follower of an overwritten master: its own formula written out, its cached value kept. */
   private unshared(c: RawCellXml): string {
     const span = c.fSpan as readonly [number, number];
-    return `${c.xml.slice(0, span[0])}<${this.names.ns}f>${escapeXml(c.f ?? "")}</${this.names.ns}f>${c.xml.slice(span[1])}`;
+    return `${c.xml.slice(0, span[0])}<${this.names.ns}f>${escapeXml(formulaOf(c) ?? "")}</${this.names.ns}f>${c.xml.slice(span[1])}`;
   }
 
   /**
    * One row with its writes; null when nothing in it changes. Cells come out ascending and
    * unique, each with its `r`; a new cell takes `newCellStyles` for its column (the row above's look).
    */
-  row(xml: string, n: number, cells: RawCellXml[], writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
+  row(xml: string, n: number, cellsFn: (want?: (col: number) => boolean) => RawCellXml[], writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    if (writes && xml.indexOf("shared") < 0 && !xml.endsWith("/>")) {
+      const quick = this.spliced(xml, n, writes, newCellStyles);
+      if (quick !== undefined) return quick;
+    }
+    return this.rebuilt(xml, n, cellsFn(), writes, newCellStyles);
+  }
+
+  /** The new XML of a written cell, or null when the cell already holds the value. */
+  private written(old: RawCellXml | undefined, col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    if (old && this.same(old, v)) return null;
+    if (!old && v.kind === "blank" && !newCellStyles?.has(col)) return null;
+    if (this.dry) throw new WouldChange();
+    if (old?.f != null && v.kind !== "formula") this.track.formulasRemoved = true;
+    if (old?.shared?.master) this.orphaned.add(old.shared.si);
+    return this.cellXml(`${columnLetter(col)}${n}`, v, old ? old.s : (newCellStyles?.get(col) ?? null));
+  }
+
+  /**
+   * The common case, without decoding the cells we do not write: every cell has its `r` and no
+   * shared formula is involved, so the written cells are spliced into the row's text and every
+   * other cell is copied as it is. undefined when the row needs the full rebuild.
+   */
+  private spliced(xml: string, n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string | null | undefined {
+    const spans: CellSpans = { cols: [], starts: [], allRef: true };
+    const cells = cellsOf(xml, this.names, (col) => writes.has(col), spans);
+    if (!spans.allRef) return undefined;
+    const innerEnd = xml.lastIndexOf(this.names.rowClose);
+    const edits: Array<{ at: number; end: number; col: number; xml: string }> = [];
+    for (const [col, v] of writes) {
+      const old = cells.find((c) => c.col === col);
+      const x = this.written(old, col, n, v, newCellStyles);
+      if (x === null) continue;
+      if (old) edits.push({ at: old.at, end: old.at + old.xml.length, col, xml: x });
+      else {
+        const k = spans.cols.findIndex((c) => c > col);
+        const at = k >= 0 ? (spans.starts[k] as number) : innerEnd;
+        edits.push({ at, end: at, col, xml: x });
+      }
+    }
+    if (edits.length === 0) return null;
+    edits.sort((a, b) => a.at - b.at || a.col - b.col);
+    const te = tagEnd(xml, 0);
+    let body = "";
+    let from = te + 1;
+    for (const e of edits) {
+      body += xml.slice(from, e.at) + e.xml;
+      from = e.end;
+    }
+    body += xml.slice(from, innerEnd);
+    return `${this.rowTag(xml, te, n)}${body}${this.names.rowClose}`;
+  }
+
+  /** The row's start tag with `r` set and `spans` dropped (a loading hint that may no longer cover the row). */
+  private rowTag(xml: string, te: number, n: number): string {
+    const tag = te > 0 ? parseTag(xml.slice(0, te + 1)) : parseTag(`${this.names.row}>`);
+    removeAttr(tag, "spans");
+    setFirstAttr(tag, "r", String(n));
+    return tagXml(tag, false);
+  }
+
+  private rebuilt(xml: string, n: number, cells: RawCellXml[], writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
     const byCol = new Map<number, RawCellXml>();
     for (const c of cells) byCol.set(c.col, c);
     const out = new Map<number, string>();
     let changed = false;
     if (writes) {
       for (const [col, v] of writes) {
-        const old = byCol.get(col);
-        if (old && this.same(old, v)) continue;
-        if (!old && v.kind === "blank" && !newCellStyles?.has(col)) continue;
-        if (this.dry) throw new WouldChange();
+        const x = this.written(byCol.get(col), col, n, v, newCellStyles);
+        if (x === null) continue;
         changed = true;
-        if (old?.f != null && v.kind !== "formula") this.track.formulasRemoved = true;
-        if (old?.shared?.master) this.orphaned.add(old.shared.si);
-        out.set(col, this.cellXml(`${columnLetter(col)}${n}`, v, old ? old.s : (newCellStyles?.get(col) ?? null)));
+        out.set(col, x);
       }
     }
     if (this.orphaned.size > 0) {
@@ -155,17 +212,12 @@ class SheetWriter {
       if (x !== undefined) body += x;
       else body += this.placed(byCol.get(col) as RawCellXml, `${columnLetter(col)}${n}`);
     }
-    const te = tagEnd(xml, 0);
-    const tag = te > 0 ? parseTag(xml.slice(0, te + 1)) : parseTag(`${this.names.row}>`);
-    // Spans are a loading hint that may no longer cover the row; Excel writes them again.
-    removeAttr(tag, "spans");
-    setFirstAttr(tag, "r", String(n));
-    return `${tagXml(tag, false)}${body}${this.names.rowClose}`;
+    return `${this.rowTag(xml, tagEnd(xml, 0), n)}${body}${this.names.rowClose}`;
   }
 
   newRow(n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string {
     if (this.dry) throw new WouldChange();
-    return this.row(`${this.names.row} r="${n}">`, n, [], writes, newCellStyles) ?? "";
+    return this.rebuilt(`${this.names.row} r="${n}">`, n, [], writes, newCellStyles) ?? "";
   }
 
   /** The dimension grown to the table's new last row (set on its tag, nothing else touched). */
@@ -262,7 +314,7 @@ async function streamPatch(book: Book, p: SheetPatch, styles: StyleBook, track: 
         last = Math.max(last, n);
         const writes = writesFor(n);
         const shared = xml.indexOf("shared") >= 0;
-        const x = writes || shared ? w.row(xml, n, cells(), writes) : null;
+        const x = writes || shared ? w.row(xml, n, cells, writes) : null;
         emit(x ?? xml);
       },
       suffix: (text) => {

@@ -17,9 +17,27 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 /** Entity and character references only: for attribute values and formulas, where `_xHHHH_` is literal text. */
 export function unescapeEntities(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) =>
-    e.startsWith("#x") ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith("#") ? String.fromCodePoint(parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? ""));
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  // A loop rather than a regular expression: formulas are long and full of &quot;.
+  let out = "";
+  let from = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp);
+    if (semi < 0) break;
+    const name = s.slice(amp + 1, semi);
+    let ch: string | undefined = ENTITIES[name];
+    if (ch === undefined && name.startsWith("#")) {
+      const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (Number.isFinite(code)) ch = String.fromCodePoint(code);
+    }
+    if (ch !== undefined) {
+      out += s.slice(from, amp) + ch;
+      from = semi + 1;
+    }
+    amp = s.indexOf("&", ch !== undefined ? semi + 1 : amp + 1);
+  }
+  return out + s.slice(from);
 }
 
 /** Cell text: references, and the `_xHHHH_` escapes Excel writes for characters XML cannot carry. */
