@@ -9,7 +9,7 @@ import * as path from "path";
 import { gradeFile, logFile } from "../../src/xlsx/usecases";
 import { templateWorkbook } from "../../src/xlsx/init";
 import { atomicWrite } from "../../src/xlsx/save";
-import { tmpdir, inspect } from "../xlsx/helpers";
+import { tmpdir, inspect, expectValid } from "../xlsx/helpers";
 import { day } from "../support/builders";
 import { INJECTION } from "./vectors";
 
@@ -51,7 +51,9 @@ describe("nothing lost on the file path (generated workbooks)", () => {
         const before = gen("make", file, spec);
         await gradeFile(file, today);
         await logFile(file, { customerId: "KH-202601-001", date: today, by: "张三", method: "电话", summary: "=1+1" }, today);
+        expectValid(file);
         await gradeFile(file, today);
+        expectValid(file);
         const after = gen("dump", file);
         const derivedCols = new Set(order.map((h, i) => (DERIVED.has(h) ? String.fromCharCode(65 + i) : "")).filter(Boolean));
         for (const [key, v] of Object.entries(before)) {
@@ -79,6 +81,7 @@ describe("a failure at every write step", () => {
     expect(inspect(file).sheets).toHaveLength(6);
     // Running again converges on the uninterrupted result.
     await gradeFile(file, today);
+    expectValid(file);
     expect(inspect(file, "分级规则!B4").cells["分级规则!B4"]?.v).toBe("2026-05-20T00:00:00");
   });
 });
