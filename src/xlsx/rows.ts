@@ -199,7 +199,9 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
     if (selfClosing) end = te + 1;
     else {
       const close = rowXml.indexOf(names.cClose, te);
-      if (close < 0) throw new XlsxError(`a cell${r ? ` ${r}` : ""} is not closed`);
+      // A cell opened before this one's close means this one never closed.
+      const inner = close < 0 ? -1 : findOpen(rowXml, names.c, te, close);
+      if (close < 0 || (inner >= 0 && inner < close)) throw new XlsxError(`not well-formed XML (cell${r ? ` ${r}` : ""} is not closed)`);
       end = close + names.cClose.length;
     }
     i = end;
@@ -369,7 +371,14 @@ export class RowSplitter {
       if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => []);
       const xml = buf.slice(rowAt, stop);
       let parsed: RawCellXml[] | null = null;
-      const cells = (want?: (col: number) => boolean) => parsed ?? (want ? cellsOf(xml, names, want) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
+      const part = this.part;
+      const cells = (want?: (col: number) => boolean) => {
+        try {
+          return parsed ?? (want ? cellsOf(xml, names, want) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
+        } catch (err) {
+          throw err instanceof XlsxError && !err.message.startsWith(part) ? new XlsxError(`${part}: row ${n}: ${err.message}`) : err;
+        }
+      };
       // Shared formulas are tracked on every row that has one, whether the sink looks at it or not.
       if (xml.indexOf("shared") >= 0) cells();
       this.pos = stop;
