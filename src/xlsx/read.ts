@@ -46,18 +46,21 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
  * alive by a million IDs, they would hold the whole sheet in memory.
  */
 function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, "utf8").toString("utf8");
+  // Joining copies the characters into a new flat string (a copy of one element would not); the
+  // slice then refers to that small copy, not to the chunk.
+  return s.length < 13 ? s : [" ", s].join("").slice(1);
 }
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+  // A formula whose result was never calculated (written by us or another tool): its text is what
+  // we know. Joined, so it is already a copy of its own.
+  if (c.f !== null && c.v === null && c.t !== "inlineStr") return ["=", formulaOf(c) ?? ""].join("");
   const v = decodeCellRaw(c, shared, book);
   return typeof v === "string" ? detach(v) : v;
 }
 
 function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
-  // A formula whose result was never calculated (written by us or another tool): its text is what we know.
-  if (c.f !== null && c.v === null && c.t !== "inlineStr") return `=${formulaOf(c) ?? ""}`;
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     case "inlineStr": return c.inline === null ? null : textOf(c.inline);

@@ -109,16 +109,6 @@ export function attrIn(s: string, from: number, to: number, name: string): strin
   return null;
 }
 
-function colOfRef(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-  }
-  return col;
-}
-
 /** Text between `<tag ...>` and its close inside the cell `s` (from `from`), or null; "" for `<tag/>`. */
 function elementText(s: string, open: string, close: string, from: number): { text: string; start: number; end: number; tag: [number, number] } | null {
   const at = findOpen(s, open, from);
@@ -131,14 +121,17 @@ function elementText(s: string, open: string, close: string, from: number): { te
   return { text: s.slice(te + 1, c), start: at, end: c + close.length, tag: [at, te] };
 }
 
-/** The r, s and t attributes of one cell's start tag, read in a single pass (either quote style). */
-interface CellAttrs { r: string | null; s: string | null; t: string | null }
-const scratch: CellAttrs = { r: null, s: null, t: null };
+/**
+ * The r, s and t attributes of one cell's start tag, found in a single pass (either quote style)
+ * as offsets, nothing cut out: most cells of a row are only stepped over, and for those the
+ * column is read from r's characters directly.
+ */
+interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
+const scratch: CellAttrs = { col: 0, r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
 
 function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
-  out.r = null;
-  out.s = null;
-  out.t = null;
+  out.col = 0;
+  out.r0 = out.s0 = out.t0 = -1;
   let i = from;
   while (i < to) {
     let k = i;
@@ -155,9 +148,18 @@ function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
     if (close < 0) return;
     if (k1 - k === 1) {
       const name = x.charCodeAt(k);
-      if (name === 114) out.r = x.slice(j + 1, close);
-      else if (name === 115) out.s = x.slice(j + 1, close);
-      else if (name === 116) out.t = x.slice(j + 1, close);
+      if (name === 114) {
+        out.r0 = j + 1;
+        out.r1 = close;
+        let col = 0;
+        for (let c = j + 1; c < close; c++) {
+          const ch = x.charCodeAt(c);
+          if (ch < 65 || ch > 90) break;
+          col = col * 26 + ch - 64;
+        }
+        out.col = col;
+      } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
+      else if (name === 116) { out.t0 = j + 1; out.t1 = close; }
     }
     i = close + 1;
   }
@@ -191,8 +193,8 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
     const te = tagEnd(rowXml, at);
     if (te < 0) break;
     cellAttrs(rowXml, at + cLen, te, scratch);
-    const r = scratch.r;
-    const col = r !== null ? colOfRef(r) : next;
+    const hasRef = scratch.r0 >= 0;
+    const col = hasRef ? scratch.col : next;
     next = col + 1;
     let end: number;
     const selfClosing = rowXml.charCodeAt(te - 1) === 47;
@@ -201,21 +203,21 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
       const close = rowXml.indexOf(names.cClose, te);
       // A cell opened before this one's close means this one never closed.
       const inner = close < 0 ? -1 : findOpen(rowXml, names.c, te, close);
-      if (close < 0 || (inner >= 0 && inner < close)) throw new XlsxError(`not well-formed XML (cell${r ? ` ${r}` : ""} is not closed)`);
+      if (close < 0 || (inner >= 0 && inner < close)) throw new XlsxError(`not well-formed XML (cell${hasRef ? ` ${rowXml.slice(scratch.r0, scratch.r1)}` : ""} is not closed)`);
       end = close + names.cClose.length;
     }
     i = end;
     if (spans) {
       spans.cols.push(col);
       spans.starts.push(at);
-      if (r === null) spans.allRef = false;
+      if (!hasRef) spans.allRef = false;
     }
     if (want && !want(col)) continue;
     // Searches stay inside the cell: looking for a <f> that is not there must not scan the rest of the row.
     const xml = rowXml.slice(at, end);
     const tEnd = te - at;
-    const sAttr = scratch.s;
-    const t = scratch.t;
+    const sAttr = scratch.s0 >= 0 ? rowXml.slice(scratch.s0, scratch.s1) : null;
+    const t = scratch.t0 >= 0 ? rowXml.slice(scratch.t0, scratch.t1) : null;
     let v: string | null = null;
     let f: string | null = null;
     let fSpan: [number, number] | null = null;
@@ -238,7 +240,7 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
         inline = im ? im.text : null;
       }
     }
-    out.push({ col, at, hasRef: r !== null, xml, s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
+    out.push({ col, at, hasRef, xml, s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
   }
   return out;
 }
