@@ -48,7 +48,7 @@ function model(d: BenchData): WorkbookModel {
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), quick: QUICK };
+  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAtStart: os.loadavg()[0] }, date: new Date().toISOString(), quick: QUICK };
   const sizes = QUICK ? [1000, 10000] : [1000, 10000, 100000];
 
   // 1. Core grading, each size in a fresh process so one size's garbage does not tax the next.
@@ -152,6 +152,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(js)) spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root });
   results.taskpaneInitialJsGzipKiB = zlib.gzipSync(fs.readFileSync(js)).length / 1024;
 
+  (results.machine as { loadAtEnd?: number }).loadAtEnd = os.loadavg()[0];
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(results));
   log("wrote bench/results.json and docs/benchmarks.md");
@@ -163,10 +164,11 @@ export function report(r: Record<string, unknown>): string {
   const cli = r.cli as Record<string, { wallMs: Stat; peakRssMiB: Stat; fileMiB: number }>;
   const peer = r.peer as Record<string, { peerWallMs: Stat; oursWallMs: Stat; ratio: number; lastContactAgree: string }>;
   const f = (s: Stat, d = 0) => `${s.min.toFixed(d)} / **${s.median.toFixed(d)}** / ${s.max.toFixed(d)}`;
-  const m = r.machine as { cpus: number; cpu: string; memoryGiB: number; node: string };
+  const m = r.machine as { cpus: number; cpu: string; memoryGiB: number; node: string; loadAtStart?: number; loadAtEnd?: number };
   const lines = [
     "# Benchmarks", "",
     `Machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Run: ${String(r.date).slice(0, 10)}${r.quick ? " (quick mode: smaller sizes)" : ""}.`,
+    ...(m.loadAtStart !== undefined ? [`Load average (1 min) at start and end of the run: ${m.loadAtStart.toFixed(1)} / ${(m.loadAtEnd ?? 0).toFixed(1)} — wall times on a shared machine grow with it.`] : []),
     "Figures are min / **median** / max over 5 runs after 1 warm-up unless noted. `npm run bench` regenerates this page.", "",
     "## Core grading (in memory, ~10 follow-ups per customer)", "",
     "| customers | follow-ups | time (ms) | target |", "|---|---|---|---|",
@@ -177,10 +179,10 @@ export function report(r: Record<string, unknown>): string {
     "Target: syncs ≤ 3 plus one per 4 MB chunk; conditional-format rules ≤ 8 at every size.", "",
     "## Command line, end to end (`crm-sheets grade`)", "",
     "| customers | follow-ups | file | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
-    ...Object.entries(cli).map(([n, c]) => `| ${Number(n).toLocaleString("en")} | ${(Number(n) * 10).toLocaleString("en")} | ${c.fileMiB.toFixed(1)} MiB | ${f(c.wallMs)} | ${f(c.peakRssMiB)} | ${n === "100000" ? `≤ 30 s and ≤ 1 GB: ${c.wallMs.median <= 30000 && c.peakRssMiB.median <= 1024 ? "met" : "**missed**"}` : ""} |`), "",
+    ...Object.entries(cli).map(([n, c]) => `| ${Number(n).toLocaleString("en")} | ${(Number(n) * 10).toLocaleString("en")} | ${c.fileMiB.toFixed(1)} MiB | ${f(c.wallMs)} | ${f(c.peakRssMiB)} | ${n === "100000" ? `≤ 6 s and ≤ 600 MB: ${c.wallMs.median <= 6000 && c.peakRssMiB.median <= 600 ? "met" : "**missed**"}` : n === "10000" ? `≤ 0.5 s: ${c.wallMs.median <= 500 ? "met" : "**missed**"}` : ""} |`), "",
     "## Against the formula-only workbook (MAXIFS + IF, LibreOffice headless recalculation)", "",
     "| customers | LibreOffice (ms) | ours (ms) | ratio | last contact agrees | target |", "|---|---|---|---|---|---|",
-    ...Object.entries(peer).map(([n, p]) => `| ${Number(n).toLocaleString("en")} | ${f(p.peerWallMs)} | ${f(p.oursWallMs)} | ${p.ratio.toFixed(1)}× | ${p.lastContactAgree} | ${n === "10000" ? `≥ 50×: ${p.ratio >= 50 ? "met" : "**missed**"}` : ""} |`), "",
+    ...Object.entries(peer).map(([n, p]) => `| ${Number(n).toLocaleString("en")} | ${f(p.peerWallMs)} | ${f(p.oursWallMs)} | ${p.ratio.toFixed(1)}× | ${p.lastContactAgree} | ${n === "10000" ? `≥ 40×: ${p.ratio >= 40 ? "met" : "**missed**"}` : ""} |`), "",
     "Whole-process wall time of each, alternating, on the same data (ours: the same customers and follow-ups in our template). 10k peer runs: 3 after 1 warm-up.", "",
     "## Task pane", "",
     `Initial JavaScript (taskpane.js, gzipped): ${(r.taskpaneInitialJsGzipKiB as number).toFixed(0)} KiB — target ≤ 250 KiB: ${(r.taskpaneInitialJsGzipKiB as number) <= 250 ? "met" : "**missed**"}. Later pages load on first use.`, "",
