@@ -1,13 +1,10 @@
-import { columnLetter } from "../core/model/workbookModel";
+import { columnLetter, columnNumber } from "../core/_lib/a1";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x5f) - 64;
-  return n;
-}
+/** Column number of letters in any case (formulas may be typed in lower case). */
+const colNumber = (letters: string): number => columnNumber(letters.toUpperCase());
 
 /** One reference part moved, or `#REF!` when it leaves the sheet. */
 function moveCol(abs: string, letters: string, d: number): string {

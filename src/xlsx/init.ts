@@ -5,7 +5,7 @@ import { COLORS } from "../core/plan/install";
 import type { PlanValue } from "../core/plan/plan";
 import { planInstall } from "../core/usecases/install";
 import { GUIDE_WIDTHS, guideRowHeight } from "../core/template/guide";
-import { columnLetter } from "../core/model/workbookModel";
+import { columnLetter } from "../core/_lib/a1";
 import { toYmd } from "../core/_lib/calendar";
 import { Book } from "./book";
 import { rebuild } from "./zip";

@@ -4,7 +4,7 @@ import { shiftFormula } from "./formula";
 import { tagEnd } from "./tags";
 import { unescapeEntities } from "./xml";
 import { streamEntry, ZipError } from "./zip";
-import { columnLetter } from "../core/model/workbookModel";
+import { columnLetter } from "../core/_lib/a1";
 
 /**
  * Streams a worksheet part: inflates it chunk by chunk and hands out the text before

@@ -1,6 +1,6 @@
 import type { PlanValue } from "../core/plan/plan";
 import { DATE1904_OFFSET } from "../core/_lib/calendar";
-import { columnLetter } from "../core/model/workbookModel";
+import { columnLetter } from "../core/_lib/a1";
 import type { Book } from "./book";
 import { relsPathOf } from "./book";
 import { XlsxError } from "./errors";

@@ -1,4 +1,5 @@
 import { XlsxError } from "./errors";
+import { parseCellRef } from "../core/_lib/a1";
 
 /** Small, fast XML helpers for the parts of SpreadsheetML we read and patch. */
 
@@ -72,14 +73,8 @@ export function sharedStringItems(part: string, xml: string): string[] {
   return out;
 }
 
-/** `AB12` → { col: 28, row: 12 } (1-based). */
-export function parseRef(ref: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m || !m[1] || !m[2]) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col, row: Number(m[2]) };
-}
+/** `AB12` → { col: 28, row: 12 } (1-based): the core's A1 reader. */
+export const parseRef = parseCellRef;
 
 export function parseRange(ref: string): { c0: number; r0: number; c1: number; r1: number } | null {
   const [a, b] = ref.split(":");
