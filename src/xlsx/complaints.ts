@@ -5,7 +5,7 @@ import type { Lang } from "../core/i18n/lang";
 import type { PlanValue } from "../core/plan/plan";
 import { Book, XlsxError } from "./book";
 import { readBook } from "./read";
-import { unescapeXml } from "./xml";
+import { shiftFormula } from "./formula";
 import { slaColumnsAt, slaFormula } from "../core/health/slaFormula";
 import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { isEmptyRow } from "../core/model/customers";
@@ -24,9 +24,9 @@ export interface FileComplaintOutcome {
  * placeholder row of a new one), the table's range, validation and highlight ranges extended, the
  * SLA status formula carried into the new row.
  */
-export function complaintFile(file: string, input: ComplaintInput, now: WallTime, probe?: SaveProbe): FileComplaintOutcome {
+export async function complaintFile(file: string, input: ComplaintInput, now: WallTime, probe?: SaveProbe): Promise<FileComplaintOutcome> {
   const book = new Book(readFileChecked(file));
-  const r = readBook(book, { customers: ["id", "name", "owner"], followUps: ["date"], complaints: "all" });
+  const r = await readBook(book, { customers: ["id", "name", "owner"], followUps: ["date"], complaints: "all" });
   const co = r.complaints;
   if (!co)
     throw new XlsxError(
@@ -59,7 +59,8 @@ export function complaintFile(file: string, input: ComplaintInput, now: WallTime
   // The placeholder row already holds the calculated columns; a new row gets them as Excel would.
   if (co.table && !fillPlaceholder) {
     co.table.columns.forEach((c, i) => {
-      if (c.calculated) cells.set(co.firstCol + i, { kind: "formula", formula: `=${unescapeXml(c.calculated)}` });
+      // The column's formula is written for the table's first data row; the new row reads it moved down.
+      if (c.calculated) cells.set(co.firstCol + i, { kind: "formula", formula: `=${shiftFormula(c.calculated, row - co.headerRow - 1, 0)}` });
     });
   }
   // Our SLA status, written for this row whatever the table says (it reads this row's cells).
@@ -68,6 +69,7 @@ export function complaintFile(file: string, input: ComplaintInput, now: WallTime
   if (sc && sheetCols.slaStatus !== undefined) cells.set(sheetCols.slaStatus, { kind: "formula", formula: slaFormula(sc, row, r.model.lang) });
   const growth = fillPlaceholder ? undefined : { from: co.lastRow, to: row };
   const tables: TablePatch[] = growth && co.table ? [{ path: co.table.path, xml: co.table.xml, from: growth.from, to: growth.to }] : [];
-  atomicWrite(file, applyPatches(book, [{ path: co.sheet.path, writes, newRowStyles: co.lastRowStyles, ...(growth ? { growth } : {}) }], tables), probe);
+  const out = await applyPatches(book, [{ path: co.sheet.path, writes, newRowStyles: co.lastRowStyles, ...(growth ? { growth } : {}) }], tables);
+  if (out !== null) atomicWrite(file, out, probe);
   return { row, customer: plan.customerId, status: plan.status, lang: r.model.lang };
 }

@@ -97,7 +97,7 @@ describe("crm-sheets complaint", () => {
 });
 
 describe("the SLA formula recalculated by LibreOffice equals the engine", () => {
-  it("for every state, at the real clock", () => {
+  it("for every state, at the real clock", async () => {
     const dir = tmpdir();
     const file = path.join(dir, "sla.xlsx");
     const now = new Date();
@@ -130,7 +130,7 @@ describe("the SLA formula recalculated by LibreOffice equals the engine", () => 
 
     const out = recalc(file, path.join(dir, "lo"));
     const at = fromLocalDateTime(new Date()) as WallTime;
-    const r = readBook(new Book(new Uint8Array(fs.readFileSync(file))), { customers: ["id"], followUps: ["date"], complaints: "all" });
+    const r = await readBook(new Book(new Uint8Array(fs.readFileSync(file))), { customers: ["id"], followUps: ["date"], complaints: "all" });
     const { rules } = readRules(r.model);
     const engine = readComplaints(r.model.complaints, null).map((c) => healthText("zh-CN").complaintStatus[complaintStatus(c, rules, at) ?? "done"]);
     const sheet = py<Array<[string | null]>>("values.py", [out, "投诉记录", "L"]).map((x) => x[0]);

@@ -1,4 +1,5 @@
-import { planInstall, ruleRow, rulesRows } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/install";
+import { ruleRow, rulesRows } from "../../src/core/template/rulesSheet";
 import { guideRows } from "../../src/core/template/guide";
 import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";

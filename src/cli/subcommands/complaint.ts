@@ -16,7 +16,7 @@ export function wallNow(now: Date): WallTime {
  * `complaint <file> --customer ID --summary S [--by B] [--at "YYYY-MM-DD HH:mm"]`: appends one
  * complaint, received now unless `--at` says when.
  */
-export function complaint(p: Parsed, { io, json, speaking }: Run): number {
+export async function complaint(p: Parsed, { io, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
   const need = (flag: string) => {
     const v = str(p.flags, flag);
@@ -29,7 +29,7 @@ export function complaint(p: Parsed, { io, json, speaking }: Run): number {
   const atText = str(p.flags, "at");
   const receivedAt = atText === undefined ? now : parseIsoDateTime(atText);
   if (receivedAt === null) throw new UsageError(say(speaking, "healthCli", "atFormat", { value: atText ?? "" }));
-  const out = complaintFile(file, { customerId, summary, by: str(p.flags, "by") ?? "", receivedAt }, now);
+  const out = await complaintFile(file, { customerId, summary, by: str(p.flags, "by") ?? "", receivedAt }, now);
   const status = healthText(out.lang).complaintStatus[out.status];
   io.out(
     json
