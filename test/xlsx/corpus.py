@@ -17,6 +17,7 @@ import sys
 import zipfile
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 CUSTOMERS = [
     {"A": "KH-202601-001", "B": "上海明远精密机械有限公司", "C": "明远", "F": "C 制造业", "M": "王经理", "P": "13812345678", "T": 600000, "U": datetime.date(2026, 6, 10),
@@ -47,10 +48,12 @@ def fill(template, out):
             cell.value = v
             if isinstance(v, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
-    cu.tables["CRM_Customers"].ref = "A1:AO4"
-    cu.tables["CRM_Customers"].autoFilter.ref = "A1:AO4"
-    fu.tables["CRM_FollowUps"].ref = "A1:J3"
-    fu.tables["CRM_FollowUps"].autoFilter.ref = "A1:J3"
+    # Each table grows to the rows filled, as wide as the template made it (a template version may add columns).
+    for ws, name, rows in ((cu, "CRM_Customers", len(CUSTOMERS)), (fu, "CRM_FollowUps", len(FOLLOW_UPS))):
+        table = ws.tables[name]
+        ref = f"A1:{get_column_letter(len(table.tableColumns))}{rows + 1}"
+        table.ref = ref
+        table.autoFilter.ref = ref
     wb.save(out)
 
 
