@@ -16,6 +16,7 @@ const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ d
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   lang: { minWidth: "auto" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check";
+type Page = "home" | "log" | "grade" | "card" | "check" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -49,6 +50,7 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
       <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
@@ -57,6 +59,7 @@ function Shell() {
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "audit" && <AuditLog />}
         </Suspense>
       </div>
     </main>

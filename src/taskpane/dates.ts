@@ -42,3 +42,17 @@ export function calendarStrings(lang: Lang): CalendarStrings {
     closeButtonAriaLabel: c.close,
   };
 }
+
+/**
+ * An audit-log time (Excel serial of a local wall-clock moment) as the language's day plus hh:mm.
+ * @example formatMoment(46162.5, "en-US") // "2026-05-20 12:00"
+ */
+export function formatMoment(serial: number, lang: Lang): string {
+  if (!Number.isFinite(serial) || serial <= 0) return "—";
+  const day = Math.floor(serial);
+  // Round to the minute first, so 23:59:59.9 does not print as "24:00".
+  const minutes = Math.min(24 * 60 - 1, Math.round((serial - day) * 24 * 60));
+  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
+  const mm = String(minutes % 60).padStart(2, "0");
+  return `${formatDay(day as DayNumber, lang)} ${hh}:${mm}`;
+}
