@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from "react";
 import {
-  Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens,
+  Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens,
 } from "@fluentui/react-components";
 import { usePane } from "../context";
 import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
-import { formatMoment } from "../dates";
+import { momentParts } from "../dates";
 import type { StringKey } from "../strings";
 import type { AuditRow } from "../workbookApi";
 
@@ -17,10 +17,18 @@ const ACTION_KEY: Readonly<Record<string, StringKey>> = {
   install: "auditActionInstall", upgrade: "auditActionUpgrade", grade: "auditActionGrade", log: "auditActionLog",
 };
 
+// Five columns in a pane that may be 320 px wide: fixed shares and caption-size text, so the table
+// never scrolls sideways; the day and the time wrap apart, long targets wrap anywhere.
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  table: { tableLayout: "auto" },
-  cells: { textAlign: "end" },
+  table: { tableLayout: "fixed", width: "100%", fontSize: tokens.fontSizeBase200 },
+  when: { width: "27%" },
+  who: { width: "17%" },
+  action: { width: "18%" },
+  cells: { width: "12%", textAlign: "end" },
+  tight: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+  target: { overflowWrap: "anywhere" },
+  keep: { whiteSpace: "nowrap" },
 });
 
 /** The very hidden Audit log sheet, read-only: who changed what through the add-in, newest first. */
@@ -44,23 +52,24 @@ export function AuditLog() {
         <Table size="small" className={s.table} aria-label={t("auditCaption")}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t("auditWhen")}</TableHeaderCell>
-              <TableHeaderCell>{t("auditWho")}</TableHeaderCell>
-              <TableHeaderCell>{t("auditAction")}</TableHeaderCell>
-              <TableHeaderCell>{t("auditTarget")}</TableHeaderCell>
-              <TableHeaderCell className={s.cells}>{t("auditCells")}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.tight, s.when)}>{t("auditWhen")}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.tight, s.who)}>{t("auditWho")}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.tight, s.action)}>{t("auditAction")}</TableHeaderCell>
+              <TableHeaderCell className={s.tight}>{t("auditTarget")}</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(s.tight, s.cells)}>{t("auditCells")}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((r, n) => {
               const key = ACTION_KEY[r.action];
+              const when = momentParts(r.when, lang);
               return (
                 <TableRow key={n}>
-                  <TableCell>{formatMoment(r.when, lang)}</TableCell>
-                  <TableCell>{r.user || t("auditNobody")}</TableCell>
-                  <TableCell>{key ? t(key) : r.action}</TableCell>
-                  <TableCell>{r.target}</TableCell>
-                  <TableCell className={s.cells}>{r.cells}</TableCell>
+                  <TableCell className={s.tight}>{when ? <><span className={s.keep}>{when.day}</span> <span className={s.keep}>{when.time}</span></> : "—"}</TableCell>
+                  <TableCell className={mergeClasses(s.tight, s.target)}>{r.user || t("auditNobody")}</TableCell>
+                  <TableCell className={s.tight}>{key ? t(key) : r.action}</TableCell>
+                  <TableCell className={mergeClasses(s.tight, s.target)}>{r.target}</TableCell>
+                  <TableCell className={mergeClasses(s.tight, s.cells)}>{r.cells}</TableCell>
                 </TableRow>
               );
             })}
