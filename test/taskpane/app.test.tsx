@@ -69,7 +69,8 @@ describe("task pane components (by role)", () => {
     expect(reads).toBe(1);
     fireEvent.click(screen.getByRole("button", { name: refresh }));
     await waitFor(() => expect(reads).toBe(2));
-  });
+    // The first render of Fluent's table is slow on a shared CI machine; this is not a speed check.
+  }, 20_000);
   it("the Audit log page says so when the log is empty", async () => {
     render(<App api={fakeApi()} lang="en-US" />);
     fireEvent.click(await screen.findByRole("tab", { name: "Audit log" }));
