@@ -16,14 +16,17 @@ const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ d
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
+  // Pages keep being added: the tabs wrap onto a second line rather than scroll a 320 px pane sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check";
+type Page = "home" | "log" | "grade" | "card" | "check" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -43,12 +46,13 @@ function Shell() {
           {LANGS.map((l) => <Option key={l} value={l}>{languageName(l)}</Option>)}
         </Dropdown>
       </div>
-      <TabList size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+      <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
         <Tab value="home">{t("tabHome")}</Tab>
         <Tab value="log">{t("tabLog")}</Tab>
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
       <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
@@ -57,6 +61,7 @@ function Shell() {
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "audit" && <AuditLog />}
         </Suspense>
       </div>
     </main>

@@ -28,6 +28,7 @@ const api: WorkbookApi = {
   card: async () => null,
   watchSelection: async () => async () => undefined,
   watchChanges: async () => async () => undefined,
+  auditLog: async () => [{ when: 46162.5, user: "Li", action: "grade", target: "Data", cells: 3 }],
   today: () => day("2026-05-20"),
 };
 
@@ -67,7 +68,7 @@ function visibleTexts(): string[] {
 it.each(LANGS)("%s: every page speaks only through the catalogues", async (lang) => {
   render(<App api={api} lang={lang} />);
   const tabs = await screen.findAllByRole("tab");
-  expect(tabs.length).toBe(5);
+  expect(tabs.length).toBe(6);
   const defs = definitionTexts();
   const offenders = new Set<string>();
   for (const tab of tabs) {
