@@ -7,7 +7,7 @@ import { HEALTH_RULE_DEFS } from "../core/health/healthRules";
 import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { complaintHighlights } from "../core/health/install";
 import { slaColumnsAt, slaFormula } from "../core/health/slaFormula";
-import { sheetRef } from "../core/usecases/install";
+import { sheetRef } from "../core/_lib/a1";
 import type { ValidationSpec } from "../core/plan/install";
 import type { PlanValue } from "../core/plan/plan";
 import { rulesRows } from "../core/template/rulesSheet";

@@ -17,16 +17,17 @@ const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Gr
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
 const Complaints = lazy(() => import("./features/health/Complaints").then((m) => ({ default: m.Complaints })));
+const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
-  // Six tabs do not fit a 320-pixel pane in English: they wrap rather than scroll off the side.
+  // Pages keep being added: the tabs wrap onto a second line rather than scroll a 320 px pane sideways.
   tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "complaints" | "grade" | "card" | "check";
+type Page = "home" | "log" | "complaints" | "grade" | "card" | "check" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -53,6 +54,7 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
       <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
@@ -62,6 +64,7 @@ function Shell() {
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "audit" && <AuditLog />}
         </Suspense>
       </div>
     </main>

@@ -29,6 +29,7 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     card: (row) => cards.card(row),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
+    auditLog: (limit) => uc.readAuditLog(limit),
     today: localToday,
     health: {
       complaints: () => health.listComplaints(clock()),

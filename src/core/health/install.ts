@@ -8,7 +8,8 @@ import { COLORS, type ConditionalFormatSpec, type NameSpec, type TableSpec, type
 import { HEALTH_RULE_DEFS } from "./healthRules";
 import { COMPLAINT_COLUMNS } from "./columns";
 import { slaColumnsAt, slaFormula, slaLateFormula } from "./slaFormula";
-import { columnValidations, sheetRef } from "../usecases/install";
+import { columnValidations } from "../template/validations";
+import { sheetRef } from "../_lib/a1";
 
 /** Column key → 1-based worksheet column of a new Complaints table at A1. */
 export const COMPLAINT_POSITIONS: Readonly<Record<string, number>> = Object.fromEntries(COMPLAINT_COLUMNS.map((d, i) => [d.key, i + 1]));
