@@ -1,3 +1,4 @@
+import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard, readAuditLog } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
@@ -230,7 +231,7 @@ describe("check, select, pickers and cards", () => {
     await installed("zh-CN");
     // Spaces only: no language stated, so the Chinese sheet names decide (not toLang's English default).
     x.remoteTypes("分级规则", "B2", [["   "]]);
-    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: 1 });
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: TEMPLATE_VERSION });
   });
 });
 
