@@ -73,6 +73,9 @@ const MESSAGES: Readonly<Record<IssueCode, Readonly<Record<Lang, string>>>> = {
   negativeAmount: { "zh-CN": "金额为负数「{value}」", "en-US": "Negative amount \"{value}\"" },
   amountTooSmall: { "zh-CN": "金额「{value}」不足1000元,是否按「万」填写?", "en-US": "Amount \"{value}\" is under 1,000; was it typed in 万 (10k)?" },
   noContactMethod: { "zh-CN": "没有任何联系方式(电话、微信、邮箱)", "en-US": "No way to reach the contact (phone, WeChat or e-mail)" },
+  noDecisionMaker: { "zh-CN": "{value}类在跟客户没有决策人(客户行与「联系人」表均未标注)", "en-US": "Open {value} customer with no decision maker (neither on its row nor on the Contacts sheet)" },
+  notInPool: { "zh-CN": "客户「{value}」不在公海中,不能领取", "en-US": "Customer \"{value}\" is not in the pool and cannot be claimed" },
+  invalidOwner: { "zh-CN": "负责人「{value}」不可用于此操作", "en-US": "Owner \"{value}\" cannot be used here" },
 };
 
 export function issueMessage(i: Issue, lang: Lang): string {

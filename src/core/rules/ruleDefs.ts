@@ -1,4 +1,5 @@
 import type { Texts } from "../i18n/lang";
+import { POOL_RULE_DEFS, type PoolRuleKey } from "../pool/poolRuleDefs";
 
 export type RuleKey =
   | "weightUrgency" | "weightImportance" | "weightFit" | "weightIntent"
@@ -6,7 +7,8 @@ export type RuleKey =
   | "urgencyADays" | "urgencyBDays" | "importanceA" | "importanceB"
   | "strategicFloor"
   | "cadenceA" | "cadenceB" | "cadenceC" | "cadenceToAssess" | "cadenceMaintenance"
-  | "firstContactDays" | "dormantDays" | "workdayAdjust";
+  | "firstContactDays" | "dormantDays" | "workdayAdjust"
+  | PoolRuleKey;
 
 export type RuleKind = "number" | "integer" | "switch";
 
@@ -51,6 +53,8 @@ export const RULE_DEFS: readonly RuleDef[] = [
   int("firstContactDays", "新客户首次跟进(天)", "First contact within (days)", 2, 0, 365, "从未跟进:建档日期+此天数", "Never contacted: created + these days"),
   int("dormantDays", "沉睡天数", "Dormant after (days)", 180, 1, 3650, "无沟通且无明确需求信号", "No contact and no demand signal", "CRM_DormantDays"),
   { key: "workdayAdjust", label: t("遇节假日顺延", "Move to working day"), kind: "switch", defaultValue: true, min: 0, max: 1, note: t("到期日遇周末或节假日顺延到下一个工作日", "A due date on a weekend or holiday moves to the next working day") },
+  // The pool's rows come last, so every older row keeps its place (and the names pointing at it).
+  ...POOL_RULE_DEFS,
 ];
 
 /** Rows on the Rules sheet that describe the workbook rather than a rule. */

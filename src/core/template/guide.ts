@@ -2,6 +2,8 @@ import type { Lang } from "../i18n/lang";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "./columns";
 import { RULE_DEFS } from "../rules/ruleDefs";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { teamOpsDerivedHelp, teamOpsGuideRows } from "../pool/guide";
+import { CONTACT_COLUMNS } from "../contacts/columns";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -32,7 +34,7 @@ function derivedHelp(key: string, lang: Lang): string {
     customerName: ["按客户编号自动填写。", "Filled in from the Customer ID."],
   };
   const pair = h[key];
-  return pair ? (zh ? pair[0] : pair[1]) : "";
+  return pair ? (zh ? pair[0] : pair[1]) : teamOpsDerivedHelp(key, lang);
 }
 
 /**
@@ -72,11 +74,13 @@ export function guideRows(lang: Lang): GuideRow[] {
     { kind: "text", text: zh
       ? "不得在表中保存身份证号码;数据检查会标出疑似身份证号。对外分享时电话显示为 138****5678 形式。客户信息仅限工作使用。"
       : "Never store PRC ID numbers here; the data check flags them. Shared copies show phones as 138****5678. Customer data is for work only." },
+    ...teamOpsGuideRows(lang),
     { kind: "heading", text: zh ? "各列填写说明" : "Column by column" },
     { kind: "column", cells: zh ? ["工作表", "列", "是否必填", "填写说明与示例"] : ["Sheet", "Column", "Required", "How to fill it, with an example"] },
   ];
   for (const c of CUSTOMER_COLUMNS) rows.push(columnRow(cu, c, lang));
   for (const c of FOLLOWUP_COLUMNS) rows.push(columnRow(fu, c, lang));
+  for (const c of CONTACT_COLUMNS) rows.push(columnRow(sheetName("contacts", lang), c, lang));
   return rows;
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from "../i18n/lang";
+import { POOL_OWNER } from "../pool/poolOwner";
 
 /** One dropdown entry in both languages. `zh` is also the stored value in a zh-CN workbook, `en` in en-US. */
 export interface ListEntry {
@@ -154,7 +155,7 @@ export const LISTS: readonly ListDef[] = [
     entries: [e("电话", "Phone"), e("上门拜访", "Visit"), e("客户来访", "Customer visit"), e("邮件", "E-mail"), e("线上会议", "Online meeting"), e("微信", "WeChat"), e("企业微信", "WeCom"), e("其他", "Other")],
   },
   { key: "gradeOverride", name: "CRM_List_Grade", header: { "zh-CN": "人工等级", "en-US": "Manual grade" }, entries: [same("A"), same("B"), same("C")] },
-  { key: "team", name: "CRM_List_Team", header: { "zh-CN": "销售人员", "en-US": "Sales team" }, entries: [] },
+  { key: "team", name: "CRM_List_Team", header: { "zh-CN": "销售人员", "en-US": "Sales team" }, entries: [POOL_OWNER] },
   { key: "holidays", name: "CRM_List_Holidays", header: { "zh-CN": "节假日", "en-US": "Holidays" }, entries: HOLIDAYS.map(same), isDates: true },
   { key: "workdays", name: "CRM_List_Workdays", header: { "zh-CN": "调休上班日", "en-US": "Make-up workdays" }, entries: MAKEUP_WORKDAYS.map(same), isDates: true },
 ];

@@ -1,8 +1,9 @@
 import type { Lang, Texts } from "../i18n/lang";
 
-export const TEMPLATE_VERSION = 1;
+/** 2: customer pool (Rules rows, Days to release), Contacts table, Spoke with on Follow-ups. */
+export const TEMPLATE_VERSION = 2;
 
-export type SheetKey = "customers" | "followUps" | "rules" | "lists" | "guide" | "audit";
+export type SheetKey = "customers" | "followUps" | "contacts" | "rules" | "lists" | "guide" | "audit";
 
 export interface SheetDef {
   readonly key: SheetKey;
@@ -15,6 +16,7 @@ export interface SheetDef {
 export const SHEETS: Readonly<Record<SheetKey, SheetDef>> = {
   customers: { key: "customers", name: { "zh-CN": "客户信息", "en-US": "Customers" }, table: "CRM_Customers" },
   followUps: { key: "followUps", name: { "zh-CN": "跟进记录", "en-US": "Follow-ups" }, table: "CRM_FollowUps" },
+  contacts: { key: "contacts", name: { "zh-CN": "联系人", "en-US": "Contacts" }, table: "CRM_Contacts" },
   rules: { key: "rules", name: { "zh-CN": "分级规则", "en-US": "Rules" }, table: "CRM_Rules" },
   lists: { key: "lists", name: { "zh-CN": "下拉选项", "en-US": "Lists" }, hidden: true },
   guide: { key: "guide", name: { "zh-CN": "使用说明", "en-US": "Guide" } },

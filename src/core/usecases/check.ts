@@ -9,6 +9,7 @@ import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../template/
 import { stageClass } from "../grading/gradeCustomer";
 import { headerLookup, idKey, IssueSink, readCustomers, readHistories } from "./records";
 import { missingTableIssue } from "./errors";
+import { checkContacts } from "../contacts/checkContacts";
 
 /** 上海明远精密机械有限公司 and 上海明远精密机械(中国)有限公司 are one customer. */
 export function normalizeCompanyName(name: string): string {
@@ -86,7 +87,7 @@ export function check(model: WorkbookModel, today: DayNumber): Issue[] {
     scanIdNumbers(fu, fuSink, rows);
     fuIssues = fuSink.issues;
   }
-  return [...ruleIssues, ...sink.issues, ...fuIssues];
+  return [...ruleIssues, ...sink.issues, ...fuIssues, ...checkContacts(model, today)];
 }
 
 /** Any text cell, ours or the user's, holding a checksum-valid PRC ID number. */

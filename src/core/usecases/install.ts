@@ -10,6 +10,11 @@ import { parseIsoDay, type DayNumber } from "../_lib/calendar";
 import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
 import { COLORS, type ConditionalFormatSpec, type InstallPlan, type NameSpec, type SheetSpec, type TableSpec, type ValidationSpec } from "../plan/install";
 import { DORMANT_NAME, highlightFormulas, statusFormula, type StatusColumns } from "../template/statusFormula";
+import { countdownFormula, type CountdownColumns } from "../pool/countdownFormula";
+import { countdownColumnsAt } from "../pool/countdownWrites";
+import { countdownHighlightSpec, poolNames } from "../pool/template";
+import { CONTACT_COLUMNS } from "../contacts/columns";
+import { CONTACT_POSITIONS, contactsTable, contactsValidations } from "../contacts/template";
 
 export const LAST_ROW = 1_048_576;
 const DATE_MIN = parseIsoDay("2000-01-01") as number;
@@ -137,8 +142,9 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
+  const cc = countdownColumnsAt(cuPos) as CountdownColumns;
   const customers = tableOf("customers", SHEETS.customers.table as string, CUSTOMER_COLUMNS, lang, cuRows,
-    (d) => (d.key === "status" ? statusFormula(sc, "{row}", lang) : null));
+    (d) => (d.key === "status" ? statusFormula(sc, "{row}", lang) : d.key === "daysToRelease" ? countdownFormula(cc, "{row}") : null));
   const followUps = tableOf("followUps", SHEETS.followUps.table as string, FOLLOWUP_COLUMNS, lang, sample?.followUps ?? [], () => null);
   const rules: TableSpec = {
     sheet: "rules", name: SHEETS.rules.table as string, row: 1, column: 1,
@@ -173,24 +179,29 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   const idCol = columnLetter(cuPos.id as number);
   names.push({ name: "CRM_CustomerIds", formula: `=${cuRef}$${idCol}$2:INDEX(${cuRef}$${idCol}:$${idCol},MAX(2,COUNTA(${cuRef}$${idCol}:$${idCol})))` });
   names.push({ name: DORMANT_NAME, formula: `=${sheetRef(sheetName("rules", lang))}$B$${ruleRow("dormantDays")}` });
+  names.push(...poolNames(sheetRef(sheetName("rules", lang)), ruleRow));
+  const contacts = contactsTable(lang, cuRef, cuPos);
 
   const validations = [
     ...columnValidations("customers", CUSTOMER_COLUMNS, cuPos, 1, lang),
     ...columnValidations("followUps", FOLLOWUP_COLUMNS, positionsOf(FOLLOWUP_COLUMNS), 1, lang),
+    ...contactsValidations(columnValidations("contacts", CONTACT_COLUMNS, CONTACT_POSITIONS, 1, lang), lang),
     ...rulesValidations(lang),
   ];
+  const countdownHighlight = countdownHighlightSpec(cuPos, 1, 1 + customers.rows.length);
   return {
     lang, version: TEMPLATE_VERSION,
     sheets: [
       sheet("customers", [customers], true),
       sheet("followUps", [followUps], true),
+      sheet("contacts", [contacts], true),
       sheet("rules", [rules], true),
       sheet("lists", listTables, true),
       sheet("guide", [], false, guideRows(lang)),
       sheet("audit", [audit], true),
     ],
     validations,
-    conditionalFormats: highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length),
+    conditionalFormats: [...highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length), ...(countdownHighlight ? [countdownHighlight] : [])],
     names,
   };
 }
