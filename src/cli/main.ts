@@ -10,6 +10,7 @@ import { gradeFile, logFile, checkFile, templateInfo } from "../xlsx/usecases";
 import { atomicWrite, lockWarning } from "../xlsx/save";
 import { sampleRows } from "./sampleData";
 import { gradeText, issuesText } from "./output";
+import { claimCommand, handoverCommand, poolCommand, type TeamOpsArgs } from "./teamOpsCommands";
 
 const USAGE = `crm-sheets — a sales team's CRM in an Excel workbook
 
@@ -19,6 +20,9 @@ Usage:
   crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]
                  [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]
   crm-sheets check <file> [--today YYYY-MM-DD] [--json]
+  crm-sheets pool <file> [--release] [--today YYYY-MM-DD] [--by NAME] [--json]
+  crm-sheets claim <file> --customer ID --owner NAME [--by NAME] [--json]
+  crm-sheets handover <file> --from NAME --to NAME[,NAME…] [--all-stages] [--dry-run] [--by NAME] [--json]
   crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD]
 
 Exit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.`;
@@ -57,8 +61,8 @@ interface Parsed {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage"]);
-const BOOL_FLAGS = new Set(["json", "help"]);
+const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "owner", "from", "to"]);
+const BOOL_FLAGS = new Set(["json", "help", "release", "all-stages", "dry-run"]);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const flags: Record<string, string | true> = {};
@@ -179,8 +183,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(json ? JSON.stringify({ file, issues: out.issues.map((i) => ({ ...i, message: formatIssue(i, out.lang) })) }, null, 2) : issuesText(out.issues, out.lang, file));
         return out.issues.length > 0 ? 1 : 0;
       }
+      case "pool":
+      case "claim":
+      case "handover": {
+        const args: TeamOpsArgs = { file: needFile(p), flags: p.flags, today, now: io.now(), json, out: io.out, usage: (m) => new UsageError(m) };
+        return p.command === "pool" ? poolCommand(args) : p.command === "claim" ? claimCommand(args) : handoverCommand(args);
+      }
       default:
-        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, demo)`);
+        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, pool, claim, handover, demo)`);
     }
   } catch (e) {
     io.err(`crm-sheets: ${oneLine(e)}`);

@@ -139,7 +139,7 @@ export function logFile(file: string, input: FollowUpInput, today: DayNumber, pr
 
 export function checkFile(file: string, today: DayNumber): { lang: Lang; issues: Issue[] } {
   const book = open(file);
-  const r = readBook(book, { customers: "all", followUps: "all" });
+  const r = readBook(book, { customers: "all", followUps: "all", contacts: "all" });
   return { lang: r.model.lang, issues: check(r.model, today) };
 }
 

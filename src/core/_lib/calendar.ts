@@ -62,3 +62,13 @@ export function parseIsoDay(text: string): DayNumber | null {
 
 /** Days between the 1904 and 1900 date systems. */
 export const DATE1904_OFFSET = 1462;
+
+/**
+ * Excel's serial for a local wall-clock time (day and fraction): the audit log shows when, in the
+ * user's time zone. The clock is the caller's: core never reads it.
+ * @example localTimeSerial(new Date(2026, 4, 20, 12, 0)) === 46162.5
+ */
+export function localTimeSerial(now: Date): number {
+  const days = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return days + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86_400;
+}
