@@ -18,7 +18,7 @@ Usage:
   crm-sheets init <file> [--lang zh-CN|en-US]
   crm-sheets grade <file> [--today YYYY-MM-DD] [--json]
   crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]
-                 [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]
+                 [--next-step N] [--next-date D] [--stage S] [--spoke-with NAME] [--today YYYY-MM-DD] [--json]
   crm-sheets check <file> [--today YYYY-MM-DD] [--json]
   crm-sheets pool <file> [--release] [--today YYYY-MM-DD] [--by NAME] [--json]
   crm-sheets claim <file> --customer ID --owner NAME [--by NAME] [--json]
@@ -61,7 +61,7 @@ interface Parsed {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "owner", "from", "to"]);
+const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "owner", "from", "to", "spoke-with"]);
 const BOOL_FLAGS = new Set(["json", "help", "release", "all-stages", "dry-run"]);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -172,7 +172,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           customerId: need("customer"), date: dayFlag(p.flags, "date", null) ?? (() => { throw new UsageError("log needs --date"); })(),
           method: need("method"), summary: need("summary"), by: str(p.flags, "by") ?? "",
           feedback: str(p.flags, "feedback") ?? "", nextStep: str(p.flags, "next-step") ?? "",
-          nextDate: dayFlag(p.flags, "next-date", null), stage: str(p.flags, "stage") ?? "",
+          nextDate: dayFlag(p.flags, "next-date", null), stage: str(p.flags, "stage") ?? "", spokeWith: str(p.flags, "spoke-with") ?? "",
         }, today);
         io.out(json ? JSON.stringify({ file, ...out }, null, 2) : out.lang === "zh-CN" ? `${file}:已记录到「跟进记录」第 ${out.row} 行;${out.customer} 下次跟进 ${out.nextDue !== null ? formatIso(out.nextDue) : "—"}。` : `${file}: logged on row ${out.row} of Follow-ups; ${out.customer} is next due ${out.nextDue !== null ? formatIso(out.nextDue) : "—"}.`);
         return 0;

@@ -3,6 +3,7 @@ import { formatIso } from "../core/_lib/calendar";
 import type { Issue } from "../core/checks/issue";
 import { columnLetter, type RawCell, type TableModel } from "../core/model/workbookModel";
 import { grade, type GradeSummary } from "../core/usecases/grade";
+import { idKey } from "../core/usecases/records";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
 import { UseCaseError } from "../core/usecases/errors";
@@ -21,8 +22,12 @@ import { queueCells, writeColumns } from "./writeColumns";
 import { queueWrite } from "./writeCells";
 import { queueAudit } from "./audit";
 import { install, type InstallOutcome } from "./install";
+import { upgradeTeamOps } from "./upgradeTeamOps";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
+import { CONTACT_COLUMNS } from "../core/contacts/columns";
+import { contactsByCustomer, readContacts } from "../core/contacts/readContacts";
+import { contactLines, type ContactLine } from "../core/contacts/contactLines";
 
 /** Columns grading reads from the Customers table (never the whole sheet). */
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
@@ -59,6 +64,8 @@ export interface CustomerOption {
   readonly owner: string;
   readonly row: number;
   readonly cadence: number | null;
+  /** Names the log form offers for "spoke with": the main contact, then the Contacts sheet's. */
+  readonly contacts: readonly string[];
 }
 
 export interface CustomerCard {
@@ -71,6 +78,8 @@ export interface CustomerCard {
   readonly nextDue: DayNumber | null;
   readonly daysToDue: number | null;
   readonly phoneMasked: string;
+  /** The customer's people from the Contacts sheet, phones masked. */
+  readonly contacts: readonly ContactLine[];
   readonly recent: ReadonlyArray<{ readonly date: DayNumber; readonly method: string; readonly summary: string; readonly by: string }>;
 }
 
@@ -83,7 +92,7 @@ export interface TemplateStatus {
   readonly missingColumns: readonly string[];
 }
 
-function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
+export function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
   const cu = s.tables.customers;
   if (!cu?.exists) throw new ExcelDoorError("NotInstalled", "The customer sheet is not installed", "read");
   const fu = s.tables.followUps?.exists ? (s.tables.followUps ?? null) : null;
@@ -95,7 +104,7 @@ function lastGradedRow(s: Structure): number | null {
   return s.rulesRows.find((r) => labels.includes(normalizeLabel(r.label)))?.row ?? null;
 }
 
-async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
     return await Excel.run(f);
   } catch (e) {
@@ -123,7 +132,9 @@ export async function templateStatus(): Promise<TemplateStatus> {
 }
 
 export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: string, now: Date): Promise<InstallOutcome> {
-  const out = await run("install", () => install(lang, confirmAdopt));
+  const installed = await run("install", () => install(lang, confirmAdopt));
+  const poolRows = await run("upgrade", () => upgradeTeamOps(installed));
+  const out: InstallOutcome = installed.kind === "upgraded" ? { ...installed, columns: [...installed.columns, ...poolRows] } : installed;
   if (out.kind === "installed" || out.kind === "upgraded") {
     await run("audit", async (context) => {
       const s = await readStructure(context);
@@ -264,12 +275,15 @@ export async function listCustomers(today: DayNumber): Promise<CustomerOption[]>
   return run("customers", async (context) => {
     const s = await readStructure(context);
     const { cu, fu } = need(s);
-    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "shortName"] }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])]);
+    const ct = s.tables.contacts?.exists ? s.tables.contacts : null;
+    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "shortName"] }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : []), ...(ct ? [{ info: ct, keys: ["customerId", "name", "primary"] }] : [])]);
     const plan = grade(workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null), today);
     const short = reads.get(cu)?.shortName ?? [];
+    const people = contactsByCustomer(ct ? readContacts(tableModel(ct, reads.get(ct) ?? {})) : []);
     return plan.results.filter((r) => r.record.id !== "" && !plan.idFills.some((f) => f.index === r.record.index)).map((r) => ({
       id: r.record.id, name: r.record.name, shortName: parseText(short[r.record.index] ?? null), contact: r.record.contact, owner: r.record.owner,
       row: r.record.row, cadence: r.derived.cadence,
+      contacts: [r.record.contact, ...(people.get(idKey(r.record.id)) ?? []).map((c) => c.name)].filter((n, i, all) => n !== "" && all.indexOf(n) === i),
     }));
   });
 }
@@ -281,7 +295,8 @@ export async function customerCard(row: number, today: DayNumber): Promise<Custo
     const { cu, fu } = need(s);
     const index = row - cu.headerRowIndex - 2;
     if (index < 0 || index >= cu.rowCount) return null;
-    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "phone"] }, ...(fu ? [{ info: fu, keys: ["date", "customerId", "nextDate", "summary", "method", "by"] }] : [])]);
+    const ct = s.tables.contacts?.exists ? s.tables.contacts : null;
+    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "phone"] }, ...(fu ? [{ info: fu, keys: ["date", "customerId", "nextDate", "summary", "method", "by"] }] : []), ...(ct ? [{ info: ct, keys: CONTACT_COLUMNS.map((c) => c.key) }] : [])]);
     const cuCols = reads.get(cu) ?? {};
     const fuCols = fu ? (reads.get(fu) ?? {}) : {};
     const plan = grade(workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, fuCols) : null), today);
@@ -300,6 +315,7 @@ export async function customerCard(row: number, today: DayNumber): Promise<Custo
       id: r.record.id, name: r.record.name, row: r.record.row, grade: r.grade, reason: r.reason ? renderReason(r.reason, s.lang) : gradeLabel(r.grade, s.lang),
       status: r.derived.status, nextDue: r.derived.nextDue, daysToDue: r.derived.daysToDue,
       phoneMasked: maskPhone(parseText(cuCols.phone?.[index] ?? null)), recent: recent.slice(0, 5),
+      contacts: contactLines(contactsByCustomer(ct ? readContacts(tableModel(ct, reads.get(ct) ?? {})) : []), r.record.id, s.lang),
     };
   });
 }

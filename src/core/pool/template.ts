@@ -1,9 +1,7 @@
-import type { Lang } from "../i18n/lang";
 import type { ConditionalFormatSpec, NameSpec } from "../plan/install";
 import { columnLetter } from "../model/workbookModel";
-import { RULE_DEFS } from "../rules/ruleDefs";
 import { POOL_RULE_DEFS } from "./poolRuleDefs";
-import { countdownHighlight } from "./countdownFormula";
+import { countdownHighlight as countdownHighlightFormula } from "./countdownFormula";
 
 /** Colours of the countdown's warning: a strong red, unlike the whole-row overdue pink. */
 export const RELEASE_COLORS = { fill: "#C00000", font: "#FFFFFF" } as const;
@@ -16,6 +14,11 @@ export function poolNames(rulesSheetRef: string, ruleRow: (key: string) => numbe
   return POOL_RULE_DEFS.flatMap((d) => (d.name ? [{ name: d.name, formula: `=${rulesSheetRef}$B$${ruleRow(d.key)}` }] : []));
 }
 
+/** The red highlight's formula and colours for a countdown column `L` whose data starts at `first`. */
+export function countdownHighlight(column: string, first: number): { formula: string; fill: string; fontColor: string } {
+  return { formula: countdownHighlightFormula(column, first), fill: RELEASE_COLORS.fill, fontColor: RELEASE_COLORS.font };
+}
+
 /** The red highlight on the countdown column's data cells (positions: key → 1-based column). */
 export function countdownHighlightSpec(p: Readonly<Record<string, number>>, headerRow: number, lastDataRow: number): ConditionalFormatSpec | null {
   const col = p.daysToRelease;
@@ -23,12 +26,7 @@ export function countdownHighlightSpec(p: Readonly<Record<string, number>>, head
   const L = columnLetter(col);
   const first = headerRow + 1;
   return {
-    sheet: "customers", range: `${L}${first}:${L}${Math.max(lastDataRow, first)}`, formula: countdownHighlight(L, first),
+    sheet: "customers", range: `${L}${first}:${L}${Math.max(lastDataRow, first)}`, formula: countdownHighlightFormula(L, first),
     fill: RELEASE_COLORS.fill, fontColor: RELEASE_COLORS.font, purpose: "release",
   };
-}
-
-/** The pool's Rules rows exist in RULE_DEFS (appended there); this says which rows an older workbook lacks. */
-export function missingPoolRules(presentLabels: ReadonlySet<string>, lang: Lang): typeof RULE_DEFS {
-  return POOL_RULE_DEFS.filter((d) => !presentLabels.has(d.label[lang]) && !presentLabels.has(d.label["zh-CN"]) && !presentLabels.has(d.label["en-US"]));
 }
