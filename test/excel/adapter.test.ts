@@ -215,7 +215,7 @@ describe("check, select, pickers and cards", () => {
       { date: day("2026-05-01"), customerId: "KH-1", by: "张三", method: "电话", summary: "第一次" },
       { date: day("2026-05-11"), customerId: "KH-1", by: "张三", method: "微信", summary: "第二次" },
     ]);
-    expect(await listCustomers(today)).toEqual([{ id: "KH-1", name: "甲公司", shortName: "甲", contact: "王", owner: "张三", row: 2, cadence: 7 }]);
+    expect(await listCustomers(today)).toEqual([{ id: "KH-1", name: "甲公司", shortName: "甲", contact: "王", owner: "张三", row: 2, cadence: 7, contacts: ["王"] }]);
     const card = await customerCard(2, today);
     expect(card).toMatchObject({ id: "KH-1", grade: "A", status: "overdue", phoneMasked: "138****5678" });
     expect(card?.recent.map((r) => r.summary)).toEqual(["第二次", "第一次"]);

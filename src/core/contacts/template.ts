@@ -1,6 +1,6 @@
 import type { Lang } from "../i18n/lang";
 import type { TableSpec, ValidationSpec } from "../plan/install";
-import { BLANK } from "../plan/plan";
+import { BLANK, type PlanValue } from "../plan/plan";
 import { numberFormatOf } from "../template/columns";
 import { headerText } from "../model/headers";
 import { columnLetter } from "../model/workbookModel";
@@ -26,11 +26,11 @@ export function contactNameFormula(customersRef: string, customerPositions: Posi
 }
 
 /** The Contacts table of a new install: headers, formats, and the customer-name lookup as its calculated column. */
-export function contactsTable(lang: Lang, customersRef: string, customerPositions: Positions): TableSpec {
+export function contactsTable(lang: Lang, customersRef: string, customerPositions: Positions, rows: readonly PlanValue[][] = []): TableSpec {
   return {
     sheet: "contacts", name: SHEETS.contacts.table as string, row: 1, column: 1,
     headers: CONTACT_COLUMNS.map((d) => headerText(d, lang)),
-    rows: [CONTACT_COLUMNS.map(() => BLANK)],
+    rows: rows.length > 0 ? rows : [CONTACT_COLUMNS.map(() => BLANK)],
     numberFormats: CONTACT_COLUMNS.map(numberFormatOf),
     widths: CONTACT_COLUMNS.map((d) => d.width),
     derived: CONTACT_COLUMNS.map((d) => Boolean(d.derived)),

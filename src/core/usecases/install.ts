@@ -138,7 +138,7 @@ function rulesValidations(lang: Lang): ValidationSpec[] {
 }
 
 /** The full template for a new workbook (or the sheets an existing one lacks). */
-export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][] }): InstallPlan {
+export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; contacts?: PlanValue[][] }): InstallPlan {
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
@@ -180,7 +180,7 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   names.push({ name: "CRM_CustomerIds", formula: `=${cuRef}$${idCol}$2:INDEX(${cuRef}$${idCol}:$${idCol},MAX(2,COUNTA(${cuRef}$${idCol}:$${idCol})))` });
   names.push({ name: DORMANT_NAME, formula: `=${sheetRef(sheetName("rules", lang))}$B$${ruleRow("dormantDays")}` });
   names.push(...poolNames(sheetRef(sheetName("rules", lang)), ruleRow));
-  const contacts = contactsTable(lang, cuRef, cuPos);
+  const contacts = contactsTable(lang, cuRef, cuPos, sample?.contacts ?? []);
 
   const validations = [
     ...columnValidations("customers", CUSTOMER_COLUMNS, cuPos, 1, lang),
