@@ -9,12 +9,15 @@ import type { WorkbookApi } from "./workbookApi";
 import type { Lang } from "../core/i18n/lang";
 import { Home } from "./features/Home";
 import { Spinner } from "@fluentui/react-components";
+import { TEAM_OPS_STRINGS } from "./features/teamOpsStrings";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
 const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ default: m.LogFollowUp })));
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Pool = lazy(() => import("./features/Pool").then((m) => ({ default: m.Pool })));
+const Handover = lazy(() => import("./features/Handover").then((m) => ({ default: m.Handover })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
@@ -22,7 +25,7 @@ const useStyles = makeStyles({
   lang: { minWidth: "auto" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check";
+type Page = "home" | "log" | "grade" | "card" | "check" | "pool" | "handover";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -48,14 +51,18 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="pool">{TEAM_OPS_STRINGS[lang].tabPool}</Tab>
+        <Tab value="handover">{TEAM_OPS_STRINGS[lang].tabHandover}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div role="tabpanel" aria-label={page === "pool" ? TEAM_OPS_STRINGS[lang].tabPool : page === "handover" ? TEAM_OPS_STRINGS[lang].tabHandover : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "pool" && <Pool onToast={toast} />}
+          {page === "handover" && <Handover onToast={toast} />}
         </Suspense>
       </div>
     </main>

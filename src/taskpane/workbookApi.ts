@@ -3,6 +3,8 @@ import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
 import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+import type { HandoverPreview, OwnerOutcome, PoolOverview } from "../excel/teamops";
+import type { HandoverInput } from "../core/handover/planHandover";
 
 /**
  * Everything the task pane may ask of the workbook. Components receive it through
@@ -20,7 +22,16 @@ export interface WorkbookApi {
   watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
   /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
+  /** The customer pool: due, soon due, in the pool (reads only). */
+  pool(): Promise<PoolOverview>;
+  /** Releases the due customers to the pool (Owner → 公海 / Pool), logged. */
+  release(user: string): Promise<OwnerOutcome>;
+  claim(customerId: string, owner: string, user: string): Promise<OwnerOutcome>;
+  previewHandover(input: HandoverInput): Promise<HandoverPreview>;
+  handover(input: HandoverInput, user: string): Promise<OwnerOutcome>;
+  /** The team list and every Owner on the sheet, for the Handover page. */
+  team(): Promise<string[]>;
   today(): DayNumber;
 }
 
-export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };
+export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome, HandoverPreview, OwnerOutcome, PoolOverview };

@@ -20,6 +20,12 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     card: async () => null,
     watchSelection: async () => async () => undefined,
     watchChanges: async () => async () => undefined,
+    pool: async () => ({ lang: "zh-CN", enabled: false, warnDays: 3, due: [], soon: [], inPool: [] }),
+    release: async () => ({ action: "release", written: [], skipped: [] }),
+    claim: async () => ({ action: "claim", written: [], skipped: [] }),
+    previewHandover: async () => ({ lang: "zh-CN", counts: [], byStage: { open: 0, maintenance: 0, closed: 0 }, kept: 0, total: 0 }),
+    handover: async () => ({ action: "handover", written: [], skipped: [] }),
+    team: async () => [],
     today: () => day("2026-05-20"),
     ...over,
   };
