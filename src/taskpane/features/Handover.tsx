@@ -54,7 +54,7 @@ export function Handover(props: { onToast: (text: string) => void }) {
 
   return (
     <div className={s.page}>
-      <Text as="p">{tt("handoverIntro")}</Text>
+      <Text as="p" block>{tt("handoverIntro")}</Text>
       <ErrorBar error={error} onDismiss={() => setError(null)} />
       <SkippedBar outcome={outcome} />
       <Field label={tt("from")} required>

@@ -45,7 +45,17 @@ export function Pool(props: { onToast: (text: string) => void }) {
   const [outcome, setOutcome] = useState<OwnerOutcome | null>(null);
 
   const load = useCallback(() => run(() => api.pool()).then((p) => { if (p) setPool(p); }), [api, run]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    let stop: (() => Promise<void>) | undefined;
+    let alive = true;
+    void load();
+    // A colleague releasing, claiming or editing an Owner shows up here; our own writes do not trigger a reload.
+    void api.watchChanges(() => { if (alive) void load(); }).then((s2) => { stop = s2; }).catch(() => undefined);
+    return () => {
+      alive = false;
+      void stop?.();
+    };
+  }, [api, load]);
 
   const claim = async (item: PoolItem) => {
     const out = await run(() => api.claim(item.id, user, user));
@@ -81,9 +91,9 @@ export function Pool(props: { onToast: (text: string) => void }) {
       )}
       {pool && (
         <section aria-labelledby="pool-in">
-          <Text as="h2" id="pool-in" weight="semibold">{tt("inPool", { count: pool.inPool.length })}</Text>
-          {user === "" && pool.inPool.length > 0 && <Text as="p">{tt("needName")}</Text>}
-          {pool.inPool.length === 0 ? <Text as="p">{tt("inPoolEmpty")}</Text> : (
+          <Text as="h2" block id="pool-in" weight="semibold">{tt("inPool", { count: pool.inPool.length })}</Text>
+          {user === "" && pool.inPool.length > 0 && <Text as="p" block>{tt("needName")}</Text>}
+          {pool.inPool.length === 0 ? <Text as="p" block>{tt("inPoolEmpty")}</Text> : (
             <ul className={s.list}>
               {pool.inPool.map((i) => (
                 <li key={i.row} className={s.row}>
@@ -97,8 +107,8 @@ export function Pool(props: { onToast: (text: string) => void }) {
       )}
       {pool?.enabled && (
         <section aria-labelledby="pool-due">
-          <Text as="h2" id="pool-due" weight="semibold">{tt("dueTitle", { count: pool.due.length })}</Text>
-          {pool.due.length === 0 ? <Text as="p">{tt("dueEmpty")}</Text> : (
+          <Text as="h2" block id="pool-due" weight="semibold">{tt("dueTitle", { count: pool.due.length })}</Text>
+          {pool.due.length === 0 ? <Text as="p" block>{tt("dueEmpty")}</Text> : (
             <>
               <ul className={s.list}>
                 {pool.due.map((i) => <li key={i.row} className={s.due}>{line("dueLine", i)}</li>)}
@@ -112,7 +122,7 @@ export function Pool(props: { onToast: (text: string) => void }) {
       )}
       {pool?.enabled && pool.soon.length > 0 && (
         <section aria-labelledby="pool-soon">
-          <Text as="h2" id="pool-soon" weight="semibold">{tt("soonTitle", { warn: pool.warnDays, count: pool.soon.length })}</Text>
+          <Text as="h2" block id="pool-soon" weight="semibold">{tt("soonTitle", { warn: pool.warnDays, count: pool.soon.length })}</Text>
           <ul className={s.list}>
             {pool.soon.map((i) => <li key={i.row}>{line("soonLine", i)}</li>)}
           </ul>
