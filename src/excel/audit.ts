@@ -1,7 +1,7 @@
 import type { TableInfo } from "./structure";
 import { queueWrite } from "./writeCells";
 import { num, text, type PlanValue } from "../core/plan/plan";
-import { localTimeSerial as localSerial } from "../core/_lib/calendar";
+import { localDateTimeSerial as localSerial } from "../core/_lib/calendar";
 
 export interface AuditEntry {
   readonly user: string;
@@ -11,7 +11,7 @@ export interface AuditEntry {
 }
 
 /** Excel's serial for a local wall-clock time (the audit log shows when, in the user's time zone). */
-export { localTimeSerial as localSerial } from "../core/_lib/calendar";
+export { localDateTimeSerial as localSerial } from "../core/_lib/calendar";
 
 /**
  * Queues one audit row below the hidden log table, in the caller's batch (no sync of its own).

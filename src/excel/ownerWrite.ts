@@ -1,7 +1,7 @@
 import type { OwnerChange, OwnerPlan } from "../core/pool/ownerChange";
 import { ownerAuditEntries } from "../core/pool/audit";
 import { sameOwner } from "../core/pool/poolOwner";
-import { idKey } from "../core/usecases/records";
+import { idKey } from "../core/followup/history";
 import { parseText } from "../core/model/parse";
 import { text } from "../core/plan/plan";
 import type { Structure, TableInfo } from "./structure";

@@ -3,7 +3,7 @@ import { formatIso } from "../core/_lib/calendar";
 import type { Issue } from "../core/checks/issue";
 import { columnLetter, type RawCell, type TableModel } from "../core/model/workbookModel";
 import { grade, type GradeSummary } from "../core/usecases/grade";
-import { idKey } from "../core/usecases/records";
+import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
 import { UseCaseError } from "../core/usecases/errors";

@@ -98,7 +98,7 @@ describe("crm-sheets pool", () => {
     const before = fs.readFileSync(file);
     const bad = cli(["claim", file, "--customer", target.id, "--owner", "钱七", "--today", TODAY]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/not in the pool/);
+    expect(bad.err).toMatch(/不在公海中,不能领取/);
     expect(bad.err.trim().split("\n")).toHaveLength(1);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
@@ -153,7 +153,7 @@ describe("crm-sheets handover", () => {
     const file = demo(dir);
     const r = cli(["handover", file, "--from", "张伟", "--to", "公海"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^crm-sheets: .*公海.*cannot be used here\n$/);
+    expect(r.err).toMatch(/^crm-sheets: .*负责人「公海」不可用于此操作\n$/);
   });
 });
 

@@ -5,7 +5,9 @@ import { cell } from "../model/workbookModel";
 import { isValidEmail, isValidPhone, maskPhone } from "../checks/privacy";
 import { gradeCustomer, stageClass } from "../grading/gradeCustomer";
 import { readRules } from "../rules/rules";
-import { headerLookup, idKey, IssueSink, readCustomers } from "../usecases/records";
+import { headerLookup, readCustomers } from "../model/customers";
+import { IssueSink } from "../issues/issueSink";
+import { idKey } from "../followup/history";
 import { CONTACT_COLUMNS } from "./columns";
 import { contactsByCustomer, readContacts, roleMap } from "./readContacts";
 

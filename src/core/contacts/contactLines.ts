@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang";
 import { maskPhone } from "../checks/privacy";
-import { entryText } from "./entryText";
-import { idKey } from "../usecases/records";
+import { entryLabel } from "../template/lists";
+import { idKey } from "../followup/history";
 import { ROLES, type ContactRecord } from "./readContacts";
 
 /** A contact as the customer card shows it: the phone masked (display only; the cell is never rewritten). */
@@ -21,7 +21,7 @@ export interface ContactLine {
  */
 export function contactLines(byCustomer: ReadonlyMap<string, readonly ContactRecord[]>, customerId: string, lang: Lang): ContactLine[] {
   return (byCustomer.get(idKey(customerId)) ?? []).map((c) => ({
-    name: c.name, title: c.title, role: c.role ? entryText(ROLES[c.role], lang) : c.roleText,
+    name: c.name, title: c.title, role: c.role ? entryLabel(ROLES[c.role], lang) : c.roleText,
     decisionMaker: c.role === "decisionMaker", phoneMasked: c.phone === "" ? "" : maskPhone(c.phone), primary: c.primary,
   }));
 }

@@ -2,7 +2,7 @@ import type { Lang } from "../i18n/lang";
 import { BLANK, text, type PlanValue } from "../plan/plan";
 import { SURNAMES, TITLES } from "../demo/people";
 import type { Demo } from "../demo/story";
-import { entryText } from "./entryText";
+import { entryLabel } from "../template/lists";
 import { ROLES } from "./readContacts";
 import { CONTACT_COLUMNS } from "./columns";
 import { teamOpsTexts } from "../pool/i18n";
@@ -23,7 +23,7 @@ export function demoContactRows(demo: Demo, lang: Lang): PlanValue[][] {
     const title = titles[i % Math.max(titles.length, 1)];
     const v: Record<string, PlanValue> = {
       customerId: text(s.id), name: text(`${surname}总`), title: title ? text(title[lang]) : BLANK,
-      role: text(entryText(ROLES.decisionMaker, lang)), primary: text(teamOpsTexts(lang).words.no),
+      role: text(entryLabel(ROLES.decisionMaker, lang)), primary: text(teamOpsTexts(lang).words.no),
     };
     out.push(CONTACT_COLUMNS.map((c) => v[c.key] ?? BLANK));
   });

@@ -3,7 +3,8 @@ import { LabelMap, parseText } from "../model/parse";
 import { listDef, type ListEntry } from "../template/lists";
 import { SWITCH_WORDS } from "../rules/ruleDefs";
 import { normalizeLabel } from "../model/headers";
-import { idKey, isEmptyRow } from "../usecases/records";
+import { idKey } from "../followup/history";
+import { isEmptyRow } from "../model/customers";
 import { CONTACT_COLUMNS } from "./columns";
 
 export type RoleKey = "decisionMaker" | "procurement" | "technical" | "user" | "influencer";

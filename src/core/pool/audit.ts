@@ -1,4 +1,4 @@
-import { localTimeSerial } from "../_lib/calendar";
+import { localDateTimeSerial } from "../_lib/calendar";
 import { num, text, type PlanValue } from "../plan/plan";
 import { auditTarget, type OwnerPlan } from "./ownerChange";
 
@@ -22,5 +22,5 @@ export function ownerAuditEntries(plan: OwnerPlan, user: string): AuditEntry[] {
 
 /** The cells of an audit row, in the log's column order. */
 export function auditRowValues(e: AuditEntry, now: Date): PlanValue[] {
-  return [{ kind: "number", value: localTimeSerial(now) }, text(e.user), text(e.action), text(e.target), num(e.cells)];
+  return [{ kind: "number", value: localDateTimeSerial(now) }, text(e.user), text(e.action), text(e.target), num(e.cells)];
 }

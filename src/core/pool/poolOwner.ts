@@ -17,8 +17,10 @@ export function isPoolOwner(owner: string): boolean {
 
 /** The pool's Owner label in the workbook's language. */
 export function poolOwnerLabel(lang: Lang): string {
-  return lang === "zh-CN" ? POOL_OWNER.zh : POOL_OWNER.en;
+  return POOL_LABELS[lang];
 }
+// Not entryLabel(): the template's lists import this file, and a value import back would be a cycle.
+const POOL_LABELS: Readonly<Record<Lang, string>> = { "zh-CN": POOL_OWNER.zh, "en-US": POOL_OWNER.en };
 
 /**
  * Two Owner cells name the same person: trimmed, case and full-width forms ignored (`张三 ` is `张三`).

@@ -58,7 +58,7 @@ export function Handover(props: { onToast: (text: string) => void }) {
       <ErrorBar error={error} onDismiss={() => setError(null)} />
       <SkippedBar outcome={outcome} />
       <Field label={tt("from")} required>
-        <Combobox freeform value={from} onChange={(e) => setFrom(e.target.value)} onOptionSelect={(_e, d) => setFrom(d.optionValue ?? "")}>
+        <Combobox freeform expandIcon={{ "aria-label": t("openList") }} value={from} onChange={(e) => setFrom(e.target.value)} onOptionSelect={(_e, d) => setFrom(d.optionValue ?? "")}>
           {team.map((n) => <Option key={n} value={n}>{n}</Option>)}
         </Combobox>
       </Field>

@@ -1,18 +1,28 @@
 import type { Lang } from "../../i18n/lang";
-import { TEAMOPS_EN_US, type TeamOpsTexts } from "./en-US";
-import { TEAMOPS_ZH_CN } from "./zh-CN";
+import { fill, section } from "../../i18n/catalogue";
 
-const TEXTS: Readonly<Record<Lang, TeamOpsTexts>> = { "en-US": TEAMOPS_EN_US, "zh-CN": TEAMOPS_ZH_CN };
-
-/** The team operations' words in one language. */
-export function teamOpsTexts(lang: Lang): TeamOpsTexts {
-  return TEXTS[lang];
+/**
+ * The team operations' words (catalogue section `teamops`), grouped as their users read them: the
+ * Guide's paragraphs, the derived columns' help, the command line's lines, the yes/no words.
+ */
+export function teamOpsTexts(lang: Lang) {
+  const c = section(lang, "teamops");
+  return {
+    guide: { heading: c.guideHeading, pool: c.guidePool, poolActions: c.guidePoolActions, handover: c.guideHandover, ownerWrites: c.guideOwnerWrites, contacts: c.guideContacts },
+    derived: { daysToRelease: c.derivedDaysToRelease, customerName: c.derivedCustomerName },
+    cli: {
+      poolOff: c.cliPoolOff, poolSummary: c.cliPoolSummary, dueLine: c.cliDueLine, soonLine: c.cliSoonLine, released: c.cliReleased,
+      releaseHint: c.cliReleaseHint, claimed: c.cliClaimed, handoverPlan: c.cliHandoverPlan, handoverDone: c.cliHandoverDone,
+      handoverKept: c.cliHandoverKept, dryRun: c.cliDryRun, splitItem: c.cliSplitItem, noOwner: c.cliNoOwner,
+    },
+    words: { yes: c.wordsYes, no: c.wordsNo },
+  } as const;
 }
 
 /**
- * Fills `{name}` placeholders; a name without a value stays as written.
+ * Fills `{name}` placeholders (the catalogue's own filler); a name without a value stays as written.
  * @example fillText("A {a}", { a: 30 }) === "A 30"
  */
 export function fillText(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(params, k) ? String(params[k]) : m));
+  return fill(template, params);
 }

@@ -1,17 +1,20 @@
 import * as os from "os";
-import { formatIso, type DayNumber } from "../core/_lib/calendar";
-import type { Lang } from "../core/i18n/lang";
-import { gradeLabel } from "../core/i18n/messages";
-import { sheetName } from "../core/template/sheets";
-import { POOL_RULE_DEFS } from "../core/pool/poolRuleDefs";
-import { poolOwnerLabel } from "../core/pool/poolOwner";
-import type { PoolItem } from "../core/pool/planPool";
-import type { HandoverPlan } from "../core/handover/planHandover";
-import { fillText, teamOpsTexts } from "../core/pool/i18n";
-import { poolFile, claimFile, handoverFile, type Actor } from "../xlsx/teamops";
+import { formatIso, type DayNumber } from "../../core/_lib/calendar";
+import type { Lang } from "../../core/i18n/lang";
+import { gradeLabel } from "../../core/i18n/messages";
+import { sheetName } from "../../core/template/sheets";
+import { POOL_RULE_DEFS } from "../../core/pool/poolRuleDefs";
+import { poolOwnerLabel } from "../../core/pool/poolOwner";
+import type { PoolItem } from "../../core/pool/planPool";
+import type { HandoverPlan } from "../../core/handover/planHandover";
+import { fillText, teamOpsTexts } from "../../core/pool/i18n";
+import { poolFile, claimFile, handoverFile, type Actor } from "../../xlsx/teamops";
+import { needFile, UsageError, type Parsed } from "../args";
+import type { Run } from "../io";
+import { say } from "../../core/i18n/catalogue";
 
 /** What a team-operations command needs from the command line. */
-export interface TeamOpsArgs {
+interface TeamOpsArgs {
   readonly file: string;
   readonly flags: Readonly<Record<string, string | true>>;
   readonly today: DayNumber;
@@ -21,6 +24,20 @@ export interface TeamOpsArgs {
   /** Thrown for a missing or bad option (exit 2). */
   readonly usage: (message: string) => Error;
 }
+
+function args(p: Parsed, r: Run): TeamOpsArgs {
+  return {
+    file: needFile(p, r.speaking), flags: p.flags, today: r.today, now: r.io.now(), json: r.json, out: r.io.out,
+    usage: (m) => new UsageError(m),
+  };
+}
+
+/** `pool <file> [--release] [--today D] [--json]` */
+export const pool = (p: Parsed, r: Run): number => poolCommand(args(p, r));
+/** `claim <file> --customer ID --owner NAME` */
+export const claim = (p: Parsed, r: Run): number => claimCommand(args(p, r));
+/** `handover <file> --from NAME --to NAME[,NAME…] [--all-stages] [--dry-run]` */
+export const handover = (p: Parsed, r: Run): number => handoverCommand(args(p, r));
 
 const str = (a: TeamOpsArgs, name: string): string | undefined => {
   const v = a.flags[name];
@@ -51,7 +68,7 @@ function line(template: string, i: PoolItem, lang: Lang): string {
 }
 
 /** `pool <file> [--release] [--today D] [--json]` */
-export function poolCommand(a: TeamOpsArgs): number {
+function poolCommand(a: TeamOpsArgs): number {
   const release = a.flags.release === true;
   const out = poolFile(a.file, a.today, release, actor(a));
   const p = out.pool;
@@ -75,7 +92,7 @@ export function poolCommand(a: TeamOpsArgs): number {
 }
 
 /** `claim <file> --customer ID --owner NAME` */
-export function claimCommand(a: TeamOpsArgs): number {
+function claimCommand(a: TeamOpsArgs): number {
   const out = claimFile(a.file, need(a, "claim", "customer"), need(a, "claim", "owner"), a.today, actor(a));
   const c = out.plan.changes[0];
   if (a.json) {
@@ -88,12 +105,12 @@ export function claimCommand(a: TeamOpsArgs): number {
 
 function split(plan: HandoverPlan, lang: Lang): string {
   const w = teamOpsTexts(lang).cli;
-  const sep = lang === "zh-CN" ? "、" : ", ";
+  const sep = say(lang, "meta", "listSeparator");
   return plan.counts.map((c) => fillText(w.splitItem, { to: c.to, count: c.count })).join(sep);
 }
 
 /** `handover <file> --from NAME --to NAME[,NAME…] [--all-stages] [--dry-run]` */
-export function handoverCommand(a: TeamOpsArgs): number {
+function handoverCommand(a: TeamOpsArgs): number {
   const from = need(a, "handover", "from");
   const to = need(a, "handover", "to").split(/[,，、;；]/);
   const dryRun = a.flags["dry-run"] === true;
