@@ -76,7 +76,7 @@ describe("a failure at every write step", () => {
     expect(() => gradeFile(file, today, (s) => { if (s === step) throw new Error(`injected at ${s}`); })).toThrow(`injected at ${step}`);
     expect(fs.readFileSync(file).equals(original)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(["t.xlsx"]);
-    expect(inspect(file).sheets).toHaveLength(6);
+    expect(inspect(file).sheets).toHaveLength(7);
     // Running again converges on the uninterrupted result.
     gradeFile(file, today);
     expect(inspect(file, "分级规则!B4").cells["分级规则!B4"]?.v).toBe("2026-05-20T00:00:00");
