@@ -26,7 +26,7 @@ export interface OwnerOutcome<P extends OwnerPlan = OwnerPlan> {
   readonly written: number;
 }
 
-function read(file: string): ReadResult {
+async function read(file: string): Promise<ReadResult> {
   return readBook(new Book(readFileChecked(file)), { customers: [...GRADE_READ_KEYS], followUps: [...HISTORY_READ_KEYS], audit: true });
 }
 
@@ -34,7 +34,7 @@ function read(file: string): ReadResult {
  * Writes an Owner plan: each changed Owner cell as text, blank IDs it fills, and one audit row per
  * customer with the old owner, in one atomic save. Nothing else in the file changes.
  */
-function applyOwnerPlan(file: string, r: ReadResult, plan: OwnerPlan, actor: Actor, probe?: SaveProbe): number {
+async function applyOwnerPlan(file: string, r: ReadResult, plan: OwnerPlan, actor: Actor, probe?: SaveProbe): Promise<number> {
   if (plan.changes.length === 0) return 0;
   const cu = r.customers as Located;
   const ownerPos = cu.positions.owner;
@@ -60,28 +60,29 @@ function applyOwnerPlan(file: string, r: ReadResult, plan: OwnerPlan, actor: Act
     } else sheets.push(audit.sheet);
     if (audit.table) tables.push(audit.table);
   }
-  atomicWrite(file, applyPatches(r.book, sheets, tables), probe);
+  const out = await applyPatches(r.book, sheets, tables);
+  if (out) await atomicWrite(file, out, probe);
   return plan.changes.length;
 }
 
 /** The pool: who is due, soon due and in the pool; with `release`, due customers' Owner → 公海 / Pool. */
-export function poolFile(file: string, today: DayNumber, release: boolean, actor: Actor, probe?: SaveProbe): OwnerOutcome<PoolPlan["release"]> & { readonly pool: PoolPlan } {
-  const r = read(file);
+export async function poolFile(file: string, today: DayNumber, release: boolean, actor: Actor, probe?: SaveProbe): Promise<OwnerOutcome<PoolPlan["release"]> & { readonly pool: PoolPlan }> {
+  const r = await read(file);
   const pool = planPool(r.model, today);
-  const written = release ? applyOwnerPlan(file, r, pool.release, actor, probe) : 0;
+  const written = release ? await applyOwnerPlan(file, r, pool.release, actor, probe) : 0;
   return { lang: r.model.lang, plan: pool.release, pool, written };
 }
 
 /** A rep claims one pool customer. */
-export function claimFile(file: string, customerId: string, owner: string, today: DayNumber, actor: Actor, probe?: SaveProbe): OwnerOutcome {
-  const r = read(file);
+export async function claimFile(file: string, customerId: string, owner: string, today: DayNumber, actor: Actor, probe?: SaveProbe): Promise<OwnerOutcome> {
+  const r = await read(file);
   const plan = planClaim(r.model, customerId, owner, today);
-  return { lang: r.model.lang, plan, written: applyOwnerPlan(file, r, plan, actor, probe) };
+  return { lang: r.model.lang, plan, written: await applyOwnerPlan(file, r, plan, actor, probe) };
 }
 
 /** A leaving rep's customers to one or several reps; a dry run only counts. */
-export function handoverFile(file: string, input: HandoverInput, today: DayNumber, dryRun: boolean, actor: Actor, probe?: SaveProbe): OwnerOutcome<HandoverPlan> {
-  const r = read(file);
+export async function handoverFile(file: string, input: HandoverInput, today: DayNumber, dryRun: boolean, actor: Actor, probe?: SaveProbe): Promise<OwnerOutcome<HandoverPlan>> {
+  const r = await read(file);
   const plan = planHandover(r.model, input, today);
-  return { lang: r.model.lang, plan, written: dryRun ? 0 : applyOwnerPlan(file, r, plan, actor, probe) };
+  return { lang: r.model.lang, plan, written: dryRun ? 0 : await applyOwnerPlan(file, r, plan, actor, probe) };
 }

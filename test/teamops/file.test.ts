@@ -24,13 +24,14 @@ const TODAY = "2026-05-20";
 const values = (file: string, sheet: string, cols: string) => py<Array<Array<string | number | null>>>("values.py", [file, sheet, cols]);
 
 /** A manager typing 是 into the Rules row 启用公海 (through our own writer, so nothing else changes). */
-function switchPoolOn(file: string, word = "是"): void {
+async function switchPoolOn(file: string, word = "是"): Promise<void> {
   const book = new Book(new Uint8Array(fs.readFileSync(file)));
-  const r = readBook(book, { customers: ["id"], followUps: ["date"] });
+  const r = await readBook(book, { customers: ["id"], followUps: ["date"] });
   const row = r.model.rules.find((x) => normalizeLabel(x.label) === normalizeLabel("启用公海") || normalizeLabel(x.label) === normalizeLabel("Enable customer pool"));
   if (!row || !r.rules) throw new Error("no pool row");
   const writes: SheetWrites = new Map([[row.row, new Map([[r.rules.firstCol + 1, text(word)]])]]);
-  atomicWrite(file, applyPatches(book, [{ path: r.rules.sheet.path, writes }], []));
+  const out = await applyPatches(book, [{ path: r.rules.sheet.path, writes }], []);
+  if (out) await atomicWrite(file, out);
 }
 
 function demo(dir: string, lang: "zh-CN" | "en-US" = "zh-CN", today = TODAY): string {
@@ -40,7 +41,7 @@ function demo(dir: string, lang: "zh-CN" | "en-US" = "zh-CN", today = TODAY): st
 }
 
 describe("crm-sheets pool", () => {
-  it("is off by default: lists nothing, releases nothing, the file untouched", () => {
+  it("is off by default: lists nothing, releases nothing, the file untouched", async () => {
     const dir = tmpdir();
     const file = demo(dir);
     const before = fs.readFileSync(file);
@@ -50,10 +51,10 @@ describe("crm-sheets pool", () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it("lists the due, releases them with one audit row each naming the old owner, and converges", () => {
+  it("lists the due, releases them with one audit row each naming the old owner, and converges", async () => {
     const dir = tmpdir();
     const file = demo(dir);
-    switchPoolOn(file);
+    await switchPoolOn(file);
     const listed = JSON.parse(cli(["pool", file, "--today", TODAY, "--json"]).out) as { enabled: boolean; due: Array<{ row: number; id: string; owner: string }>; released: number };
     expect(listed.enabled).toBe(true);
     expect(listed.due.length).toBeGreaterThan(0);
@@ -83,10 +84,10 @@ describe("crm-sheets pool", () => {
     expect(again.inPool).toHaveLength(listed.due.length);
   });
 
-  it("claim takes a customer from the pool, logged; a customer outside the pool is refused", () => {
+  it("claim takes a customer from the pool, logged; a customer outside the pool is refused", async () => {
     const dir = tmpdir();
     const file = demo(dir);
-    switchPoolOn(file);
+    await switchPoolOn(file);
     const listed = JSON.parse(cli(["pool", file, "--release", "--today", TODAY, "--json"]).out) as { due: Array<{ id: string; row: number; owner: string }> };
     const target = listed.due[0] as { id: string; row: number; owner: string };
     const r = cli(["claim", file, "--customer", target.id, "--owner", "赵六", "--today", TODAY, "--by", "赵六"]);
@@ -105,7 +106,7 @@ describe("crm-sheets pool", () => {
 });
 
 describe("crm-sheets handover", () => {
-  it("a dry run shows the counts and changes nothing", () => {
+  it("a dry run shows the counts and changes nothing", async () => {
     const dir = tmpdir();
     const file = demo(dir);
     const before = fs.readFileSync(file);
@@ -116,7 +117,7 @@ describe("crm-sheets handover", () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it("moves the open customers evenly, one audit row each; follow-ups keep their author", () => {
+  it("moves the open customers evenly, one audit row each; follow-ups keep their author", async () => {
     const dir = tmpdir();
     const file = demo(dir);
     const owners = values(file, "客户信息", "AD,X");
@@ -138,7 +139,7 @@ describe("crm-sheets handover", () => {
     for (const a of audit) expect(a[1]).toMatch(/: 张伟 → (赵六|钱七|孙八)$/);
   });
 
-  it("--all-stages moves every customer of the rep", () => {
+  it("--all-stages moves every customer of the rep", async () => {
     const dir = tmpdir();
     const file = demo(dir, "en-US");
     const mine = values(file, "Customers", "AD").filter((o) => o[0] === "张伟").length;
@@ -148,7 +149,7 @@ describe("crm-sheets handover", () => {
     expect(values(file, "Customers", "AD").filter((o) => o[0] === "张伟")).toEqual([]);
   });
 
-  it("refuses a handover to the pool with one line and exit 2", () => {
+  it("refuses a handover to the pool with one line and exit 2", async () => {
     const dir = tmpdir();
     const file = demo(dir);
     const r = cli(["handover", file, "--from", "张伟", "--to", "公海"]);
@@ -158,14 +159,14 @@ describe("crm-sheets handover", () => {
 });
 
 describe("the countdown formula, recalculated by LibreOffice", () => {
-  it("equals the engine on today's date for every customer", () => {
+  it("equals the engine on today's date for every customer", async () => {
     const dir = tmpdir();
     const today = fromLocalDate(new Date()) as DayNumber;
     const file = demo(dir, "zh-CN", formatIso(today));
-    switchPoolOn(file);
+    await switchPoolOn(file);
     expect(cli(["grade", file, "--today", formatIso(today)]).code).toBe(0);
     const book = new Book(new Uint8Array(fs.readFileSync(file)));
-    const plan = grade(readBook(book, { customers: "all", followUps: "all" }).model, today);
+    const plan = grade((await readBook(book, { customers: "all", followUps: "all" })).model, today);
     const expected = new Map(plan.results.map((r) => [r.record.row, daysToRelease({
       grade: r.grade, stage: stageClass(r.record.stage), lastContact: r.history.last, created: r.record.created, inPool: isPoolOwner(r.record.owner),
     }, plan.rules, today)]));
@@ -187,7 +188,7 @@ describe("the countdown formula, recalculated by LibreOffice", () => {
 });
 
 describe("crm-sheets check and the Contacts sheet", () => {
-  it("reads the decision makers on the Contacts sheet: the demo's A and B customers are covered there", () => {
+  it("reads the decision makers on the Contacts sheet: the demo's A and B customers are covered there", async () => {
     const dir = tmpdir();
     const file = demo(dir);
     const r = cli(["check", file, "--today", TODAY, "--json"]);
@@ -201,7 +202,7 @@ describe("crm-sheets check and the Contacts sheet", () => {
     for (const [id] of covered) expect(contacts.has(id as string)).toBe(true);
   });
 
-  it("LibreOffice fills each contact's customer name from the Customers sheet", () => {
+  it("LibreOffice fills each contact's customer name from the Customers sheet", async () => {
     const dir = tmpdir();
     const file = demo(dir);
     const names = new Map(values(file, "客户信息", "A,B").map(([id, name]) => [id, name]));

@@ -33,11 +33,11 @@ function args(p: Parsed, r: Run): TeamOpsArgs {
 }
 
 /** `pool <file> [--release] [--today D] [--json]` */
-export const pool = (p: Parsed, r: Run): number => poolCommand(args(p, r));
+export const pool = (p: Parsed, r: Run): Promise<number> => poolCommand(args(p, r));
 /** `claim <file> --customer ID --owner NAME` */
-export const claim = (p: Parsed, r: Run): number => claimCommand(args(p, r));
+export const claim = (p: Parsed, r: Run): Promise<number> => claimCommand(args(p, r));
 /** `handover <file> --from NAME --to NAME[,NAME…] [--all-stages] [--dry-run]` */
-export const handover = (p: Parsed, r: Run): number => handoverCommand(args(p, r));
+export const handover = (p: Parsed, r: Run): Promise<number> => handoverCommand(args(p, r));
 
 const str = (a: TeamOpsArgs, name: string): string | undefined => {
   const v = a.flags[name];
@@ -68,9 +68,9 @@ function line(template: string, i: PoolItem, lang: Lang): string {
 }
 
 /** `pool <file> [--release] [--today D] [--json]` */
-function poolCommand(a: TeamOpsArgs): number {
+async function poolCommand(a: TeamOpsArgs): Promise<number> {
   const release = a.flags.release === true;
-  const out = poolFile(a.file, a.today, release, actor(a));
+  const out = await poolFile(a.file, a.today, release, actor(a));
   const p = out.pool;
   if (a.json) {
     a.out(JSON.stringify({ file: a.file, today: formatIso(a.today), enabled: p.enabled, due: p.due.map(itemJson), soon: p.soon.map(itemJson), inPool: p.inPool.map(itemJson), released: out.written }, null, 2));
@@ -92,8 +92,8 @@ function poolCommand(a: TeamOpsArgs): number {
 }
 
 /** `claim <file> --customer ID --owner NAME` */
-function claimCommand(a: TeamOpsArgs): number {
-  const out = claimFile(a.file, need(a, "claim", "customer"), need(a, "claim", "owner"), a.today, actor(a));
+async function claimCommand(a: TeamOpsArgs): Promise<number> {
+  const out = await claimFile(a.file, need(a, "claim", "customer"), need(a, "claim", "owner"), a.today, actor(a));
   const c = out.plan.changes[0];
   if (a.json) {
     a.out(JSON.stringify({ file: a.file, claimed: c ?? null }, null, 2));
@@ -110,11 +110,11 @@ function split(plan: HandoverPlan, lang: Lang): string {
 }
 
 /** `handover <file> --from NAME --to NAME[,NAME…] [--all-stages] [--dry-run]` */
-function handoverCommand(a: TeamOpsArgs): number {
+async function handoverCommand(a: TeamOpsArgs): Promise<number> {
   const from = need(a, "handover", "from");
   const to = need(a, "handover", "to").split(/[,，、;；]/);
   const dryRun = a.flags["dry-run"] === true;
-  const out = handoverFile(a.file, { from, to, allStages: a.flags["all-stages"] === true }, a.today, dryRun, actor(a));
+  const out = await handoverFile(a.file, { from, to, allStages: a.flags["all-stages"] === true }, a.today, dryRun, actor(a));
   const p = out.plan;
   if (a.json) {
     a.out(JSON.stringify({ file: a.file, dryRun, from: from.trim(), counts: p.counts, byStage: p.byStage, kept: p.kept, moved: out.written, changes: p.changes }, null, 2));
