@@ -118,6 +118,11 @@ export class CardSource {
       headers: cu.headers, positions: cu.positions, cols: Object.fromEntries(Object.entries(cu.positions).map(([k, p]) => [k, [values[p] ?? null]])),
     };
     const key = idKey(parseText(values[cu.positions.id ?? -1] ?? null));
+    // The Contacts table is small (people, not history): its rows are queued now so they come back with
+    // the follow-up reads' sync instead of costing a sync of their own.
+    const ct = s.tables.contacts?.exists && s.tables.contacts.rowCount > 0 ? s.tables.contacts : null;
+    const ctRange = ct ? context.workbook.worksheets.getItem(ct.sheetName).getRangeByIndexes(ct.headerRowIndex + 1, ct.columnIndex, ct.rowCount, ct.headers.length).load("values") : null;
+    let ctSynced = false;
     let fuRows: RawCell[][] = [];
     if (fu && key !== "") {
       void this.watch(fu.sheetName);
@@ -127,7 +132,10 @@ export class CardSource {
       const mine = fresh.rows.get(key) ?? [];
       const sheet = context.workbook.worksheets.getItem(fu.sheetName);
       const ranges = mine.map((i) => sheet.getRangeByIndexes(fu.headerRowIndex + 1 + i, fu.columnIndex, 1, fu.headers.length).load("values"));
-      if (ranges.length > 0) await context.sync();
+      if (ranges.length > 0 || ctRange) {
+        await context.sync();
+        ctSynced = true;
+      }
       fuRows = ranges.map((r) => (r.values[0] ?? []).map(toRaw));
       const idAt = fu.positions.customerId ?? -1;
       if (fuRows.some((r) => idKey(parseText(r[idAt] ?? null)) !== key)) {
@@ -153,9 +161,13 @@ export class CardSource {
       if (d.ok && d.value <= today) recent.push({ date: d.value, method: parseText(at("method", f)), summary: parseText(at("summary", f)), by: parseText(at("by", f)) });
     }
     recent.sort((a, b) => b.date - a.date);
-    // The customer's contacts: the Contacts table is small (people, not history), read whole in one sync.
-    const ct = s.tables.contacts?.exists ? s.tables.contacts : null;
-    const people = ct ? (await readColumns(context, [{ info: ct, keys: CONTACT_COLUMNS.map((c) => c.key) }])).get(ct) ?? {} : {};
+    if (ctRange && !ctSynced) await context.sync();
+    const ctRows = ctRange ? ctRange.values : [];
+    const people: Record<string, RawCell[]> = {};
+    for (const c of CONTACT_COLUMNS) {
+      const p = ct?.positions[c.key];
+      if (p !== undefined) people[c.key] = ctRows.map((r) => toRaw(r[p]));
+    }
     return {
       id: r.record.id, name: r.record.name, row, grade: r.grade, reason: r.reason ? renderReason(r.reason, s.lang) : gradeLabel(r.grade, s.lang),
       status: r.derived.status, nextDue: r.derived.nextDue, daysToDue: r.derived.daysToDue,
