@@ -1,0 +1,28 @@
+import type { DayNumber } from "../_lib/calendar";
+import type { WorkbookModel } from "../model/workbookModel";
+import { UseCaseError, missingTableIssue } from "../usecases/errors";
+import { dashboardMeasures, toFigures, type DashboardFigures, type DashboardMeasures } from "./figures";
+import { dashboardLayout, type DashboardLayout } from "./layout";
+
+export interface DashboardPlan {
+  readonly measures: DashboardMeasures;
+  readonly figures: DashboardFigures;
+  readonly layout: DashboardLayout;
+}
+
+/** The columns the dashboard reads; a door fetches these and nothing more. */
+export const DASHBOARD_CUSTOMER_KEYS = ["id", "name", "stage", "grade", "status", "lastContact", "firstContact", "created", "nextDue", "industry", "source", "owner", "wonDate", "wonAmount", "lostReason"] as const;
+export const DASHBOARD_FOLLOWUP_KEYS = ["date", "by"] as const;
+
+/**
+ * The dashboard use-case: the engine's figures and the sheet that recalculates them.
+ * @example planDashboard(model, today).figures.kpi.open // 42
+ */
+export function planDashboard(model: WorkbookModel, today: DayNumber): DashboardPlan {
+  if (!model.customers) throw new UseCaseError([missingTableIssue(model, "customers")]);
+  const measures = dashboardMeasures(model, today);
+  return { measures, figures: toFigures(measures), layout: dashboardLayout(measures) };
+}
+
+export { dashboardMeasures, toFigures, type DashboardFigures, type DashboardMeasures } from "./figures";
+export type { DashboardLayout, DashCell, DashChart, DashStyle } from "./layout";
