@@ -10,6 +10,7 @@ import { gradeFile, logFile, checkFile, templateInfo } from "../xlsx/usecases";
 import { atomicWrite, lockWarning } from "../xlsx/save";
 import { sampleRows } from "./sampleData";
 import { gradeText, issuesText } from "./output";
+import { runDashboard } from "./dashboard";
 
 const USAGE = `crm-sheets — a sales team's CRM in an Excel workbook
 
@@ -19,6 +20,7 @@ Usage:
   crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]
                  [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]
   crm-sheets check <file> [--today YYYY-MM-DD] [--json]
+  crm-sheets dashboard <file> [--today YYYY-MM-DD] [--json]
   crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD]
 
 Exit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.`;
@@ -179,8 +181,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out(json ? JSON.stringify({ file, issues: out.issues.map((i) => ({ ...i, message: formatIssue(i, out.lang) })) }, null, 2) : issuesText(out.issues, out.lang, file));
         return out.issues.length > 0 ? 1 : 0;
       }
+      case "dashboard": return runDashboard(needFile(p), today, json, io.out);
       default:
-        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, demo)`);
+        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, dashboard, demo)`);
     }
   } catch (e) {
     io.err(`crm-sheets: ${oneLine(e)}`);

@@ -106,7 +106,7 @@ describe("tables", () => {
     const rows: Row[] = [];
     sections.forEach((s, i) => { for (let k = 0; k < 20 - i; k++) rows.push(makeCustomer({ industry: null, notes: s })); });
     const industryOf = (s: string) => ({ A: "A 农、林、牧、渔业", B: "B 采矿业", C: "C 制造业", D: "D 电力、热力、燃气及水生产和供应业", E: "E 建筑业", F: "F 批发和零售业", G: "G 交通运输、仓储和邮政业", H: "H 住宿和餐饮业", I: "I 信息传输、软件和信息技术服务业", J: "J 金融业", K: "K 房地产业", L: "L 租赁和商务服务业" } as Record<string, string>)[s] as string;
-    const withIndustry = rows.map((r) => ({ ...r, industry: industryOf(r.notes as string) }));
+    const withIndustry: Row[] = rows.map((r) => ({ ...r, industry: industryOf(r.notes as string) }));
     withIndustry.push(makeCustomer({ industry: "餐饮" }), makeCustomer({ industry: 42 }), makeCustomer({ industry: "C Manufacturing" }));
     const f = figures(withIndustry, [], today);
     expect(f.industries).toHaveLength(10);
@@ -166,12 +166,12 @@ describe("tables", () => {
     expect(figures([makeCustomer({ created: day(d) })], [], today).owners[0]?.newThisWeek).toBe(n);
   });
 
-  it("deal cycle from first contact, or Created when never contacted; average live, median as of today", () => {
+  it("deal cycle from Created, or First contact when Created is blank; average live, median as of today", () => {
     const f = figures([
-      makeCustomer({ stage: "已成交", industry: "C 制造业", firstContact: day("2026-01-01"), created: day("2025-12-01"), wonDate: day("2026-01-11") }), // 10
-      makeCustomer({ stage: "已成交", industry: "C 制造业", created: day("2026-01-01"), wonDate: day("2026-01-31") }), // 30
-      makeCustomer({ stage: "已成交", industry: "J 金融业", firstContact: day("2026-02-01"), wonDate: day("2026-05-02") }), // 90
-      makeCustomer({ stage: "已成交", industry: "J 金融业", firstContact: "2026-02-01", wonDate: day("2026-05-02") }), // text date: not counted
+      makeCustomer({ stage: "已成交", industry: "C 制造业", firstContact: day("2026-01-05"), created: day("2026-01-01"), wonDate: day("2026-01-11") }), // 10
+      makeCustomer({ stage: "已成交", industry: "C 制造业", created: null, firstContact: day("2026-01-01"), wonDate: day("2026-01-31") }), // 30
+      makeCustomer({ stage: "已成交", industry: "J 金融业", created: day("2026-02-01"), firstContact: day("2026-06-01"), wonDate: day("2026-05-02") }), // 90: a later follow-up does not shorten it
+      makeCustomer({ stage: "已成交", industry: "J 金融业", created: "2026-02-01", wonDate: day("2026-05-02") }), // Created typed as text: not counted
     ], [], today);
     expect(f.dealCycle.count).toBe(3);
     expect(f.dealCycle.average).toBeCloseTo(130 / 3);

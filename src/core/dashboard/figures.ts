@@ -163,32 +163,32 @@ export function dashboardMeasures(model: WorkbookModel, today: DayNumber): Dashb
     };
   }).sort((a, b) => (b.open.value ?? 0) - (a.open.value ?? 0) || a.label.localeCompare(b.label));
 
+  // The cycle starts on Created, or on First contact when Created is blank: first contact is the
+  // earliest follow-up, and teams often log follow-ups only after the win (after-sales visits).
   const cycleFor = (extra: readonly Criterion[]): CycleStats => {
-    const won: Criterion = { kind: "cmp", key: "wonDate", op: ">", bound: { value: 0, formula: "0" } };
-    const fc: Criterion = { kind: "cmp", key: "firstContact", op: ">", bound: { value: 0, formula: "0" } };
-    const noFc: Criterion = { kind: "blank", key: "firstContact" };
-    const cr: Criterion = { kind: "cmp", key: "created", op: ">", bound: { value: 0, formula: "0" } };
-    const withFc = [won, fc, ...extra];
-    const withCreated = [won, noFc, cr, ...extra];
-    const count = add(countIfs(cu, withFc), countIfs(cu, withCreated));
+    const positive = (key: string): Criterion => ({ kind: "cmp", key, op: ">", bound: { value: 0, formula: "0" } });
+    const won = positive("wonDate");
+    const withCreated = [won, positive("created"), ...extra];
+    const withFc = [won, { kind: "blank", key: "created" } as Criterion, positive("firstContact"), ...extra];
+    const count = add(countIfs(cu, withCreated), countIfs(cu, withFc));
     // Sum of (won − start) without a per-row difference: SUMIFS of each date column over the same rows.
     const days = add(
-      subtract(sumIfs(cu, "wonDate", withFc), sumIfs(cu, "firstContact", withFc)),
       subtract(sumIfs(cu, "wonDate", withCreated), sumIfs(cu, "created", withCreated)),
+      subtract(sumIfs(cu, "wonDate", withFc), sumIfs(cu, "firstContact", withFc)),
     );
     return { count, average: ratio(days, count), median: null };
   };
   const cycleDays = (match: (i: number) => boolean): number[] => {
     const w = cu.get("wonDate").num;
-    const f = cu.get("firstContact");
-    const c = cu.get("created").num;
+    const f = cu.get("firstContact").num;
+    const c = cu.get("created");
     const out: number[] = [];
     for (let i = 0; i < cu.rows; i++) {
       const won = w[i] as number;
       if (!(won > 0) || !match(i)) continue;
-      const fc = f.num[i] as number;
-      if (fc > 0) out.push(won - fc);
-      else if (f.blank[i] === 1 && (c[i] as number) > 0) out.push(won - (c[i] as number));
+      const cr = c.num[i] as number;
+      if (cr > 0) out.push(won - cr);
+      else if (c.blank[i] === 1 && (f[i] as number) > 0) out.push(won - (f[i] as number));
     }
     return out;
   };

@@ -45,7 +45,13 @@ export interface DashChart {
   /** Cells the chart covers: 0-based column and row of its top-left and bottom-right corners. */
   readonly anchor: { readonly col0: number; readonly row0: number; readonly col1: number; readonly row1: number };
   /** What the ranges hold as built, so a viewer that does not recalculate still draws the chart. */
-  readonly cache: { readonly categories: readonly string[]; readonly values: ReadonlyArray<number | null>; readonly valueFormat: string };
+  readonly cache: {
+    readonly categories: readonly string[];
+    readonly values: ReadonlyArray<number | null>;
+    readonly valueFormat: string;
+    /** Categories that are dates (months): their serials and format, so the axis shows 2026-05, not 46143. */
+    readonly dates?: { readonly serials: readonly number[]; readonly format: string };
+  };
 }
 
 export interface DashboardLayout {
@@ -56,6 +62,13 @@ export interface DashboardLayout {
   readonly charts: readonly DashChart[];
   readonly lastRow: number;
   readonly lastCol: number;
+  /** Rows after which a printed page ends, so no section (table or chart) is cut across pages. */
+  readonly pageBreaks: readonly number[];
+  /**
+   * Print scale (percent) that fits the columns on a landscape A4 page. A fixed scale, not "fit to
+   * page": Excel ignores manual page breaks under fit-to-page, and the breaks keep sections whole.
+   */
+  readonly printScale: number;
 }
 
 /** Range text of a dashboard column for chart series (`'看板'!$B$5:$B$8`). */
@@ -77,6 +90,8 @@ const OWNER_MSG: Readonly<Record<OwnerKey, DashboardMessageKey>> = {
 const CHART_COL0 = 5;
 const CHART_COL1 = 14;
 const CHART_ROWS = 16;
+/** Rows of a landscape A4 page at the fit-to-width scale (tall rows count double). */
+const PAGE_ROWS = 42;
 
 /**
  * The Dashboard sheet as a plan of cells: titles and labels as text, every figure as a live
@@ -115,6 +130,8 @@ export function dashboardLayout(m: DashboardMeasures): DashboardLayout {
   });
 
   let row = 8;
+  const breaks: number[] = [];
+  let pageUsed = 10;
   /** A titled table; its chart (if any) beside it; returns the first row after the section. */
   const section = (title: DashboardMessageKey, headers: readonly string[], body: (first: number) => number, chart?: (first: number, last: number) => Omit<DashChart, "anchor">): void => {
     label(row, 1, T(title), "section");
@@ -127,6 +144,10 @@ export function dashboardLayout(m: DashboardMeasures): DashboardLayout {
       charts.push({ ...c, anchor: { col0: CHART_COL0, row0: row - 1, col1: CHART_COL1, row1: row - 1 + CHART_ROWS } });
       end = Math.max(end, row + CHART_ROWS);
     }
+    // A section that would not fit on the page's remainder starts the next page.
+    const height = end - row + 3;
+    if (pageUsed + height > PAGE_ROWS && pageUsed > 0) { breaks.push(row - 1); pageUsed = 0; }
+    pageUsed += height;
     row = end + 1;
   };
   const chartOf = (kind: DashChart["kind"], title: string, series: string, catCol: number, valCol: number, first: number, last: number, cats: readonly string[], vals: ReadonlyArray<number | null>, valueFormat: string): Omit<DashChart, "anchor"> => ({
@@ -166,16 +187,17 @@ export function dashboardLayout(m: DashboardMeasures): DashboardLayout {
     return lastStep + 1 + m.closed.length;
   }, (first) => chartOf("bar", T("secFunnel"), T("colReached"), 1, 3, first, first + m.funnel.length - 1, m.funnel.map((f) => f.label), reach.map((r) => r.reached), "#,##0"));
 
+  const withMonths = (c: Omit<DashChart, "anchor">): Omit<DashChart, "anchor"> => ({ ...c, cache: { ...c.cache, dates: { serials: m.months.map((x) => x.start), format: DASH_FORMATS.month } } });
   const monthCell = (r: number, x: DashboardMeasures["months"][number]) => put(r, 1, formula(`=${x.startFormula}`), "month", x.start);
   section("secFollowUps", [T("colMonth"), T("colFollowUps")], (first) => {
     m.months.forEach((x, i) => { monthCell(first + i, x); figure(first + i, 2, x.followUps, "count"); });
     return first + m.months.length - 1;
-  }, (first, last) => chartOf("line", T("secFollowUps"), T("chartFollowUps"), 1, 2, first, last, m.months.map((x) => x.month), m.months.map((x) => x.followUps.value), "#,##0"));
+  }, (first, last) => withMonths(chartOf("line", T("secFollowUps"), T("chartFollowUps"), 1, 2, first, last, m.months.map((x) => x.month), m.months.map((x) => x.followUps.value), "#,##0")));
 
   section("secWon", [T("colMonth"), T("colWonCount"), T("colWonAmount")], (first) => {
     m.months.forEach((x, i) => { monthCell(first + i, x); figure(first + i, 2, x.won, "count"); figure(first + i, 3, x.wonAmount, "amount"); });
     return first + m.months.length - 1;
-  }, (first, last) => chartOf("column", T("secWon"), T("chartWonAmount"), 1, 3, first, last, m.months.map((x) => x.month), m.months.map((x) => x.wonAmount.value), "#,##0"));
+  }, (first, last) => withMonths(chartOf("column", T("secWon"), T("chartWonAmount"), 1, 3, first, last, m.months.map((x) => x.month), m.months.map((x) => x.wonAmount.value), "#,##0")));
 
   section("secLost", [T("colReason"), T("colCustomers")], (first) => {
     m.lostReasons.forEach((g, i) => { label(first + i, 1, g.label); figure(first + i, 2, g.count, "count"); });
@@ -217,6 +239,10 @@ export function dashboardLayout(m: DashboardMeasures): DashboardLayout {
     return first + Math.max(m.owners.length, 1) - 1;
   });
 
-  const widths = [24, 14, 14, 14, 14, 10, 10, 10, 10, 10, 10, 10, 10, 10];
-  return { sheetName, cells, widths, charts, lastRow: row - 2, lastCol: Math.max(lastCol, CHART_COL1) };
+  const widths = [30, 12, 12, 12, 12, 8, 8, 8, 8, 8, 8, 8, 8, 8];
+  // A column of w characters is 7w + 5 pixels in Calibri 11, nearer 9w where another font stands in
+  // (LibreOffice without Calibri): sized for the wider, so nothing spills onto a second page across.
+  const points = widths.reduce((a, w) => a + (w * 9 + 5) * 0.75, 0);
+  const printScale = Math.min(100, Math.floor((784 / points) * 100));
+  return { sheetName, cells, widths, charts, lastRow: row - 2, lastCol: Math.max(lastCol, CHART_COL1), pageBreaks: breaks, printScale };
 }

@@ -1,0 +1,211 @@
+/**
+ * The dashboard through the file door, checked with independent tools: LibreOffice recalculates
+ * the sheet and every formula must show the engine's figure; openpyxl and Python's zipfile show
+ * that nothing of the user's changed; xmllint validates our parts against ECMA-376.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { cli, digest, ensureCliBuilt, py, recalc, tmpdir } from "../xlsx/helpers";
+import { Book } from "../../src/xlsx/book";
+import { readBook } from "../../src/xlsx/read";
+import { gradeFile, logFile } from "../../src/xlsx/usecases";
+import { dashboardFile } from "../../src/xlsx/dashboard";
+import { templateWorkbook } from "../../src/xlsx/init";
+import { sampleRows } from "../../src/cli/sampleData";
+import { planDashboard, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS } from "../../src/core/dashboard";
+import { weekStart } from "../../src/core/dashboard/periods";
+import { fromLocalDate, fromYmd, toYmd, type DayNumber } from "../../src/core/_lib/calendar";
+import { columnLetter } from "../../src/core/model/workbookModel";
+import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
+import { BLANK, date, num, text, type PlanValue } from "../../src/core/plan/plan";
+import type { Lang } from "../../src/core/i18n/lang";
+
+jest.setTimeout(300_000);
+
+const SCHEMAS = "/work/shared/ooxml-schemas";
+const schemaDir = fs.existsSync(SCHEMAS) ? SCHEMAS : path.resolve(__dirname, "../../../shared/ooxml-schemas");
+// LibreOffice's TODAY() is the machine's date: the engine is asked about the same day.
+const today = fromLocalDate(new Date()) as DayNumber;
+
+const row = (cols: typeof CUSTOMER_COLUMNS, over: Record<string, PlanValue>) => cols.map((c) => over[c.key] ?? BLANK);
+
+/**
+ * Sample customers over 14 months plus the boundaries that matter: new leads on Sunday, Monday
+ * and today; follow-ups 7, 6 and 0 days ago (and one tomorrow); wins on the first of this month and
+ * the last of the previous one; labels typed in the other language; a name with a stray space.
+ */
+function workbookRows(lang: Lang): { customers: PlanValue[][]; followUps: PlanValue[][] } {
+  const s = sampleRows({ customers: 160, followUpsPerCustomer: 3, today, lang, spanDays: 420, seed: 7 });
+  const zh = lang === "zh-CN";
+  const ws = weekStart(today).value;
+  const { year, month } = toYmd(today);
+  const first = fromYmd(year, month, 1) as number;
+  const extra: Array<Record<string, PlanValue>> = [
+    { name: text("周日新线索"), created: date(ws - 1) },
+    { name: text("周一新线索"), created: date(ws) },
+    { name: text("今天新线索"), created: date(today) },
+    { name: text("上上周六"), created: date(ws - 9) },
+    { name: text("本月一日成交"), stage: text(zh ? "已成交" : "Won"), wonDate: date(first), wonAmount: num(250000), created: date(first - 40) },
+    { name: text("上月末成交"), stage: text(zh ? "Won" : "已成交"), wonDate: date(first - 1), wonAmount: num(80000), created: date(first - 70) },
+    { name: text("金额是文字"), stage: text(zh ? "售后维护" : "After-sales"), wonDate: date(first), wonAmount: text("50万"), created: date(first - 10) },
+    { name: text("无建档日期"), stage: text(zh ? "已成交" : "Won"), wonDate: date(today - 3), created: BLANK },
+    { name: text("英文阶段"), stage: text(zh ? "Lead" : "新线索"), owner: text("张伟 "), created: date(today - 20), industry: text("餐饮连锁") },
+    { name: text("人工A未联系"), gradeOverride: text("A"), created: date(today - 60), stage: text(zh ? "商务谈判" : "Negotiation"), owner: text("赵六") },
+    { name: text("输单自定义"), stage: text(zh ? "输单" : "Lost"), lostReason: text("老板换人"), created: date(today - 90) },
+  ];
+  extra.forEach((e, i) => s.customers.push(row(CUSTOMER_COLUMNS, {
+    id: text(`KH-TEST-${i + 1}`), contact: text("测试"), industry: text(zh ? "C 制造业" : "C Manufacturing"),
+    stage: text(zh ? "新线索" : "Lead"), owner: text("刘洋"), source: text(zh ? "展会" : "Trade show"), ...e,
+  })));
+  const fu = (d: number, by: string) => row(FOLLOWUP_COLUMNS, { date: date(d), customerId: text("KH-TEST-9"), by: text(by), method: text(zh ? "电话" : "Phone"), summary: text("测试") });
+  s.followUps.push(fu(today - 7, "刘洋"), fu(today - 6, "刘洋"), fu(today, "张伟 "), fu(today + 1, "刘洋"));
+  return s;
+}
+
+async function build(dir: string, lang: Lang): Promise<string> {
+  const file = path.join(dir, `${lang}.xlsx`);
+  fs.writeFileSync(file, await templateWorkbook(lang, workbookRows(lang)));
+  gradeFile(file, today);
+  return file;
+}
+
+function plan(file: string) {
+  const r = readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
+  return planDashboard(r.model, today);
+}
+
+type Cells = { cells: Record<string, unknown>; sheets: string[] };
+const cellsOf = (file: string, sheet: string) => py<Cells>("../dashboard/cells.py", [file, sheet]);
+
+/** Every formula cell of the plan against LibreOffice's result; returns how many were compared. */
+function expectRecalculated(file: string, dir: string): number {
+  const p = plan(file);
+  const out = recalc(file, path.join(dir, `lo-${Date.now()}`));
+  const { cells } = cellsOf(out, p.layout.sheetName);
+  let n = 0;
+  const wrong: string[] = [];
+  for (const c of p.layout.cells) {
+    if (c.expect === undefined) continue;
+    const ref = `${columnLetter(c.col)}${c.row}`;
+    const got = cells[ref];
+    n++;
+    if (c.expect === null ? got !== undefined && got !== "" : typeof got !== "number" || Math.abs(got - c.expect) > 1e-9 * Math.max(1, Math.abs(c.expect))) {
+      wrong.push(`${ref}: LibreOffice ${JSON.stringify(got)}, engine ${c.expect}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  return n;
+}
+
+function xmllint(schema: string, xml: string): string {
+  const r = spawnSync("xmllint", ["--noout", "--schema", path.join(schemaDir, schema), "-"], { input: xml, encoding: "utf8" });
+  return r.status === 0 ? "valid" : r.stderr;
+}
+
+describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
+  let dir: string;
+  let file: string;
+  let before: ReturnType<typeof digest>;
+  beforeAll(async () => {
+    dir = tmpdir("dash-");
+    file = await build(dir, lang);
+    before = digest(file);
+    dashboardFile(file, today);
+  });
+
+  it("after LibreOffice recalculates, every formula equals the engine's figure", () => {
+    expect(expectRecalculated(file, dir)).toBeGreaterThan(200);
+  });
+
+  it("the workbook covers the boundaries the figures turn on", () => {
+    const f = plan(file).figures;
+    expect(f.funnel.every((s) => (s.count ?? 0) > 0)).toBe(true);
+    expect(f.closed.every((s) => (s.count ?? 0) > 0)).toBe(true);
+    expect(f.months.every((m) => (m.followUps ?? 0) > 0)).toBe(true);
+    expect(f.kpi.wonThisMonth).toBeGreaterThanOrEqual(2);
+    expect(f.owners.find((o) => o.owner === "张伟")?.followUps7d).toBeGreaterThan(0);
+    expect(f.owners.some((o) => o.owner === "赵六" && (o.aNotContacted ?? 0) === 1)).toBe(true);
+    expect(f.dealCycle.median).not.toBeNull();
+  });
+
+  it("touches nothing but its own parts: every other entry keeps its bytes, user cells read back the same", () => {
+    const after = digest(file);
+    const ours = /^(xl\/worksheets\/sheet\d+\.xml|xl\/worksheets\/_rels\/sheet\d+\.xml\.rels|xl\/drawings\/.*|xl\/charts\/.*)$/;
+    const changed = Object.keys(after.entries).filter((k) => before.entries[k]?.sha !== after.entries[k]?.sha);
+    const newParts = changed.filter((k) => !before.entries[k]);
+    expect(changed.filter((k) => before.entries[k]).sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml"].sort());
+    expect(newParts.every((k) => ours.test(k))).toBe(true);
+    expect(Object.keys(before.entries).every((k) => k in after.entries)).toBe(true);
+    expect(after.bad).toBeNull();
+  });
+
+  it("rebuilding changes nothing and never adds a second sheet", () => {
+    const first = digest(file);
+    const o = dashboardFile(file, today);
+    expect(o.rebuilt).toBe(true);
+    expect(digest(file).entries).toEqual(first.entries);
+    const names = new Book(fs.readFileSync(file)).sheets.map((s) => s.name);
+    expect(names.filter((n) => n === plan(file).layout.sheetName)).toHaveLength(1);
+  });
+
+  it("its parts are valid ECMA-376: charts, drawing, sheet, content types, relationships", () => {
+    const book = new Book(fs.readFileSync(file));
+    const sheet = book.sheets.find((s) => s.name === plan(file).layout.sheetName)!;
+    const drawing = book.relsTyped(sheet.path).find((r) => r.type.endsWith("/drawing"))!.target;
+    const charts = book.relsTyped(drawing).filter((r) => r.type.endsWith("/chart")).map((r) => r.target);
+    expect(charts).toHaveLength(6);
+    for (const c of charts) expect(xmllint("dml-chart.xsd", book.text(c)!)).toBe("valid");
+    expect(xmllint("dml-spreadsheetDrawing.xsd", book.text(drawing)!)).toBe("valid");
+    // Excel writes xml:space on <t> though the schema omits it (see the schemas' README).
+    expect(xmllint("sml.xsd", book.text(sheet.path)!.replace(/ xml:space="preserve"/g, ""))).toBe("valid");
+    expect(xmllint("sml.xsd", book.text("xl/styles.xml")!.replace(/\s(?:x14ac|mc|x16r2|xr):[\w]+="[^"]*"/g, ""))).toBe("valid");
+    expect(xmllint("opc-contentTypes.xsd", book.text("[Content_Types].xml")!)).toBe("valid");
+    for (const p of [`xl/worksheets/_rels/${sheet.path.split("/").pop()}.rels`, `xl/drawings/_rels/${drawing.split("/").pop()}.rels`]) expect(xmllint("opc-relationships.xsd", book.text(p)!)).toBe("valid");
+    const pageSetup = /<pageSetup\b[^>]*>/.exec(book.text(sheet.path)!)?.[0] ?? "";
+    expect(pageSetup).toContain('orientation="landscape"');
+  });
+
+  it("rows appended below the follow-up table are counted without a rebuild", () => {
+    const was = plan(file).figures.kpi.followUps7d as number;
+    logFile(file, { customerId: "KH-TEST-9", date: today, method: lang === "zh-CN" ? "电话" : "Phone", summary: "追加", by: "刘洋", feedback: "", nextStep: "", nextDate: null, stage: "" }, today);
+    expect(plan(file).figures.kpi.followUps7d).toBe(was + 1);
+    expectRecalculated(file, dir);
+  });
+});
+
+describe("crm-sheets dashboard", () => {
+  beforeAll(() => ensureCliBuilt());
+
+  it("--json prints the engine's figures; the text output names the sheet; a missing file is exit 2", async () => {
+    const dir = tmpdir("dash-");
+    const file = await build(dir, "zh-CN");
+    const r = cli(["dashboard", file, "--json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { sheet: string; charts: number; figures: unknown };
+    expect(out.sheet).toBe("看板");
+    expect(out.charts).toBe(6);
+    expect(out.figures).toEqual(plan(file).figures);
+    const t = cli(["dashboard", file]);
+    expect(t.out).toContain("已生成「看板」工作表");
+    expect(t.out).toContain("按负责人");
+    expect(cli(["dashboard", path.join(dir, "missing.xlsx")]).code).toBe(2);
+  });
+});
+
+describe("a sheet of the user's that has our name", () => {
+  it("is never overwritten: the run refuses and the file keeps its bytes", async () => {
+    const dir = tmpdir("dash-");
+    const file = path.join(dir, "own.xlsx");
+    fs.writeFileSync(file, await templateWorkbook("en-US"));
+    dashboardFile(file, today);
+    // Without our mark, the Dashboard sheet is a stranger's.
+    const book = new Book(fs.readFileSync(file));
+    const { rebuild } = await import("../../src/xlsx/zip");
+    const wb = book.workbookXml.replace(/<definedName\b[^>]*name="CRM_Dashboard"[^>]*>[^<]*<\/definedName>/, "");
+    fs.writeFileSync(file, rebuild(book.buf, book.entries, new Map([["xl/workbook.xml", new TextEncoder().encode(wb)]])));
+    const bytes = fs.readFileSync(file);
+    expect(() => dashboardFile(file, today)).toThrow(/not the dashboard this tool built/);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
