@@ -103,8 +103,11 @@ function matcher(cols: TableColumns, c: Criterion): (i: number) => boolean {
   const col = cols.get(c.key);
   switch (c.kind) {
     case "anyOf": {
-      const set = new Set(c.values.map((v) => v.toLowerCase()));
-      return (i) => { const l = col.lower[i]; return l !== null && l !== undefined && set.has(l); };
+      // Texts compared by their number in the column's dictionary: one array lookup per row.
+      const wanted = new Uint8Array(col.dictionary.size + 1);
+      for (const v of c.values) { const code = col.dictionary.get(v.toLowerCase()); if (code !== undefined) wanted[code] = 1; }
+      const codes = col.codes;
+      return (i) => { const k = codes[i] as number; return k >= 0 && wanted[k] === 1; };
     }
     case "blank": return (i) => col.blank[i] === 1;
     case "not": {
@@ -124,12 +127,34 @@ function matcher(cols: TableColumns, c: Criterion): (i: number) => boolean {
   }
 }
 
+/** Rows meeting one criterion, computed once per table and criterion: the owner table repeats the same few. */
+function rowsMeeting(cols: TableColumns, c: Criterion): { readonly mask: Uint8Array; readonly rows: Int32Array } {
+  const key = JSON.stringify(c);
+  let m = cols.masks.get(key);
+  if (!m) {
+    const test = matcher(cols, c);
+    const mask = new Uint8Array(cols.rows);
+    let n = 0;
+    for (let i = 0; i < cols.rows; i++) if (test(i)) { mask[i] = 1; n++; }
+    const rows = new Int32Array(n);
+    for (let i = 0, k = 0; i < cols.rows; i++) if (mask[i] === 1) rows[k++] = i;
+    m = { mask, rows };
+    cols.masks.set(key, m);
+  }
+  return m;
+}
+
 function evaluate(cols: TableColumns, crits: readonly Criterion[], sumKey: string | null): number {
-  const tests = crits.map((c) => matcher(cols, c));
+  const sets = crits.map((c) => rowsMeeting(cols, c)).sort((a, b) => a.rows.length - b.rows.length);
   const sum = sumKey === null ? null : cols.get(sumKey).num;
+  // Walk the rarest criterion's rows and test the others: a month or an owner narrows it at once.
+  const first = sets[0];
+  const rest = sets.slice(1).map((x) => x.mask);
+  const n = first ? first.rows.length : cols.rows;
   let total = 0;
-  outer: for (let i = 0; i < cols.rows; i++) {
-    for (const t of tests) if (!t(i)) continue outer;
+  outer: for (let k = 0; k < n; k++) {
+    const i = first ? (first.rows[k] as number) : k;
+    for (const m of rest) if (m[i] === 0) continue outer;
     if (sum === null) total++;
     else { const v = sum[i] as number; if (!Number.isNaN(v)) total += v; }
   }

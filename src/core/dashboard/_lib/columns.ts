@@ -14,13 +14,17 @@ export class CriteriaColumn {
   readonly blank: Uint8Array;
   /** Anything but an empty cell or empty text: what COUNTA counts. */
   readonly filled: Uint8Array;
+  /** Each distinct lower-cased text numbered once; -1 where the cell is not text. */
+  readonly codes: Int32Array;
+  readonly dictionary = new Map<string, number>();
 
   constructor(cells: readonly RawCell[], n: number) {
     const lower: Array<string | null> = new Array<string | null>(n).fill(null);
     this.num = new Float64Array(n).fill(NaN);
     this.blank = new Uint8Array(n);
     this.filled = new Uint8Array(n);
-    // Repeated labels (stages, owners) are lower-cased once each, not once per row.
+    this.codes = new Int32Array(n).fill(-1);
+    // Repeated labels (stages, owners) are lower-cased and numbered once each, not once per row.
     const seen = new Map<string, string>();
     for (let i = 0; i < n; i++) {
       const v = cells[i] ?? null;
@@ -31,6 +35,9 @@ export class CriteriaColumn {
         let l = seen.get(v);
         if (l === undefined) { l = v.toLowerCase(); if (seen.size < 50_000) seen.set(v, l); }
         lower[i] = l;
+        let code = this.dictionary.get(l);
+        if (code === undefined) { code = this.dictionary.size; this.dictionary.set(l, code); }
+        this.codes[i] = code;
       }
     }
     this.lower = lower;
@@ -44,6 +51,8 @@ export class CriteriaColumn {
 /** A table's columns by key, each built on first use. */
 export class TableColumns {
   private readonly cache = new Map<string, CriteriaColumn>();
+  /** Rows meeting a criterion, by the criterion's text (see criteria.ts). */
+  readonly masks = new Map<string, { readonly mask: Uint8Array; readonly rows: Int32Array }>();
   readonly rows: number;
   constructor(readonly table: TableModel | null) {
     this.rows = table?.rowCount ?? 0;
@@ -54,6 +63,7 @@ export class TableColumns {
   /** Replaces a column's cells with computed ones (the live Status, evaluated as the sheet evaluates it). */
   override(key: string, cells: readonly RawCell[]): void {
     this.cache.set(key, new CriteriaColumn(cells, this.rows));
+    this.masks.clear();
   }
   get(key: string): CriteriaColumn {
     let c = this.cache.get(key);
