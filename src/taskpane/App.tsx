@@ -8,6 +8,7 @@ import { STRINGS } from "./strings";
 import type { WorkbookApi } from "./workbookApi";
 import type { Lang } from "../core/i18n/lang";
 import { Home } from "./features/Home";
+import { dashText } from "../core/dashboard/messages";
 import { Spinner } from "@fluentui/react-components";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
@@ -15,6 +16,7 @@ const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ d
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Overview = lazy(() => import("./features/Overview").then((m) => ({ default: m.Overview })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
@@ -22,7 +24,7 @@ const useStyles = makeStyles({
   lang: { minWidth: "auto" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check";
+type Page = "home" | "log" | "grade" | "card" | "check" | "overview";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -48,14 +50,16 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div role="tabpanel" aria-label={page === "overview" ? dashText(lang, "overviewTitle") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "overview" && <Overview onToast={toast} />}
         </Suspense>
       </div>
     </main>

@@ -1,5 +1,6 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
+import { buildDashboard, overview } from "../excel/dashboard";
 import type { WorkbookApi } from "./workbookApi";
 
 /**
@@ -19,6 +20,8 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     card: (row) => uc.customerCard(row, localToday()),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
+    overview: () => overview(localToday()),
+    buildDashboard: (user) => buildDashboard(localToday(), user, clock()),
     today: localToday,
   };
 }

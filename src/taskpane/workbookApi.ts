@@ -2,6 +2,7 @@ import type { DayNumber } from "../core/_lib/calendar";
 import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
+import type { DashboardOutcome, OverviewOutcome } from "../excel/dashboard";
 import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 
 /**
@@ -20,7 +21,12 @@ export interface WorkbookApi {
   watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
   /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
+  /** The KPI row and the by-owner table, from the tables (no dashboard sheet needed). */
+  overview(): Promise<OverviewOutcome>;
+  /** Builds or rebuilds the Dashboard sheet with live formulas and charts. */
+  buildDashboard(user: string): Promise<DashboardOutcome>;
   today(): DayNumber;
 }
 
+export type { DashboardOutcome, OverviewOutcome };
 export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };

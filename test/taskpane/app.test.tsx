@@ -20,6 +20,8 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     card: async () => null,
     watchSelection: async () => async () => undefined,
     watchChanges: async () => async () => undefined,
+    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], cadenceA: 7 }),
+    buildDashboard: async () => ({ lang: "zh-CN", sheetName: "看板", cells: 0, charts: 0 }),
     today: () => day("2026-05-20"),
     ...over,
   };

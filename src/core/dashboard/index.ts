@@ -11,7 +11,8 @@ export interface DashboardPlan {
 }
 
 /** The columns the dashboard reads; a door fetches these and nothing more. */
-export const DASHBOARD_CUSTOMER_KEYS = ["id", "name", "stage", "grade", "status", "lastContact", "firstContact", "created", "nextDue", "industry", "source", "owner", "wonDate", "wonAmount", "lostReason"] as const;
+// Status is not read: the engine evaluates it from the cells its formula reads (the column only has to exist).
+export const DASHBOARD_CUSTOMER_KEYS = ["id", "name", "stage", "grade", "lastContact", "firstContact", "created", "nextDue", "industry", "source", "owner", "wonDate", "wonAmount", "lostReason"] as const;
 export const DASHBOARD_FOLLOWUP_KEYS = ["date", "by"] as const;
 
 /**
@@ -26,3 +27,14 @@ export function planDashboard(model: WorkbookModel, today: DayNumber): Dashboard
 
 export { dashboardMeasures, toFigures, type DashboardFigures, type DashboardMeasures } from "./figures";
 export type { DashboardLayout, DashCell, DashChart, DashStyle } from "./layout";
+
+/** The fewer columns the Overview (KPI row and owners) needs. */
+export const OVERVIEW_CUSTOMER_KEYS = ["id", "name", "stage", "grade", "lastContact", "created", "nextDue", "owner", "wonDate", "wonAmount"] as const;
+
+/** The rep's own row first (the name they gave the pane, trimmed and without case), then the rest as ranked. */
+export function ownRowFirst<T extends { readonly owner: string }>(rows: readonly T[], me: string): T[] {
+  const key = me.trim().toLowerCase();
+  if (key === "") return [...rows];
+  const mine = rows.filter((r) => r.owner.trim().toLowerCase() === key);
+  return [...mine, ...rows.filter((r) => !mine.includes(r))];
+}
