@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
+  // Tabs wrap onto a second line rather than overflowing a narrow pane.
+  tabs: { flexWrap: "wrap" },
 });
 
 type Page = "home" | "log" | "grade" | "card" | "check" | "overview";
@@ -44,7 +46,7 @@ function Shell() {
           <Option value="en-US">English</Option>
         </Dropdown>
       </div>
-      <TabList size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+      <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
         <Tab value="home">{t("tabHome")}</Tab>
         <Tab value="log">{t("tabLog")}</Tab>
         <Tab value="grade">{t("tabGrade")}</Tab>

@@ -29,6 +29,8 @@ const useStyles = makeStyles({
   kpiLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   // The owners table is wider than a narrow pane: it scrolls sideways inside its own focusable region.
   scroll: { overflowX: "auto" },
+  // Columns sized to their content (the default fixed layout overlaps long headers in a narrow pane).
+  table: { tableLayout: "auto", minWidth: "100%" },
   mine: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorBrandBackground2 },
   num: { textAlign: "end" },
 });
@@ -78,7 +80,7 @@ export function Overview(props: { onToast: (text: string) => void }) {
           <Text as="h2" size={400} weight="semibold">{D("overviewOwnersTitle")}</Text>
           {owners.length === 0 ? <Text>{D("overviewEmpty")}</Text> : (
             <div className={s.scroll} role="region" aria-label={D("overviewOwnersTitle")} tabIndex={0}>
-              <Table size="extra-small" aria-label={D("overviewOwnersTitle")}>
+              <Table size="extra-small" className={s.table} aria-label={D("overviewOwnersTitle")}>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{D("colOwner")}</TableHeaderCell>
