@@ -3,14 +3,9 @@ import type { DashboardFigures } from "../core/dashboard";
 import { dashText } from "../core/dashboard/messages";
 import type { Lang } from "../core/i18n/lang";
 import { gradeLabel } from "../core/i18n/messages";
+import { displayWidth } from "../core/template/guide";
 import { dashboardFile, type FileDashboardOutcome } from "../xlsx/dashboard";
 
-/** Terminal columns a text takes: Chinese characters and full-width forms take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
 const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);

@@ -64,6 +64,7 @@ const zh = {
   buildDashboard: "生成看板",
   built: "已生成「{sheet}」工作表。",
   cliBuilt: "{file}:已生成「{sheet}」工作表({cells} 个单元格,{charts} 个图表),数据截至 {date}。",
+  guideHeading: "看板:各项数字的含义",
 } as const;
 
 export type DashboardMessageKey = keyof typeof zh;
@@ -128,6 +129,7 @@ const en: Readonly<Record<DashboardMessageKey, string>> = {
   buildDashboard: "Build dashboard",
   built: "The {sheet} sheet is built.",
   cliBuilt: "{file}: built the {sheet} sheet ({cells} cells, {charts} charts), figures as of {date}.",
+  guideHeading: "Dashboard: what each figure counts",
 };
 
 export const DASHBOARD_MESSAGES: Readonly<Record<Lang, Readonly<Record<DashboardMessageKey, string>>>> = { "zh-CN": zh, "en-US": en };

@@ -2,6 +2,7 @@ import type { Lang } from "../i18n/lang";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "./columns";
 import { RULE_DEFS } from "../rules/ruleDefs";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { dashboardGuideRows } from "../dashboard/guide";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -68,6 +69,7 @@ export function guideRows(lang: Lang): GuideRow[] {
     { kind: "text", text: zh
       ? `逾期:今天已超过下次跟进日期。沉睡:${ruleValue("dormantDays")}天无沟通且无明确需求信号(C级、待评估或已成交客户);A、B级客户久未联系算逾期,不算沉睡。输单、已流失、无效线索为「已关闭」,不再提醒。`
       : `Overdue: today is past the next follow-up date. Dormant: no contact for ${ruleValue("dormantDays")} days and no demand signal (C, To assess, or a won customer); a quiet A or B customer is Overdue, not Dormant. Lost, Churned and Invalid are Closed and never highlighted.` },
+    ...dashboardGuideRows(lang),
     { kind: "heading", text: zh ? "隐私" : "Privacy" },
     { kind: "text", text: zh
       ? "不得在表中保存身份证号码;数据检查会标出疑似身份证号。对外分享时电话显示为 138****5678 形式。客户信息仅限工作使用。"
