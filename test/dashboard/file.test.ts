@@ -36,7 +36,7 @@ const row = (cols: typeof CUSTOMER_COLUMNS, over: Record<string, PlanValue>) => 
  * the last of the previous one; labels typed in the other language; a name with a stray space.
  */
 function workbookRows(lang: Lang): { customers: PlanValue[][]; followUps: PlanValue[][] } {
-  const s = sampleRows({ customers: 160, followUpsPerCustomer: 3, today, lang, spanDays: 420, seed: 7 });
+  const s = sampleRows({ customers: 200, today, lang, seed: 7 });
   const zh = lang === "zh-CN";
   const ws = weekStart(today).value;
   const { year, month } = toYmd(today);
@@ -107,10 +107,13 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
   let dir: string;
   let file: string;
   let before: ReturnType<typeof digest>;
+  let userCells: Cells[];
+  const userSheets = lang === "zh-CN" ? ["客户信息", "跟进记录", "分级规则"] : ["Customers", "Follow-ups", "Rules"];
   beforeAll(async () => {
     dir = tmpdir("dash-");
     file = await build(dir, lang);
     before = digest(file);
+    userCells = userSheets.map((sh) => cellsOf(file, sh));
     dashboardFile(file, today);
   });
 
@@ -138,6 +141,8 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     expect(newParts.every((k) => ours.test(k))).toBe(true);
     expect(Object.keys(before.entries).every((k) => k in after.entries)).toBe(true);
     expect(after.bad).toBeNull();
+    // Read back by openpyxl: every cell of the user's sheets as it was.
+    userSheets.forEach((sh, i) => expect(cellsOf(file, sh).cells).toEqual(userCells[i]?.cells));
   });
 
   it("rebuilding changes nothing and never adds a second sheet", () => {
