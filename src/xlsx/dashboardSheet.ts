@@ -23,8 +23,9 @@ function cellXml(c: DashCell, style: number, date1904: boolean): string {
 function rowHeight(cells: readonly DashCell[]): number | null {
   if (cells.some((c) => c.style === "title")) return 28;
   if (cells.some((c) => c.style === "kpiValue" || c.style === "kpiAmount")) return 32;
-  if (cells.some((c) => c.style === "kpiLabel")) return 32;
-  if (cells.some((c) => c.style === "header")) return 30;
+  // KPI labels wrap to three lines in the narrow columns under the charts.
+  if (cells.some((c) => c.style === "kpiLabel")) return 46;
+  if (cells.some((c) => c.style === "header")) return 44;
   if (cells.some((c) => c.style === "section")) return 22;
   if (cells.some((c) => c.style === "note" && c.value.kind === "text" && c.value.text.length > 60)) return 30;
   return null;
