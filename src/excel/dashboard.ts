@@ -64,12 +64,35 @@ export async function overview(today: DayNumber): Promise<OverviewOutcome> {
 const CHART_TYPES: Readonly<Record<DashChart["kind"], string>> = { pie: "Pie", bar: "BarClustered", column: "ColumnClustered", line: "LineMarkers" };
 const POINTS_PER_CHAR = 5.7;
 
-function styleRanges(layout: DashboardLayout): Map<DashStyle, string[]> {
-  const out = new Map<DashStyle, string[]>();
+/**
+ * The cells of each style as few rectangles as runs down a column allow (`A10:A13`), so formats
+ * go on in a few dozen range-area calls rather than one per cell.
+ */
+export function styleAreas(layout: DashboardLayout): Map<DashStyle, string[]> {
+  const byStyle = new Map<DashStyle, Map<number, number[]>>();
   for (const c of layout.cells) {
-    let a = out.get(c.style);
-    if (!a) { a = []; out.set(c.style, a); }
-    a.push(`${columnLetter(c.col)}${c.row}`);
+    let cols = byStyle.get(c.style);
+    if (!cols) { cols = new Map(); byStyle.set(c.style, cols); }
+    let rows = cols.get(c.col);
+    if (!rows) { rows = []; cols.set(c.col, rows); }
+    rows.push(c.row);
+  }
+  const out = new Map<DashStyle, string[]>();
+  for (const [style, cols] of byStyle) {
+    const areas: string[] = [];
+    for (const [col, rows] of cols) {
+      rows.sort((a, b) => a - b);
+      const l = columnLetter(col);
+      let start = rows[0] as number;
+      let prev = start;
+      for (const r of [...rows.slice(1), Number.NaN]) {
+        if (r === prev + 1) { prev = r; continue; }
+        areas.push(start === prev ? `${l}${start}` : `${l}${start}:${l}${prev}`);
+        start = r;
+        prev = r;
+      }
+    }
+    out.set(style, areas);
   }
   return out;
 }
@@ -132,8 +155,12 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     all.numberFormat = g.nf;
     all.formulas = g.contents;
     layout.widths.forEach((w, i) => { ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR; });
-    const styles = styleRanges(layout);
-    const fmt = (style: DashStyle, f: (r: Excel.Range) => void) => { const refs = styles.get(style); if (refs) for (const a of refs) f(ws.getRange(a)); };
+    const styles = styleAreas(layout);
+    // Range areas (ExcelApi 1.9) take one format call for many rectangles; 30 at a time keeps addresses short.
+    const fmt = (style: DashStyle, f: (r: Excel.RangeAreas) => void) => {
+      const areas = styles.get(style) ?? [];
+      for (let i = 0; i < areas.length; i += 30) f(ws.getRanges(areas.slice(i, i + 30).join(",")));
+    };
     fmt("title", (r) => { r.format.font.size = 18; r.format.font.bold = true; r.format.font.color = "#1F3864"; });
     fmt("section", (r) => { r.format.font.size = 13; r.format.font.bold = true; r.format.font.color = "#1F3864"; });
     fmt("header", (r) => { r.format.font.bold = true; r.format.fill.color = "#DDEBF7"; r.format.wrapText = true; });
@@ -141,6 +168,7 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     for (const k of ["kpiValue", "kpiAmount"] as const) fmt(k, (r) => { r.format.font.size = 20; r.format.font.bold = true; r.format.fill.color = "#F2F2F2"; r.format.horizontalAlignment = "Center"; });
     fmt("note", (r) => { r.format.font.size = 9; r.format.font.color = "#595959"; });
     fmt("label", (r) => { r.format.shrinkToFit = true; });
+    fmt("header", (r) => { r.format.verticalAlignment = "Center"; });
 
     for (const c of layout.charts) {
       const ref = (x: DashChart["values"]) => ws.getRange(`${columnLetter(x.col)}${x.r0}:${columnLetter(x.col)}${x.r1}`);

@@ -1,6 +1,6 @@
 import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook } from "../../src/excel/usecases";
-import { overview, dashboardGrids } from "../../src/excel/dashboard";
+import { overview, dashboardGrids, styleAreas } from "../../src/excel/dashboard";
 import { planDashboard, ownRowFirst } from "../../src/core/dashboard";
 import { seed } from "../excel/seed";
 import { day, makeModel, makeCustomer } from "../support/builders";
@@ -56,5 +56,26 @@ describe("the dashboard's grids for Excel", () => {
     const f = plan.layout.cells.find((c) => c.value.kind === "formula")!;
     expect(g.nf[f.row - 1]![f.col - 1]).not.toBe("@");
     expect(String(g.contents[f.row - 1]![f.col - 1])).toMatch(/^=/);
+  });
+});
+
+describe("formats in Excel", () => {
+  it("go on as runs down a column: every styled cell in exactly one area of its style", () => {
+    const plan = planDashboard(makeModel({ customers: [makeCustomer(), makeCustomer({ owner: "李四" })] }), today);
+    const areas = styleAreas(plan.layout);
+    const expand = (a: string): string[] => {
+      const [from, to = from] = a.split(":");
+      const col = from!.replace(/\d+/g, "");
+      const r0 = Number(from!.replace(/\D+/g, ""));
+      const r1 = Number(to!.replace(/\D+/g, ""));
+      return Array.from({ length: r1 - r0 + 1 }, (_x, i) => `${col}${r0 + i}`);
+    };
+    for (const [style, list] of areas) {
+      const covered = list.flatMap(expand).sort();
+      const cells = plan.layout.cells.filter((c) => c.style === style).map((c) => `${String.fromCharCode(64 + c.col)}${c.row}`).sort();
+      expect([style, covered]).toEqual([style, cells]);
+    }
+    const total = [...areas.values()].reduce((n, l) => n + l.length, 0);
+    expect(total).toBeLessThan(plan.layout.cells.length / 2);
   });
 });
