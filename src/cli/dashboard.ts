@@ -22,8 +22,9 @@ export function dashboardText(o: FileDashboardOutcome, file: string): string {
     return [title, line(head), ...rows.map(line)].join("\n");
   };
   const k = f.kpi;
+  const stale = o.lastGraded === null ? T("neverGraded") : formatIso(o.lastGraded) !== f.asOf ? T("staleGrades", { date: formatIso(o.lastGraded) }) : null;
   const parts = [
-    T("cliBuilt", { file, sheet: o.sheet, cells: o.cells, charts: o.charts, date: f.asOf }),
+    T("cliBuilt", { file, sheet: o.sheet, cells: o.cells, charts: o.charts, date: f.asOf }) + (stale ? `\n${stale}` : ""),
     table(T("title"), [T("kpiOpen"), T("kpiA"), T("kpiOverdue"), T("kpiDormant"), T("kpiDueThisWeek"), T("kpiFollowUps7d"), T("kpiWonThisMonth"), T("kpiWonAmountThisMonth")],
       [[k.open, k.a, k.overdue, k.dormant, k.dueThisWeek, k.followUps7d, k.wonThisMonth, k.wonAmountThisMonth].map(n)]),
     table(T("secGrades"), [T("colGrade"), T("colCustomers")], f.grades.map((g) => [gradeLabel(g.grade, lang), n(g.count)])),
@@ -43,6 +44,6 @@ export function dashboardText(o: FileDashboardOutcome, file: string): string {
 /** `crm-sheets dashboard <file> [--today D] [--json]`. */
 export function runDashboard(file: string, today: DayNumber, json: boolean, out: (s: string) => void): number {
   const o = dashboardFile(file, today);
-  out(json ? JSON.stringify({ file, today: formatIso(today), sheet: o.sheet, rebuilt: o.rebuilt, cells: o.cells, charts: o.charts, figures: o.figures }, null, 2) : dashboardText(o, file));
+  out(json ? JSON.stringify({ file, today: formatIso(today), sheet: o.sheet, rebuilt: o.rebuilt, cells: o.cells, charts: o.charts, lastGraded: o.lastGraded === null ? null : formatIso(o.lastGraded), figures: o.figures }, null, 2) : dashboardText(o, file));
   return 0;
 }

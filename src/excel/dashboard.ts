@@ -178,6 +178,8 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
       series.name = c.series;
       chart.title.text = c.title;
       chart.legend.visible = c.kind === "pie";
+      // A horizontal bar lists its first category at the top, as the table beside it does.
+      if (c.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
       chart.dataLabels.showValue = true;
       chart.setPosition(`${columnLetter(c.anchor.col0 + 1)}${c.anchor.row0 + 1}`, `${columnLetter(c.anchor.col1)}${c.anchor.row1}`);
     }

@@ -24,6 +24,7 @@ export interface FileDashboardOutcome {
   readonly cells: number;
   readonly charts: number;
   readonly rebuilt: boolean;
+  readonly lastGraded: DayNumber | null;
 }
 
 const quoteName = (n: string) => `'${n.replace(/'/g, "''")}'`;
@@ -143,5 +144,5 @@ export function dashboardFile(file: string, today: DayNumber, probe?: SaveProbe)
   if (ct !== (book.text("[Content_Types].xml") ?? "")) replace.set("[Content_Types].xml", enc.encode(ct));
 
   atomicWrite(file, rebuild(book.buf, book.entries, replace, add, remove), probe);
-  return { lang: r.model.lang, sheet: sheetName, figures: plan.figures, cells: layout.cells.length, charts: layout.charts.length, rebuilt: ours !== null };
+  return { lang: r.model.lang, sheet: sheetName, figures: plan.figures, cells: layout.cells.length, charts: layout.charts.length, rebuilt: ours !== null, lastGraded: plan.lastGraded };
 }

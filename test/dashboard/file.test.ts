@@ -195,6 +195,19 @@ describe("crm-sheets dashboard", () => {
     expect(t.out).toContain("已生成「看板」工作表");
     expect(t.out).toContain("按负责人");
     expect(cli(["dashboard", path.join(dir, "missing.xlsx")]).code).toBe(2);
+    expect(t.out).not.toContain("提示");
+  });
+
+  it("says when the grades it counts are older than today, or missing", async () => {
+    const dir = tmpdir("dash-");
+    const graded = await build(dir, "en-US");
+    const later = cli(["dashboard", graded, "--today", "2099-01-05"]);
+    expect(later.out).toContain("Note: last graded on");
+    const fresh = path.join(dir, "fresh.xlsx");
+    fs.writeFileSync(fresh, await templateWorkbook("zh-CN"));
+    const r = cli(["dashboard", fresh, "--json"]);
+    expect((JSON.parse(r.out) as { lastGraded: string | null }).lastGraded).toBeNull();
+    expect(cli(["dashboard", fresh]).out).toContain("尚未分级");
   });
 });
 

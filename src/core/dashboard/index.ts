@@ -1,6 +1,9 @@
 import type { DayNumber } from "../_lib/calendar";
 import type { WorkbookModel } from "../model/workbookModel";
 import { UseCaseError, missingTableIssue } from "../usecases/errors";
+import { META_ROWS } from "../rules/ruleDefs";
+import { normalizeLabel } from "../model/headers";
+import { parseDate } from "../model/parse";
 import { dashboardMeasures, toFigures, type DashboardFigures, type DashboardMeasures } from "./figures";
 import { dashboardLayout, type DashboardLayout } from "./layout";
 
@@ -8,6 +11,16 @@ export interface DashboardPlan {
   readonly measures: DashboardMeasures;
   readonly figures: DashboardFigures;
   readonly layout: DashboardLayout;
+  /** The Rules sheet's last grading date: grades, next due dates and so the figures built on them date from then. */
+  readonly lastGraded: DayNumber | null;
+}
+
+/** The date of the last grading run, from its row on the Rules sheet (null when never graded). */
+export function lastGraded(model: WorkbookModel): DayNumber | null {
+  const labels = [META_ROWS.lastGraded["zh-CN"], META_ROWS.lastGraded["en-US"]].map(normalizeLabel);
+  const row = model.rules.find((r) => labels.includes(normalizeLabel(r.label)));
+  const d = row ? parseDate(row.value) : null;
+  return d && d.ok ? d.value : null;
 }
 
 /** The columns the dashboard reads; a door fetches these and nothing more. */
@@ -22,7 +35,7 @@ export const DASHBOARD_FOLLOWUP_KEYS = ["date", "by"] as const;
 export function planDashboard(model: WorkbookModel, today: DayNumber): DashboardPlan {
   if (!model.customers) throw new UseCaseError([missingTableIssue(model, "customers")]);
   const measures = dashboardMeasures(model, today);
-  return { measures, figures: toFigures(measures), layout: dashboardLayout(measures) };
+  return { measures, figures: toFigures(measures), layout: dashboardLayout(measures), lastGraded: lastGraded(model) };
 }
 
 export { dashboardMeasures, toFigures, type DashboardFigures, type DashboardMeasures } from "./figures";

@@ -65,6 +65,8 @@ const zh = {
   built: "已生成「{sheet}」工作表。",
   cliBuilt: "{file}:已生成「{sheet}」工作表({cells} 个单元格,{charts} 个图表),数据截至 {date}。",
   guideHeading: "看板:各项数字的含义",
+  staleGrades: "提示:上次分级是 {date},等级、下次跟进日期及由此得出的数字都以那天为准;先运行分级可更新。",
+  neverGraded: "提示:本工作簿尚未分级,等级、逾期、本周待跟进等数字为空或不全;先运行分级。",
 } as const;
 
 export type DashboardMessageKey = keyof typeof zh;
@@ -130,6 +132,8 @@ const en: Readonly<Record<DashboardMessageKey, string>> = {
   built: "The {sheet} sheet is built.",
   cliBuilt: "{file}: built the {sheet} sheet ({cells} cells, {charts} charts), figures as of {date}.",
   guideHeading: "Dashboard: what each figure counts",
+  staleGrades: "Note: last graded on {date}; grades, next follow-up dates and the figures built on them date from then. Grade first to refresh them.",
+  neverGraded: "Note: this workbook has not been graded yet, so grades, overdue and due-this-week figures are empty or incomplete. Grade first.",
 };
 
 export const DASHBOARD_MESSAGES: Readonly<Record<Lang, Readonly<Record<DashboardMessageKey, string>>>> = { "zh-CN": zh, "en-US": en };
