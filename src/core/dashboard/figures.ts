@@ -4,7 +4,7 @@ import type { WorkbookModel } from "../model/workbookModel";
 import type { Lang } from "../i18n/lang";
 import { STATUS_LABELS, GRADE_LABELS } from "../i18n/labels";
 import { readRules } from "../rules/rules";
-import { STAGES, OPEN_STAGES, CLOSED_STAGES, type StageKey } from "../template/lists";
+import { STAGES, CLOSED_STAGES, MAINTENANCE_STAGES, entryLabel, type StageKey } from "../template/lists";
 import { TableColumns } from "./_lib/columns";
 import { add, countFilled, countIfs, sumIfs, subtract, ratio, type Criterion, type Measure } from "./criteria";
 import { listGroups, textGroups, type Group } from "./groups";
@@ -50,6 +50,8 @@ export interface DashboardMeasures {
 }
 
 const stageValues = (keys: readonly StageKey[]) => keys.flatMap((k) => [STAGES[k].zh, STAGES[k].en]);
+/** The open stages: every stage that is neither won/after-sales nor closed. */
+const OPEN_STAGES = (Object.keys(STAGES) as StageKey[]).filter((k) => !MAINTENANCE_STAGES.includes(k) && !CLOSED_STAGES.includes(k));
 const OPEN = stageValues(OPEN_STAGES);
 const WON = stageValues(["won", "afterSales"]);
 const anyOf = (key: string, values: readonly string[]): Criterion => ({ kind: "anyOf", key, values });
@@ -118,10 +120,10 @@ export function dashboardMeasures(model: WorkbookModel, today: DayNumber): Dashb
 
   const steps: readonly FunnelStep[] = ["lead", "contacted", "qualified", "proposal", "negotiation", "won"];
   const funnel = steps.map((s) => ({
-    step: s, label: STAGES[s][lang === "zh-CN" ? "zh" : "en"],
+    step: s, label: entryLabel(STAGES[s], lang),
     count: countIfs(cu, [anyOf("stage", s === "won" ? WON : stageValues([s]))]),
   }));
-  const closed = CLOSED_STAGES.map((s) => ({ stage: s, label: STAGES[s][lang === "zh-CN" ? "zh" : "en"], count: countIfs(cu, [anyOf("stage", stageValues([s]))]) }));
+  const closed = CLOSED_STAGES.map((s) => ({ stage: s, label: entryLabel(STAGES[s], lang), count: countIfs(cu, [anyOf("stage", stageValues([s]))]) }));
 
   const months = Array.from({ length: 12 }, (_x, k) => {
     const offset = k - 11;

@@ -1,5 +1,5 @@
 import type { Lang } from "../i18n/lang";
-import { listDef, type ListKey } from "../template/lists";
+import { entryLabel, listDef, type ListKey } from "../template/lists";
 import type { CriteriaColumn } from "./_lib/columns";
 
 /** A row of a dashboard table: what it is called and the exact texts that count towards it. */
@@ -16,7 +16,7 @@ function unique(xs: readonly string[]): string[] {
 
 /** One group per entry of a dropdown list, matching its label in either language. */
 export function listGroups(key: ListKey, lang: Lang): Group[] {
-  return listDef(key).entries.map((e) => ({ label: lang === "zh-CN" ? e.zh : e.en, values: unique([e.zh, e.en]) }));
+  return listDef(key).entries.map((e) => ({ label: entryLabel(e, lang), values: unique([e.zh, e.en]) }));
 }
 
 /**

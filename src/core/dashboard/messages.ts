@@ -1,150 +1,20 @@
-import type { Lang } from "../i18n/lang";
+import { LANGS, type Lang } from "../i18n/lang";
+import { fill, section, type Catalogue } from "../i18n/catalogue";
+
+/** Keys of the catalogues' `dashboard` section: every word the dashboard shows (sheet, command line, Overview tab). */
+export type DashboardMessageKey = keyof Catalogue["dashboard"];
 
 /**
- * Every word the dashboard shows (sheet, command line, Overview tab), per language. Typed keys:
- * a key missing in either language does not compile.
- */
-const zh = {
-  sheetName: "看板",
-  title: "销售看板",
-  builtOn: "生成日期",
-  liveNote: "各数字为实时公式(COUNTIFS/SUMIFS 与 TODAY()),随「客户信息」「跟进记录」自动更新;每周从周一开始;中位数为生成当日的数值,重新生成看板即可更新。",
-  kpiOpen: "在跟客户",
-  kpiA: "A类客户",
-  kpiOverdue: "逾期",
-  kpiDormant: "沉睡",
-  kpiDueThisWeek: "本周待跟进",
-  kpiFollowUps7d: "近7天跟进",
-  kpiWonThisMonth: "本月成交(个)",
-  kpiWonAmountThisMonth: "本月成交额(元)",
-  secGrades: "客户等级分布(在跟客户)",
-  secIndustries: "行业分布(前10)",
-  secFunnel: "销售漏斗",
-  secFollowUps: "每月跟进次数(近12个月)",
-  secWon: "每月成交金额(近12个月)",
-  secLost: "输单/流失原因",
-  secSources: "线索来源转化",
-  secOwners: "按负责人",
-  secCycle: "成交周期(天,从建档日期到成交日期;无建档日期时从首次跟进算起)",
-  colGrade: "等级",
-  colCustomers: "客户数",
-  colIndustry: "行业",
-  other: "其他",
-  colStage: "阶段",
-  colReached: "累计到达",
-  colConversion: "转化率",
-  closedStages: "已关闭阶段",
-  colMonth: "月份",
-  colFollowUps: "跟进次数",
-  colWonCount: "成交数",
-  colWonAmount: "成交金额(元)",
-  colReason: "原因",
-  colSource: "来源",
-  colWon: "成交",
-  colOwner: "负责人",
-  colOpen: "在跟",
-  colA: "A类",
-  colOverdue: "逾期",
-  colDueThisWeek: "本周待跟进",
-  colFollowUps7d: "近7天跟进",
-  colANotContacted: "A类超{n}天未联系",
-  colNewThisWeek: "本周新建",
-  cycleAll: "全部",
-  colWonCustomers: "成交客户",
-  colAverage: "平均",
-  colMedian: "中位数(截至{date})",
-  missing: "—",
-  chartFollowUps: "跟进次数",
-  chartWonAmount: "成交金额",
-  overviewTitle: "概览",
-  overviewOwnersTitle: "按负责人",
-  overviewYou: "(我)",
-  overviewEmpty: "还没有客户数据。",
-  overviewLoad: "计算概览",
-  buildDashboard: "生成看板",
-  built: "已生成「{sheet}」工作表。",
-  cliBuilt: "{file}:已生成「{sheet}」工作表({cells} 个单元格,{charts} 个图表),数据截至 {date}。",
-  guideHeading: "看板:各项数字的含义",
-  staleGrades: "提示:上次分级是 {date},等级、下次跟进日期及由此得出的数字都以那天为准;先运行分级可更新。",
-  neverGraded: "提示:本工作簿尚未分级,等级、逾期、本周待跟进等数字为空或不全;先运行分级。",
-} as const;
-
-export type DashboardMessageKey = keyof typeof zh;
-
-const en: Readonly<Record<DashboardMessageKey, string>> = {
-  sheetName: "Dashboard",
-  title: "Sales dashboard",
-  builtOn: "Built on",
-  liveNote: "Figures are live formulas (COUNTIFS/SUMIFS with TODAY()) over Customers and Follow-ups; weeks start on Monday; medians are values as of the build date — rebuild the dashboard to refresh them.",
-  kpiOpen: "Open customers",
-  kpiA: "A customers",
-  kpiOverdue: "Overdue",
-  kpiDormant: "Dormant",
-  kpiDueThisWeek: "Due this week",
-  kpiFollowUps7d: "Follow-ups, last 7 days",
-  kpiWonThisMonth: "Won this month",
-  kpiWonAmountThisMonth: "Won this month (CNY)",
-  secGrades: "Grade distribution (open customers)",
-  secIndustries: "Industry (top 10)",
-  secFunnel: "Stage funnel",
-  secFollowUps: "Follow-ups per month (last 12 months)",
-  secWon: "Won amount per month (last 12 months)",
-  secLost: "Lost reasons",
-  secSources: "Lead source conversion",
-  secOwners: "By owner",
-  secCycle: "Deal cycle (days from Created to Won date; from First contact when Created is blank)",
-  colGrade: "Grade",
-  colCustomers: "Customers",
-  colIndustry: "Industry",
-  other: "Other",
-  colStage: "Stage",
-  colReached: "Reached",
-  colConversion: "Conversion",
-  closedStages: "Closed stages",
-  colMonth: "Month",
-  colFollowUps: "Follow-ups",
-  colWonCount: "Won",
-  colWonAmount: "Won amount (CNY)",
-  colReason: "Reason",
-  colSource: "Source",
-  colWon: "Won",
-  colOwner: "Owner",
-  colOpen: "Open",
-  colA: "A",
-  colOverdue: "Overdue",
-  colDueThisWeek: "Due this week",
-  colFollowUps7d: "Follow-ups 7d",
-  colANotContacted: "A, no contact in {n}d",
-  colNewThisWeek: "New this week",
-  cycleAll: "All",
-  colWonCustomers: "Won customers",
-  colAverage: "Average",
-  colMedian: "Median as of {date}",
-  missing: "—",
-  chartFollowUps: "Follow-ups",
-  chartWonAmount: "Won amount",
-  overviewTitle: "Overview",
-  overviewOwnersTitle: "By owner",
-  overviewYou: "(you)",
-  overviewEmpty: "No customers yet.",
-  overviewLoad: "Compute overview",
-  buildDashboard: "Build dashboard",
-  built: "The {sheet} sheet is built.",
-  cliBuilt: "{file}: built the {sheet} sheet ({cells} cells, {charts} charts), figures as of {date}.",
-  guideHeading: "Dashboard: what each figure counts",
-  staleGrades: "Note: last graded on {date}; grades, next follow-up dates and the figures built on them date from then. Grade first to refresh them.",
-  neverGraded: "Note: this workbook has not been graded yet, so grades, overdue and due-this-week figures are empty or incomplete. Grade first.",
-};
-
-export const DASHBOARD_MESSAGES: Readonly<Record<Lang, Readonly<Record<DashboardMessageKey, string>>>> = { "zh-CN": zh, "en-US": en };
-
-/**
- * A dashboard string with its `{placeholders}` filled.
- * @example dashText("en-US", "colMedian", { date: "2026-05-01" }) // "Median (as of 2026-05-01)"
+ * A dashboard string with its `{placeholders}` filled, from the catalogues. Keys are computed by
+ * the layout (one per KPI and column), so this looks them up in the section rather than by `say`.
+ * @example dashText("en-US", "colMedian", { date: "2026-05-01" }) // "Median as of 2026-05-01"
  */
 export function dashText(lang: Lang, key: DashboardMessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
-  return DASHBOARD_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] === undefined ? m : String(vars[k])));
+  return fill(section(lang, "dashboard")[key], vars);
 }
 
+/** The section in each language (tests compare them). */
+export const DASHBOARD_MESSAGES: Readonly<Record<Lang, Catalogue["dashboard"]>> = Object.fromEntries(LANGS.map((l) => [l, section(l, "dashboard")])) as Record<Lang, Catalogue["dashboard"]>;
+
 /** Both names of the dashboard sheet: a rebuild finds it under either. */
-export const DASHBOARD_SHEET_NAMES: readonly string[] = [zh.sheetName, en.sheetName];
+export const DASHBOARD_SHEET_NAMES: readonly string[] = LANGS.map((l) => section(l, "dashboard").sheetName);

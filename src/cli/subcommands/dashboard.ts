@@ -1,10 +1,12 @@
-import { formatIso, type DayNumber } from "../core/_lib/calendar";
-import type { DashboardFigures } from "../core/dashboard";
-import { dashText } from "../core/dashboard/messages";
-import type { Lang } from "../core/i18n/lang";
-import { gradeLabel } from "../core/i18n/messages";
-import { displayWidth } from "../core/template/guide";
-import { dashboardFile, type FileDashboardOutcome } from "../xlsx/dashboard";
+import { formatIso } from "../../core/_lib/calendar";
+import type { DashboardFigures } from "../../core/dashboard";
+import { dashText } from "../../core/dashboard/messages";
+import type { Lang } from "../../core/i18n/lang";
+import { gradeLabel } from "../../core/i18n/messages";
+import { displayWidth } from "../../core/template/guide";
+import { dashboardFile, type FileDashboardOutcome } from "../../xlsx/dashboard";
+import { needFile, type Parsed } from "../args";
+import type { Run } from "../io";
 
 const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
 
@@ -41,9 +43,10 @@ export function dashboardText(o: FileDashboardOutcome, file: string): string {
   return parts.join("\n\n");
 }
 
-/** `crm-sheets dashboard <file> [--today D] [--json]`. */
-export function runDashboard(file: string, today: DayNumber, json: boolean, out: (s: string) => void): number {
+/** `crm-sheets dashboard <file> [--today D] [--json]`: (re)builds the Dashboard sheet and prints its tables. */
+export function dashboard(p: Parsed, { io, today, json, speaking }: Run): number {
+  const file = needFile(p, speaking);
   const o = dashboardFile(file, today);
-  out(json ? JSON.stringify({ file, today: formatIso(today), sheet: o.sheet, rebuilt: o.rebuilt, cells: o.cells, charts: o.charts, lastGraded: o.lastGraded === null ? null : formatIso(o.lastGraded), figures: o.figures }, null, 2) : dashboardText(o, file));
+  io.out(json ? JSON.stringify({ file, today: formatIso(today), sheet: o.sheet, rebuilt: o.rebuilt, cells: o.cells, charts: o.charts, lastGraded: o.lastGraded === null ? null : formatIso(o.lastGraded), figures: o.figures }, null, 2) : dashboardText(o, file));
   return 0;
 }
