@@ -31,7 +31,8 @@ export interface DashboardOutcome {
 
 async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run(f);
+    // A user typing in a cell would make the batch fail: Excel waits for the edit to end first.
+    return await Excel.run({ delayForCellEdit: true }, f);
   } catch (e) {
     if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
     throw wrap(e, step);

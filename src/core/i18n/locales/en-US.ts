@@ -157,11 +157,21 @@ export const EN_US = {
     phaseWrite: "writing",
     phaseDone: "done",
   },
+  /** The Office door's refusals and stops (src/excel). */
+  door: {
+    notInstalled: "The customer sheet is not installed.",
+    followUpsMissing: "The follow-up sheet is not installed.",
+    keptMoving: "Others kept inserting, deleting or sorting rows while this ran, so it stopped rather than write on the wrong rows. What was written is on the right rows; try again in a moment.",
+    filteredTotals: "\"{sheet}\" has a filter on and shows its totals row, so no row can be added. Clear the filter or hide the totals row first.",
+    filteredNoGrow: "\"{sheet}\" has a filter on and Excel did not grow the table, so no row can be added. Clear the filter first.",
+    stageNeedsRow: "This customer's row can't be checked (the Customer ID column is hidden, or a filter hides the row), so its stage can't be changed. Show the row or the ID column and try again; a follow-up without a stage change saves as is.",
+  },
   /** The ribbon's Grade now dialog (src/commands). */
   ribbon: {
     graded: "Graded: {customers} customers, A {a} · B {b} · C {c} · to assess {toAssess}; overdue {overdue}, dormant {dormant}.",
     notFinished: "Grading did not finish: {detail}",
     notInstalled: "Install the template from the pane first.",
+    tooLongForRibbon: "Too many customers to grade from the ribbon within Office's time limit. Grade from the task pane.",
   },
   /** The tour `npm start` prints and the Guide sheet repeats (src/core/demo/firstSteps.ts numbers the steps). */
   firstSteps: {

@@ -147,10 +147,19 @@ export const ZH_CN: Catalogue = {
     phaseWrite: "写入",
     phaseDone: "完成",
   },
+  door: {
+    notInstalled: "尚未安装客户表模板。",
+    followUpsMissing: "尚未安装跟进记录表。",
+    keptMoving: "表格在写入时被他人不断插入、删除或排序,已停止以免写错行。已写入的部分都在正确的行上;请稍后再试。",
+    filteredTotals: "「{sheet}」表开着筛选并显示汇总行,无法追加记录。请先清除筛选或隐藏汇总行。",
+    filteredNoGrow: "「{sheet}」表开着筛选,且 Excel 未自动扩展表格,无法追加记录。请先清除筛选。",
+    stageNeedsRow: "无法核对该客户所在的行(客户编号列被隐藏,或该行被筛选隐藏),因此不能修改其阶段。请显示该行或客户编号列后再试;不改阶段的跟进记录可以直接保存。",
+  },
   ribbon: {
     graded: "分级完成:{customers} 个客户,A {a} · B {b} · C {c} · 待评估 {toAssess};逾期 {overdue},沉睡 {dormant}。",
     notFinished: "分级未完成:{detail}",
     notInstalled: "请先在任务窗格中安装模板。",
+    tooLongForRibbon: "客户较多,功能区按钮无法在时限内完成。请在任务窗格中运行分级。",
   },
   firstSteps: {
     title: "先试试这几步",
