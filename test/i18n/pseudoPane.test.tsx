@@ -12,6 +12,9 @@ import { LANGS } from "../../src/core/i18n/lang";
 import { day } from "../support/builders";
 import { bypassing, definitionTexts } from "./pseudo";
 
+// Six pages, each loaded on first use: on a busy two-core machine the walk takes longer than jest's 5 s default.
+jest.setTimeout(30_000);
+
 jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
 jest.mock("../../src/core/i18n/locales/zh-CN", () => jest.requireActual("./wrap").pseudoLocale("zh-CN"));
 
