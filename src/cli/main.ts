@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await RUNS[command](p, { io, today, json: p.flags.json === true, speaking });
   } catch (e) {
     // A use-case refused the workbook: say why in the workbook's own language.
-    if (e instanceof UseCaseError && file) speaking = workbookLang(file) ?? speaking;
+    if (e instanceof UseCaseError && file) speaking = (await workbookLang(file)) ?? speaking;
     io.err(`crm-sheets: ${oneLine(e, speaking)}`);
     return 2;
   }

@@ -1,18 +1,78 @@
 import type { DashStyle } from "../core/dashboard/layout";
 import { DASH_FORMATS } from "../core/dashboard/layout";
-import { attr } from "./xml";
+import { XlsxError } from "./errors";
+import { NS, child, children, createLike, insertInOrder, parseXml, root, serializeXml, type Document, type Element } from "./dom";
+
+const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+/** Custom number formats start above the built-in ids (0–163 are reserved). */
+const FIRST_CUSTOM_FORMAT = 164;
+const ELEMENT = 1;
+
+/** The element children of a node, in order (text between them is layout only). */
+function elementsOf(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === ELEMENT) out.push(n as Element);
+  return out;
+}
 
 /**
- * Cell styles for the dashboard, appended to styles.xml only where an identical entry is not
- * already there: existing entries keep their positions (every user cell keeps its look), and a
- * rebuild finds the entries the first build added instead of adding them again.
+ * Same element in the sense Excel reads it: local name, namespace, attributes (any order, any
+ * prefix) and element children, recursively.
+ * @example sameElement(<font><b/><sz val="11"/></font>, <x:font><x:b/><x:sz val="11"/></x:font>) // true
+ */
+export function sameElement(a: Element, b: Element): boolean {
+  if (a.localName !== b.localName || a.namespaceURI !== b.namespaceURI) return false;
+  const attrs = (e: Element) => {
+    const out = new Map<string, string>();
+    for (let i = 0; i < e.attributes.length; i++) {
+      const at = e.attributes.item(i);
+      if (!at || at.name === "xmlns" || at.prefix === "xmlns") continue;
+      out.set(`${at.namespaceURI ?? ""}|${at.localName ?? at.name}`, at.value);
+    }
+    return out;
+  };
+  const aa = attrs(a);
+  const ba = attrs(b);
+  if (aa.size !== ba.size) return false;
+  for (const [k, v] of aa) if (ba.get(k) !== v) return false;
+  const ac = elementsOf(a);
+  const bc = elementsOf(b);
+  return ac.length === bc.length && ac.every((c, i) => sameElement(c, bc[i] as Element));
+}
+
+/** A copy of `src` made under `parent` with the parent's prefix, attributes set one by one. */
+function adopt(parent: Element, src: Element): Element {
+  const el = createLike(parent, src.localName ?? "");
+  for (let i = 0; i < src.attributes.length; i++) {
+    const at = src.attributes.item(i);
+    if (at && at.name !== "xmlns" && at.prefix !== "xmlns") el.setAttribute(at.name, at.value);
+  }
+  for (const c of elementsOf(src)) el.appendChild(adopt(el, c));
+  return el;
+}
+
+/** One SpreadsheetML element from its markup (ours, built from constants), as a detached DOM. */
+function element(markup: string): Element {
+  const wrapper = root(parseXml("dashboard styles", `<w xmlns="${NS.main}">${markup}</w>`));
+  const el = elementsOf(wrapper)[0];
+  if (!el) throw new XlsxError("empty style element");
+  return el;
+}
+
+/**
+ * Cell styles for the dashboard, appended to styles.xml through its DOM only where an equal entry
+ * is not already there: existing entries keep their positions (every user cell keeps its look),
+ * `count` attributes stay equal to the children, and a rebuild finds the entries the first build
+ * added instead of adding them again.
  */
 export class DashboardStyles {
-  private xml: string;
+  private readonly doc: Document;
   readonly index = new Map<DashStyle, number>();
+  changed = false;
 
-  constructor(stylesXml: string) {
-    this.xml = stylesXml;
+  constructor(stylesXml: string | null) {
+    if (stylesXml === null) throw new XlsxError("xl/styles.xml is missing; the dashboard's formats cannot be added");
+    this.doc = parseXml("xl/styles.xml", stylesXml);
     const font = (size: number, bold: boolean, color?: string) =>
       `<font>${bold ? "<b/>" : ""}<sz val="${size}"/>${color ? `<color rgb="${color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
     const fill = (rgb: string) => `<fill><patternFill patternType="solid"><fgColor rgb="${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
@@ -56,39 +116,50 @@ export class DashboardStyles {
   }
 
   toXml(): string {
-    return this.xml;
+    return serializeXml(this.doc);
   }
 
-  /** The position of an identical child in a block, appended when missing. */
-  private child(block: string, tag: string, element: string): number {
-    const re = new RegExp(`<${block}\\b([^>]*)>([\\s\\S]*?)</${block}>`);
-    const m = re.exec(this.xml);
-    if (!m) {
-      // A styles part without this block (rare, hand-made files): create it where the schema wants it.
-      const order = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs"];
-      const after = order.slice(0, order.indexOf(block)).reverse().find((b) => new RegExp(`</${b}>`).test(this.xml));
-      const ins = `<${block} count="1">${element}</${block}>`;
-      this.xml = after ? this.xml.replace(`</${after}>`, `</${after}>${ins}`) : this.xml.replace(/(<styleSheet\b[^>]*>)/, `$1${ins}`);
-      return 0;
-    }
-    const children = [...(m[2] ?? "").matchAll(new RegExp(`<${tag}\\b[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, "g"))].map((x) => x[0]);
-    const at = children.indexOf(element);
+  /** A block of the stylesheet, created where the schema puts it when the part lacks it. */
+  private block(name: string): Element {
+    const top = root(this.doc);
+    const found = child(top, name);
+    if (found) return found;
+    const el = createLike(top, name);
+    el.setAttribute("count", "0");
+    insertInOrder(top, el, STYLESHEET_ORDER);
+    this.changed = true;
+    return el;
+  }
+
+  /** The position of an equal child in a block, appended when missing. */
+  private child(blockName: string, tag: string, markup: string): number {
+    const block = this.block(blockName);
+    const want = element(markup);
+    const existing = children(block, tag);
+    const at = existing.findIndex((e) => sameElement(e, want));
     if (at >= 0) return at;
-    const attrs = (m[1] ?? "").replace(/\scount="\d+"/, "");
-    this.xml = this.xml.replace(re, `<${block} count="${children.length + 1}"${attrs}>${m[2] ?? ""}${element}</${block}>`);
-    return children.length;
+    block.appendChild(adopt(block, want));
+    block.setAttribute("count", String(existing.length + 1));
+    this.changed = true;
+    return existing.length;
   }
 
   /** A number format's id: built-in for General and the common ones, else custom (reused when present). */
   private numFmt(code: string): number {
     const builtin: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
     if (builtin[code] !== undefined) return builtin[code] as number;
-    for (const m of this.xml.matchAll(/<numFmt\b[^>]*\/?>/g)) if (attr(m[0], "formatCode") === code) return Number(attr(m[0], "numFmtId"));
-    const used = [...this.xml.matchAll(/numFmtId="(\d+)"/g)].map((x) => Number(x[1]));
-    const id = Math.max(163, ...used) + 1;
-    const el = `<numFmt numFmtId="${id}" formatCode="${code}"/>`;
-    if (/<numFmts\b/.test(this.xml)) this.xml = this.xml.replace(/<numFmts\b([^>]*)count="(\d+)"([^>]*)>/, (_x, a: string, n: string, b: string) => `<numFmts${a}count="${Number(n) + 1}"${b}>`).replace("</numFmts>", `${el}</numFmts>`);
-    else this.xml = this.xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="1">${el}</numFmts>`);
+    const top = root(this.doc);
+    const formats = children(child(top, "numFmts") ?? top, "numFmt");
+    const same = formats.find((f) => f.getAttribute("formatCode") === code);
+    if (same) return Number(same.getAttribute("numFmtId"));
+    const id = Math.max(FIRST_CUSTOM_FORMAT - 1, ...formats.map((f) => Number(f.getAttribute("numFmtId")) || 0)) + 1;
+    const block = this.block("numFmts");
+    const el = createLike(block, "numFmt");
+    el.setAttribute("numFmtId", String(id));
+    el.setAttribute("formatCode", code);
+    block.appendChild(el);
+    block.setAttribute("count", String(children(block, "numFmt").length));
+    this.changed = true;
     return id;
   }
 }

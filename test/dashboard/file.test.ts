@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { cli, digest, ensureCliBuilt, py, recalc, tmpdir } from "../xlsx/helpers";
+import { cli, digest, ensureCliBuilt, excelProblems, py, recalc, tmpdir } from "../xlsx/helpers";
 import { Book } from "../../src/xlsx/book";
 import { readBook } from "../../src/xlsx/read";
 import { gradeFile, logFile } from "../../src/xlsx/usecases";
@@ -66,12 +66,12 @@ function workbookRows(lang: Lang): { customers: PlanValue[][]; followUps: PlanVa
 async function build(dir: string, lang: Lang): Promise<string> {
   const file = path.join(dir, `${lang}.xlsx`);
   fs.writeFileSync(file, await templateWorkbook(lang, workbookRows(lang)));
-  gradeFile(file, today);
+  await gradeFile(file, today);
   return file;
 }
 
-function plan(file: string) {
-  const r = readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
+async function plan(file: string) {
+  const r = await readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
   return planDashboard(r.model, today);
 }
 
@@ -79,8 +79,8 @@ type Cells = { cells: Record<string, unknown>; sheets: string[] };
 const cellsOf = (file: string, sheet: string) => py<Cells>("../dashboard/cells.py", [file, sheet]);
 
 /** Every formula cell of the plan against LibreOffice's result; returns how many were compared. */
-function expectRecalculated(file: string, dir: string): number {
-  const p = plan(file);
+async function expectRecalculated(file: string, dir: string): Promise<number> {
+  const p = await plan(file);
   const out = recalc(file, path.join(dir, `lo-${Date.now()}`));
   const { cells } = cellsOf(out, p.layout.sheetName);
   let n = 0;
@@ -114,15 +114,15 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     file = await build(dir, lang);
     before = digest(file);
     userCells = userSheets.map((sh) => cellsOf(file, sh));
-    dashboardFile(file, today);
+    await dashboardFile(file, today);
   });
 
-  it("after LibreOffice recalculates, every formula equals the engine's figure", () => {
-    expect(expectRecalculated(file, dir)).toBeGreaterThan(200);
+  it("after LibreOffice recalculates, every formula equals the engine's figure", async () => {
+    expect(await expectRecalculated(file, dir)).toBeGreaterThan(200);
   });
 
-  it("the workbook covers the boundaries the figures turn on", () => {
-    const f = plan(file).figures;
+  it("the workbook covers the boundaries the figures turn on", async () => {
+    const f = (await plan(file)).figures;
     expect(f.funnel.every((s) => (s.count ?? 0) > 0)).toBe(true);
     expect(f.closed.every((s) => (s.count ?? 0) > 0)).toBe(true);
     expect(f.months.every((m) => (m.followUps ?? 0) > 0)).toBe(true);
@@ -145,18 +145,22 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     userSheets.forEach((sh, i) => expect(cellsOf(file, sh).cells).toEqual(userCells[i]?.cells));
   });
 
-  it("rebuilding changes nothing and never adds a second sheet", () => {
+  it("rebuilding changes nothing and never adds a second sheet", async () => {
     const first = digest(file);
-    const o = dashboardFile(file, today);
+    const o = await dashboardFile(file, today);
     expect(o.rebuilt).toBe(true);
     expect(digest(file).entries).toEqual(first.entries);
     const names = new Book(fs.readFileSync(file)).sheets.map((s) => s.name);
-    expect(names.filter((n) => n === plan(file).layout.sheetName)).toHaveLength(1);
+    const sheetName = (await plan(file)).layout.sheetName;
+    expect(names.filter((n) => n === sheetName)).toHaveLength(1);
   });
 
-  it("its parts are valid ECMA-376: charts, drawing, sheet, content types, relationships", () => {
+  it("its parts are valid ECMA-376: charts, drawing, sheet, content types, relationships", async () => {
+    // The whole package as Excel would open it: schemas after markup compatibility, plus the unwritten rules.
+    expect(excelProblems(file)).toEqual([]);
     const book = new Book(fs.readFileSync(file));
-    const sheet = book.sheets.find((s) => s.name === plan(file).layout.sheetName)!;
+    const sheetName = (await plan(file)).layout.sheetName;
+    const sheet = book.sheets.find((s) => s.name === sheetName)!;
     const drawing = book.relsTyped(sheet.path).find((r) => r.type.endsWith("/drawing"))!.target;
     const charts = book.relsTyped(drawing).filter((r) => r.type.endsWith("/chart")).map((r) => r.target);
     expect(charts).toHaveLength(6);
@@ -171,11 +175,11 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     expect(pageSetup).toContain('orientation="landscape"');
   });
 
-  it("rows appended below the follow-up table are counted without a rebuild", () => {
-    const was = plan(file).figures.kpi.followUps7d as number;
-    logFile(file, { customerId: "KH-TEST-9", date: today, method: lang === "zh-CN" ? "电话" : "Phone", summary: "追加", by: "刘洋", feedback: "", nextStep: "", nextDate: null, stage: "" }, today);
-    expect(plan(file).figures.kpi.followUps7d).toBe(was + 1);
-    expectRecalculated(file, dir);
+  it("rows appended below the follow-up table are counted without a rebuild", async () => {
+    const was = (await plan(file)).figures.kpi.followUps7d as number;
+    await logFile(file, { customerId: "KH-TEST-9", date: today, method: lang === "zh-CN" ? "电话" : "Phone", summary: "追加", by: "刘洋", feedback: "", nextStep: "", nextDate: null, stage: "" }, today);
+    expect((await plan(file)).figures.kpi.followUps7d).toBe(was + 1);
+    await expectRecalculated(file, dir);
   });
 });
 
@@ -190,7 +194,8 @@ describe("crm-sheets dashboard", () => {
     const out = JSON.parse(r.out) as { sheet: string; charts: number; figures: unknown };
     expect(out.sheet).toBe("看板");
     expect(out.charts).toBe(6);
-    expect(out.figures).toEqual(plan(file).figures);
+    expect(out.figures).toEqual((await plan(file)).figures);
+    expect(excelProblems(file)).toEqual([]);
     const t = cli(["dashboard", file]);
     expect(t.out).toContain("已生成「看板」工作表");
     expect(t.out).toContain("按负责人");
@@ -216,14 +221,48 @@ describe("a sheet of the user's that has our name", () => {
     const dir = tmpdir("dash-");
     const file = path.join(dir, "own.xlsx");
     fs.writeFileSync(file, await templateWorkbook("en-US"));
-    dashboardFile(file, today);
+    await dashboardFile(file, today);
     // Without our mark, the Dashboard sheet is a stranger's.
     const book = new Book(fs.readFileSync(file));
     const { rebuild } = await import("../../src/xlsx/zip");
     const wb = book.workbookXml.replace(/<definedName\b[^>]*name="CRM_Dashboard"[^>]*>[^<]*<\/definedName>/, "");
     fs.writeFileSync(file, rebuild(book.buf, book.entries, new Map([["xl/workbook.xml", new TextEncoder().encode(wb)]])));
     const bytes = fs.readFileSync(file);
-    expect(() => dashboardFile(file, today)).toThrow(/not the dashboard this tool built/);
+    await expect(dashboardFile(file, today)).rejects.toThrow(/not the dashboard this tool built/);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
+describe("a workbook shaped as Excel 365 writes it", () => {
+  beforeAll(() => ensureCliBuilt());
+
+  // x: prefixes on every SpreadsheetML element, single-quoted attributes, calcPr with fullCalcOnLoad="0".
+  it("gets the dashboard through its XML as it is: sheet, mark and recalculation flag in the workbook's own prefix, valid, rebuilt in place", async () => {
+    const dir = tmpdir("dash-");
+    const template = path.join(dir, "template.xlsx");
+    expect(cli(["init", template]).code).toBe(0);
+    const filled = path.join(dir, "filled.xlsx");
+    const file = path.join(dir, "team.xlsx");
+    for (const args of [["fill", template, filled], ["excel365", filled, file, "prefixed"]]) {
+      const r = spawnSync("/usr/bin/python3", [path.join(__dirname, "../xlsx/corpus.py"), ...args], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(r.stderr);
+    }
+    const o = await dashboardFile(file, today);
+    expect(o.rebuilt).toBe(false);
+    const book = new Book(fs.readFileSync(file));
+    expect(book.sheets.map((s) => s.name)).toContain("看板");
+    const wb = book.workbookXml;
+    expect(wb).toMatch(/<x:sheet name="看板" sheetId="7"[^>]* r:id="rId\d+"\/><\/x:sheets>/);
+    expect(book.byName.has(book.sheets.find((s) => s.name === "看板")?.path ?? "")).toBe(true);
+    expect(wb).toContain('<x:definedName name="CRM_Dashboard" hidden="1">\'看板\'!$A$1</x:definedName>');
+    expect(wb.match(/fullCalcOnLoad=["'][^"']*["']/g)).toEqual(['fullCalcOnLoad="1"']);
+    // The existing calcPr is changed in place (its calcId kept), not followed by a second one.
+    expect(wb).toContain('<x:calcPr calcId="191029" fullCalcOnLoad="1"/></x:workbook>');
+    expect(book.text("xl/styles.xml")).not.toMatch(/<(fonts|cellXfs|numFmts)\b/);
+    expect(excelProblems(file)).toEqual([]);
+    expect(await expectRecalculated(file, dir)).toBeGreaterThan(100);
+    const first = digest(file);
+    expect((await dashboardFile(file, today)).rebuilt).toBe(true);
+    expect(digest(file).entries).toEqual(first.entries);
   });
 });

@@ -44,9 +44,9 @@ export function dashboardText(o: FileDashboardOutcome, file: string): string {
 }
 
 /** `crm-sheets dashboard <file> [--today D] [--json]`: (re)builds the Dashboard sheet and prints its tables. */
-export function dashboard(p: Parsed, { io, today, json, speaking }: Run): number {
+export async function dashboard(p: Parsed, { io, today, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
-  const o = dashboardFile(file, today);
+  const o = await dashboardFile(file, today);
   io.out(json ? JSON.stringify({ file, today: formatIso(today), sheet: o.sheet, rebuilt: o.rebuilt, cells: o.cells, charts: o.charts, lastGraded: o.lastGraded === null ? null : formatIso(o.lastGraded), figures: o.figures }, null, 2) : dashboardText(o, file));
   return 0;
 }
