@@ -38,7 +38,9 @@ describe("task pane components (by role)", () => {
   it("Home installs the template in the chosen language", async () => {
     const api = fakeApi();
     render(<App api={api} lang="zh-CN" />);
-    const button = await screen.findByRole("button", { name: "安装模板" });
+    // The first render loads the Home page's chunk and the catalogue: about 1.5 s alone on a busy
+    // 2-core machine, past findByRole's 1 s default, so the wait is longer; what is found is unchanged.
+    const button = await screen.findByRole("button", { name: "安装模板" }, { timeout: 10_000 });
     fireEvent.click(screen.getByRole("radio", { name: "English" }));
     fireEvent.click(button);
     await waitFor(() => expect(api.calls).toEqual(["install en-US"]));
