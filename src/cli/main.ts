@@ -12,6 +12,7 @@ import { demo } from "./subcommands/demo";
 import { grade } from "./subcommands/grade";
 import { log } from "./subcommands/log";
 import { check } from "./subcommands/check";
+import { dashboard } from "./subcommands/dashboard";
 
 export { parseArgs, UsageError } from "./args";
 export { oneLine } from "./errors";
@@ -23,6 +24,7 @@ const RUNS: Readonly<Record<(typeof COMMANDS)[number], (p: ReturnType<typeof par
   grade,
   log,
   check,
+  dashboard,
 };
 
 /** The command line: parses, runs one command, and turns every failure into one line and exit code 2. */

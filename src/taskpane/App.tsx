@@ -9,6 +9,7 @@ import type { WorkbookApi } from "./workbookApi";
 import { LANGS, type Lang } from "../core/i18n/lang";
 import { languageName } from "../core/i18n/catalogue";
 import { Home } from "./features/Home";
+import { dashText } from "../core/dashboard/messages";
 import { Spinner } from "@fluentui/react-components";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
@@ -17,6 +18,7 @@ const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Gr
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
 const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
+const Overview = lazy(() => import("./features/Overview").then((m) => ({ default: m.Overview })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
@@ -26,7 +28,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check" | "audit";
+type Page = "home" | "log" | "grade" | "card" | "check" | "overview" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -52,15 +54,17 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
         <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div role="tabpanel" aria-label={page === "overview" ? dashText(lang, "overviewTitle") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "overview" && <Overview onToast={toast} />}
           {page === "audit" && <AuditLog />}
         </Suspense>
       </div>

@@ -1,5 +1,6 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
+import { buildDashboard, overview } from "../excel/dashboard";
 import { CardSource } from "../excel/card";
 import { latestOnly } from "../excel/latest";
 import type { WorkbookApi } from "./workbookApi";
@@ -28,6 +29,8 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
     auditLog: (limit) => uc.readAuditLog(limit),
+    overview: () => overview(localToday()),
+    buildDashboard: (user) => buildDashboard(localToday(), user, clock()),
     today: localToday,
   };
 }

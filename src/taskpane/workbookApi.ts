@@ -2,6 +2,7 @@ import type { DayNumber } from "../core/_lib/calendar";
 import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
+import type { DashboardOutcome, OverviewOutcome } from "../excel/dashboard";
 import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 
 /**
@@ -22,7 +23,12 @@ export interface WorkbookApi {
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
   /** The newest audit-log entries, newest first (the log sheet is very hidden: this is where people read it). */
   auditLog(limit?: number): Promise<AuditRow[]>;
+  /** The KPI row and the by-owner table, from the tables (no dashboard sheet needed). */
+  overview(): Promise<OverviewOutcome>;
+  /** Builds or rebuilds the Dashboard sheet with live formulas and charts. */
+  buildDashboard(user: string): Promise<DashboardOutcome>;
   today(): DayNumber;
 }
 
+export type { DashboardOutcome, OverviewOutcome };
 export type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };

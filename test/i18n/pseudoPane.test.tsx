@@ -12,6 +12,9 @@ import { LANGS } from "../../src/core/i18n/lang";
 import { day } from "../support/builders";
 import { bypassing, definitionTexts } from "./pseudo";
 
+// Six pages, each loaded on first use: on a busy two-core machine the walk takes longer than jest's 5 s default.
+jest.setTimeout(30_000);
+
 jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
 jest.mock("../../src/core/i18n/locales/zh-CN", () => jest.requireActual("./wrap").pseudoLocale("zh-CN"));
 
@@ -29,6 +32,8 @@ const api: WorkbookApi = {
   watchSelection: async () => async () => undefined,
   watchChanges: async () => async () => undefined,
   auditLog: async () => [{ when: 46162.5, user: "Li", action: "grade", target: "Data", cells: 3 }],
+  overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 1, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [{ owner: "Li", open: 1, a: 0, overdue: 0, dueThisWeek: 0, followUps7d: 0, aNotContacted: 0, newThisWeek: 0 }], cadenceA: 7 }),
+  buildDashboard: async () => ({ lang: "zh-CN", sheetName: "Dashboard", cells: 0, charts: 0 }),
   today: () => day("2026-05-20"),
 };
 

@@ -4,6 +4,7 @@ import { ruleDefault } from "../rules/ruleDefs";
 import { say } from "../i18n/catalogue";
 import { renderReason, thresholdAmount } from "../i18n/messages";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { dashboardGuideRows } from "../dashboard/guide";
 import { firstSteps } from "../demo/firstSteps";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
@@ -75,6 +76,7 @@ export function guideRows(lang: Lang): GuideRow[] {
       cadenceA: v("cadenceA"), cadenceB: v("cadenceB"), cadenceC: v("cadenceC"), cadenceMaintenance: v("cadenceMaintenance"), firstContactDays: v("firstContactDays"),
     }) },
     { kind: "text", text: say(lang, "guide", "states", { dormantDays: v("dormantDays") }) },
+    ...dashboardGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "privacyHeading") },
     { kind: "text", text: say(lang, "guide", "privacy") },
     { kind: "heading", text: say(lang, "guide", "columnsHeading") },
