@@ -73,7 +73,7 @@ function visibleTexts(): string[] {
 it.each(LANGS)("%s: every page speaks only through the catalogues", async (lang) => {
   render(<App api={api} lang={lang} />);
   const tabs = await screen.findAllByRole("tab");
-  expect(tabs.length).toBe(6);
+  expect(tabs.length).toBe(7);
   const defs = definitionTexts();
   const offenders = new Set<string>();
   for (const tab of tabs) {
