@@ -10,6 +10,7 @@ import { gradeFile, logFile, checkFile, templateInfo } from "../xlsx/usecases";
 import { atomicWrite, lockWarning } from "../xlsx/save";
 import { sampleRows } from "./sampleData";
 import { gradeText, issuesText } from "./output";
+import { IMPORT_USAGE, runImport } from "./importCommand";
 
 const USAGE = `crm-sheets — a sales team's CRM in an Excel workbook
 
@@ -20,6 +21,7 @@ Usage:
                  [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]
   crm-sheets check <file> [--today YYYY-MM-DD] [--json]
   crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD]
+${IMPORT_USAGE}
 
 Exit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.`;
 
@@ -137,6 +139,8 @@ async function demo(p: Parsed, io: Io, today: DayNumber): Promise<number> {
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
+    // import reads its own arguments (a repeatable --map).
+    if (argv[0] === "import") return runImport(argv.slice(1), io.out, io.now());
     const p = parseArgs(argv);
     if (p.flags.help || p.command === "" || p.command === "help") {
       io.out(USAGE);
@@ -180,7 +184,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return out.issues.length > 0 ? 1 : 0;
       }
       default:
-        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, demo)`);
+        throw new UsageError(`unknown command "${p.command}" (init, grade, log, check, import, demo)`);
     }
   } catch (e) {
     io.err(`crm-sheets: ${oneLine(e)}`);

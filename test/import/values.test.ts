@@ -151,3 +151,12 @@ describe("normalizeRow", () => {
     expect(n.unclear.map((u) => u.column)).toEqual(["行业", "手机", "阶段", "地区"]);
   });
 });
+
+describe("phones with a country code and several numbers", () => {
+  it.each([
+    ["+86 139-0013-9000 / 0755-12345678", ["13900139000", "0755-12345678"], []],
+    ["138 0013 8000 139 0013 9000", ["13800138000", "13900139000"], []],
+    ["0755 1234 5678", ["0755-12345678"], []],
+    ["13800138000 转前台", ["13800138000"], ["转前台"]],
+  ])("%s", (v, numbers, unclear) => expect(readPhones(v)).toEqual({ numbers, unclear }));
+});

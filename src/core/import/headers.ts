@@ -116,32 +116,37 @@ function texts(row: readonly RawCell[]): string[] {
   return row.map((c) => parseText(c));
 }
 
-function recognised(kind: ImportKind, row: readonly RawCell[]): number {
+function recognised(kind: ImportKind, row: readonly RawCell[]): { keys: number; filled: number } {
   const lex = lexicon(kind);
   const keys = new Set<string>();
+  let filled = 0;
   for (const t of texts(row)) {
+    if (t === "") continue;
+    filled++;
     const k = lex.get(normalizeHeader(t));
     if (k) keys.add(k);
   }
-  return keys.size;
+  return { keys: keys.size, filled };
 }
 
 /** The header is looked for within the first rows, under any title rows. */
 export const HEADER_SEARCH_ROWS = 10;
 
 /**
- * Finds the header row: the row among the first 10 that names the most of our columns (at least
- * two), the earliest on a tie, so a merged 「2025年客户名单」 title row above it is skipped.
+ * Finds the header row: the row among the first 10 that names the most of our columns, the
+ * earliest on a tie, so a merged 「2025年客户名单」 title row above it is skipped. A row must name
+ * two of our columns — or be a one-column list whose only header is ours (a plain list of names).
  * @example findHeaderRow("customers", [["2025年客户名单"], ["公司名称", "手机"]]) // 1
  */
 export function findHeaderRow(kind: ImportKind, rows: ReadonlyArray<readonly RawCell[]>): number | null {
   let best = -1;
-  let bestCount = 1;
+  let bestCount = 0;
   for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.length); i++) {
-    const n = recognised(kind, rows[i] ?? []);
-    if (n > bestCount) {
+    const r = recognised(kind, rows[i] ?? []);
+    const acceptable = r.keys >= 2 || (r.keys === 1 && r.filled === 1);
+    if (acceptable && r.keys > bestCount) {
       best = i;
-      bestCount = n;
+      bestCount = r.keys;
     }
   }
   return best < 0 ? null : best;

@@ -141,6 +141,7 @@ function sameValue(ref: ColRef, existing: RawCell, v: PlanValue): boolean {
   const a = rawString(existing).normalize("NFKC").trim();
   const b = v.text.normalize("NFKC").trim();
   if (a === b) return true;
+  if (ref === "name") return normalizeCompanyName(a) === normalizeCompanyName(b);
   if (ref === "phone") return mobileKey(a) !== null && mobileKey(a) === mobileKey(b);
   if (ref === "email" || ref === "id") return a.toLowerCase() === b.toLowerCase();
   return normalizeLabel(a) === normalizeLabel(b);

@@ -74,12 +74,26 @@ export function readPhones(v: RawCell): Phones {
   if (whole) return { numbers: [whole], unclear: [] };
   const numbers: string[] = [];
   const unclear: string[] = [];
-  for (const part of s.split(/[,，;；/、|\n]+|\s{2,}|(?<=\d)\s+(?=(?:\+|00)?\d{3,4}[\s-]?\d{3,4}[\s-]?\d{4}\b)/)) {
-    const p = part.trim();
-    if (p === "") continue;
-    const n = onePhone(p);
-    if (n) numbers.push(n);
-    else unclear.push(p);
+  for (const part of s.split(/[,，;；/、|\n]+/)) {
+    // Within a part, numbers are separated by spaces that also appear inside them (138 0013 8000):
+    // the shortest run of words that reads as a number is one number.
+    const words = part.trim().split(/\s+/).filter((w) => w !== "");
+    let i = 0;
+    while (i < words.length) {
+      let j = i;
+      let hit: string | null = null;
+      for (; j < words.length; j++) {
+        hit = onePhone(words.slice(i, j + 1).join(""));
+        if (hit) break;
+      }
+      if (hit) {
+        numbers.push(hit);
+        i = j + 1;
+      } else {
+        unclear.push(words.slice(i).join(" "));
+        break;
+      }
+    }
   }
   return { numbers, unclear };
 }
