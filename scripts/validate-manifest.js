@@ -20,7 +20,7 @@ if (!fs.existsSync(schema)) {
   problems.push(`${file}: schema not found at ${schema} (set CRM_MANIFEST_SCHEMAS to the manifest-schemas folder)`);
 } else {
   const r = spawnSync("xmllint", ["--noout", "--schema", schema, file], { encoding: "utf8" });
-  if (r.error) problems.push(`${file}: xmllint is not installed (Debian: apt-get install libxml2-utils)`);
+  if (r.error) problems.push(`${file}: xmllint is not installed (Debian: apt-get install ${require("./system-deps.json").programs.find((p) => p.command === "xmllint").apt})`);
   else if (r.status !== 0) {
     for (const l of r.stderr.split("\n")) if (l.trim() && !/fails to validate$/.test(l)) problems.push(l.replace(/^([^:]+):(\d+):\s*element\s*/, "$1:$2: element "));
     if (problems.length === 0) problems.push(`${file}: fails schema validation`);
