@@ -3,14 +3,16 @@ import type { Lang } from "../core/i18n/lang";
 import { normalizeLabel } from "../core/model/headers";
 import { num, text, type PlanValue } from "../core/plan/plan";
 import { planImport, type ImportOptions, type ImportPlan, type SourceTable } from "../core/import/planImport";
+import { readSourceHeader } from "../core/import/headers";
 import { REPORT_HEADER_ROW, reportSheet } from "../core/import/report";
 import { IMPORT_TEXTS, importText } from "../core/import/messages";
 import { sheetName } from "../core/template/sheets";
 import { Book, XlsxError, relsPathOf, type SheetRef, type TableRef } from "./book";
 import { readBook, columnLetters, decodeCell, type Located } from "./read";
-import { cellsOf, streamSheet } from "./rows";
+import { cellsOf, streamSheet, StopReading } from "./rows";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
-import { rebuild } from "./zip";
+import { crc32, rebuild, type Deflated } from "./zip";
+import { deflateRawSync } from "zlib";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 import { escapeXml, parseRange, unescapeXml } from "./xml";
 
@@ -53,6 +55,10 @@ function columnResolver(l: Located, newColumns: readonly string[]): (ref: string
  */
 function checkRoom(book: Book, l: Located, firstNew: number, rowsNeeded: number, newCols: number): void {
   const lastNew = firstNew + rowsNeeded - 1;
+  if (rowsNeeded === 0 && newCols === 0) return;
+  // The sheet's used range says when nothing lies below or right of the table: no need to look.
+  const dim = usedRange(book, l.sheet);
+  if (dim && dim.r1 <= l.lastRow && dim.c1 <= l.lastCol) return;
   const shared = () => book.sharedStrings();
   streamSheet(book, l.sheet.path, {
     prefix: () => undefined,
@@ -83,11 +89,23 @@ function isPlaceholder(book: Book, l: Located): boolean {
     prefix: () => undefined,
     suffix: () => undefined,
     row: (xml, n) => {
-      if (n !== l.lastRow) return;
-      for (const c of cellsOf(xml)) if (c.col >= l.firstCol && c.col <= l.lastCol && !calculated.has(c.col) && decodeCell(c, shared, book) !== null) blank = false;
+      if (n < l.lastRow) return;
+      if (n === l.lastRow) for (const c of cellsOf(xml)) if (c.col >= l.firstCol && c.col <= l.lastCol && !calculated.has(c.col) && decodeCell(c, shared, book) !== null) blank = false;
+      throw new StopReading();
     },
   });
   return blank;
+}
+
+/** The `<dimension>` a sheet declares, read from the part's first bytes only. */
+function usedRange(book: Book, sheet: SheetRef): ReturnType<typeof parseRange> {
+  let ref: string | null = null;
+  streamSheet(book, sheet.path, {
+    prefix: (text) => { ref = /<dimension\b[^>]*\bref="([^"]+)"/.exec(text)?.[1] ?? null; throw new StopReading(); },
+    row: () => { throw new StopReading(); },
+    suffix: () => undefined,
+  });
+  return ref === null ? null : parseRange(ref);
 }
 
 /** The table part with the user's new columns added (names must be unique within a table). */
@@ -171,10 +189,13 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
   const book = new Book(bytes);
   const enc = new TextEncoder();
   const existing = book.sheets.find((s: SheetRef) => REPORT_NAMES.has(s.name.toLowerCase()));
-  if (existing) return rebuild(book.buf, book.entries, new Map([[existing.path, enc.encode(xml)]]));
+  // The report can list every row of a large source: deflated natively, at the speed level the sheets use.
+  const raw = enc.encode(xml);
+  const part: Deflated = { deflated: new Uint8Array(deflateRawSync(raw, { level: 1 })), crc: crc32(raw), size: raw.length };
+  if (existing) return rebuild(book.buf, book.entries, new Map([[existing.path, part]]));
   let n = book.sheets.length + 1;
   while (book.byName.has(`xl/worksheets/sheet${n}.xml`)) n++;
-  const part = `xl/worksheets/sheet${n}.xml`;
+  const partName = `xl/worksheets/sheet${n}.xml`;
   const relsPath = relsPathOf("xl/workbook.xml");
   const rels = book.text(relsPath) ?? "";
   let rid = 1;
@@ -183,8 +204,28 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
   const prefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(book.workbookXml)?.[1] ?? "r";
   const wb = book.workbookXml.replace("</sheets>", `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${prefix}:id="rId${rid}"/></sheets>`);
   const newRels = rels.replace("</Relationships>", `<Relationship Id="rId${rid}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`);
-  const ct = (book.text("[Content_Types].xml") ?? "").replace("</Types>", `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
-  return rebuild(book.buf, book.entries, new Map([["xl/workbook.xml", enc.encode(wb)], [relsPath, enc.encode(newRels)], ["[Content_Types].xml", enc.encode(ct)]]), new Map([[part, enc.encode(xml)]]));
+  const ct = (book.text("[Content_Types].xml") ?? "").replace("</Types>", `<Override PartName="/${partName}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+  return rebuild(book.buf, book.entries, new Map([["xl/workbook.xml", enc.encode(wb)], [relsPath, enc.encode(newRels)], ["[Content_Types].xml", enc.encode(ct)]]), new Map([[partName, part]]));
+}
+
+/**
+ * Reads only the columns the import compares (the match keys and the columns the source feeds):
+ * a 50,000-row table has forty columns and most are not needed. When the source brings a column
+ * the table already has as the user's own, everything is read, so a fill can see that column's cells.
+ */
+function readTarget(book: Book, source: SourceTable, options: ImportOptions): ReturnType<typeof readBook> {
+  const header = readSourceHeader(options.kind, source.rows, options.map ?? []);
+  const mapped = header.uses.flatMap((u) => (u.kind === "ours" ? (u.key === "region" ? ["province", "city"] : [u.key]) : []));
+  const keys = options.kind === "customers"
+    ? { customers: [...new Set(["id", "name", "phone", "email", ...mapped])], followUps: ["date"] }
+    : { customers: ["id", "name", "phone", "owner"], followUps: [...new Set(["date", "customerId", "summary", ...mapped])] };
+  const r = readBook(book, keys);
+  const l = options.kind === "customers" ? r.customers : r.followUps;
+  if (!l) return r;
+  const ours = new Set(Object.values(l.positions));
+  const theirs = new Set(l.headers.filter((_h, i) => !ours.has(i)).map((h) => normalizeLabel(h)));
+  const needsUserColumns = header.uses.some((u) => u.kind === "user" && theirs.has(normalizeLabel(u.header)));
+  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all" }) : r;
 }
 
 /**
@@ -195,7 +236,7 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
  */
 export function importFile(file: string, source: SourceTable, options: FileImportOptions, probe?: SaveProbe): FileImportOutcome {
   const book = new Book(readFileChecked(file));
-  const r = readBook(book, { customers: "all", followUps: "all" });
+  const r = readTarget(book, source, options);
   const plan = planImport(r.model, source, options);
   const lang = r.model.lang;
   const name = importText(lang, "reportSheet");

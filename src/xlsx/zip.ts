@@ -112,7 +112,7 @@ export interface Deflated {
   readonly size: number;
 }
 
-export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Uint8Array | Deflated>, add: ReadonlyMap<string, Uint8Array> = new Map(), remove: ReadonlySet<string> = new Set()): Uint8Array {
+export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Uint8Array | Deflated>, add: ReadonlyMap<string, Uint8Array | Deflated> = new Map(), remove: ReadonlySet<string> = new Set()): Uint8Array {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;

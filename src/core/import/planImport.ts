@@ -101,12 +101,21 @@ export interface ImportPlan {
   readonly cellsChanged: number;
 }
 
+const COLUMN_CACHE = new WeakMap<TableModel, Map<ColRef, readonly RawCell[] | null>>();
+
 /** Where a reference lives in an existing table: our key, or one of the user's columns by header. */
 function existingColumn(t: TableModel, ref: ColRef): readonly RawCell[] | null {
   if (!isUserRef(ref)) return t.cols[ref] ?? null;
+  let cache = COLUMN_CACHE.get(t);
+  if (!cache) { cache = new Map(); COLUMN_CACHE.set(t, cache); }
+  const hit = cache.get(ref);
+  if (hit !== undefined) return hit;
+  const ours = new Set(Object.entries(t.positions).filter(([k]) => !k.startsWith("extra:")).map(([, q]) => q));
   const header = normalizeLabel(ref.slice(5));
-  const p = t.headers.findIndex((h, i) => normalizeLabel(h) === header && !Object.entries(t.positions).some(([k, q]) => q === i && !k.startsWith("extra:")));
-  return p < 0 ? null : (t.cols[`extra:${p}`] ?? null);
+  const p = t.headers.findIndex((h, i) => normalizeLabel(h) === header && !ours.has(i));
+  const col = p < 0 ? null : (t.cols[`extra:${p}`] ?? null);
+  cache.set(ref, col);
+  return col;
 }
 
 /** Source headers that are neither ours nor already a column of the table: they are added. */
@@ -206,9 +215,11 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   const index = new Map<string, Target>();
   const existingIds = new Set<string>();
   const idCol = t.cols.id ?? [];
+  const existingKeys: Array<Array<[MatchBy, string]>> = [];
   for (let i = 0; i < t.rowCount; i++) {
-    const get = (ref: ColRef) => existingColumn(t, ref)?.[i] ?? null;
-    for (const [by, k] of matchKeys(get)) if (!index.has(`${by}:${k}`)) index.set(`${by}:${k}`, { at: i, sourceRow: null });
+    const keys = matchKeys((ref) => existingColumn(t, ref)?.[i] ?? null);
+    existingKeys.push(keys);
+    for (const [by, k] of keys) if (!index.has(`${by}:${k}`)) index.set(`${by}:${k}`, { at: i, sourceRow: null });
     const id = parseText(idCol[i] ?? null);
     if (id !== "") existingIds.add(idKey(id));
   }
@@ -240,15 +251,27 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   const indexTarget = (tg: Target) => {
     for (const [by, k] of matchKeys((ref) => valueAt(tg, ref))) if (by !== "id" && !index.has(`${by}:${k}`)) index.set(`${by}:${k}`, tg);
   };
+  // A source row's keys never change: computed once (matching asks for them several times).
+  const rowKeys = new Map<NormalizedRow, Array<[MatchBy, string]>>();
+  const keysOf = (n: NormalizedRow) => {
+    let k = rowKeys.get(n);
+    if (!k) { k = matchKeys((ref) => { const v = n.values.get(ref); return v ? rawOfPlan(v) : null; }); rowKeys.set(n, k); }
+    return k;
+  };
   const lookup = (n: NormalizedRow, which: readonly MatchBy[]): { target: Target; by: MatchBy } | null => {
-    for (const [by, k] of matchKeys((ref) => { const v = n.values.get(ref); return v ? rawOfPlan(v) : null; })) {
+    for (const [by, k] of keysOf(n)) {
       if (!which.includes(by)) continue;
       const hit = index.get(`${by}:${k}`);
       if (hit) return { target: hit, by };
     }
     return null;
   };
-  const nameOf = (n: NormalizedRow) => { const v = n.values.get("name"); return v?.kind === "text" ? normalizeCompanyName(v.text) : ""; };
+  const names = new Map<NormalizedRow, string>();
+  const nameOf = (n: NormalizedRow) => {
+    let k = names.get(n);
+    if (k === undefined) { const v = n.values.get("name"); k = v?.kind === "text" ? normalizeCompanyName(v.text) : ""; names.set(n, k); }
+    return k;
+  };
 
   // Rows that share a name are one customer, whatever order they come in: a later row's name must
   // win over an earlier row's phone, or a second import of the same file would decide otherwise.
@@ -266,15 +289,26 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   // is new and whose mobile and e-mail point at different customers is not guessed at.
   const owners = new Map<string, Set<string>>();
   const own = (key: string, who: string) => { let s = owners.get(key); if (!s) { s = new Set(); owners.set(key, s); } s.add(who); };
-  for (let i = 0; i < t.rowCount; i++) for (const [by, k] of matchKeys((ref) => existingColumn(t, ref)?.[i] ?? null)) if (by === "mobile" || by === "email") own(`${by}:${k}`, `e:${i}`);
-  const identity = (n: NormalizedRow): string => { const m = lookup(n, ["id", "name"]); return m ? `e:${m.target.at}` : `g:${nameOf(n)}`; };
-  const contactKeys = (n: NormalizedRow) => matchKeys((ref) => { const v = n.values.get(ref); return v ? rawOfPlan(v) : null; }).filter(([by]) => by === "mobile" || by === "email").map(([by, k]) => `${by}:${k}`);
-  normalized.forEach((n) => { if (n && nameOf(n) !== "") for (const k of contactKeys(n)) own(k, identity(n)); });
-  const ambiguous = (n: NormalizedRow): string[] | null => {
+  existingKeys.forEach((keys, i) => { for (const [by, k] of keys) if (by === "mobile" || by === "email") own(`${by}:${k}`, `e:${i}`); });
+  // Who a source row is before anything is created: an existing customer by ID or name, or its name group.
+  const identities = new Map<NormalizedRow, string>();
+  const identity = (n: NormalizedRow): string => identities.get(n) ?? `g:${nameOf(n)}`;
+  const contactKeys = (n: NormalizedRow) => keysOf(n).filter(([by]) => by === "mobile" || by === "email").map(([by, k]) => `${by}:${k}`);
+  normalized.forEach((n) => {
+    if (!n || nameOf(n) === "") return;
+    const m = lookup(n, ["id", "name"]);
+    identities.set(n, m ? `e:${m.target.at}` : `g:${nameOf(n)}`);
+    for (const k of contactKeys(n)) own(k, identity(n));
+  });
+  const ambiguity = new Map<NormalizedRow, boolean>();
+  const ambiguous = (n: NormalizedRow): boolean => {
+    const seen = ambiguity.get(n);
+    if (seen !== undefined) return seen;
     const me = identity(n);
     const others = new Set<string>();
     for (const k of contactKeys(n)) for (const w of owners.get(k) ?? []) if (w !== me) others.add(w);
-    return others.size > 1 ? [...others] : null;
+    ambiguity.set(n, others.size > 1);
+    return others.size > 1;
   };
 
   const targetLabel = (tg: Target): string => {
@@ -335,7 +369,7 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
       let decided = groupTarget.get(nameKey);
       if (decided === undefined) {
         // The group becomes a new customer unless every one of its rows matches one by mobile or e-mail.
-        const all = (groups.get(nameKey) as number[]).every((j) => ambiguous(normalized[j] as NormalizedRow) !== null || lookup(normalized[j] as NormalizedRow, ["mobile", "email"]) !== null);
+        const all = (groups.get(nameKey) as number[]).every((j) => ambiguous(normalized[j] as NormalizedRow) || lookup(normalized[j] as NormalizedRow, ["mobile", "email"]) !== null);
         decided = all ? null : create(n, r.number, notes).target;
         groupTarget.set(nameKey, decided);
         if (decided) { finish("new", targetLabel(decided), !notes.some((x) => x.code === "idTaken")); return; }
