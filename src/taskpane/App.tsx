@@ -8,6 +8,7 @@ import { STRINGS } from "./strings";
 import type { WorkbookApi } from "./workbookApi";
 import type { Lang } from "../core/i18n/lang";
 import { Home } from "./features/Home";
+import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
@@ -15,14 +16,17 @@ const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ d
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
+  // Six tabs do not fit a narrow pane in English on one line: they wrap rather than widen the page.
+  tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check";
+type Page = "home" | "log" | "grade" | "card" | "check" | "import";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -42,20 +46,22 @@ function Shell() {
           <Option value="en-US">English</Option>
         </Dropdown>
       </div>
-      <TabList size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+      <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
         <Tab value="home">{t("tabHome")}</Tab>
         <Tab value="log">{t("tabLog")}</Tab>
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="import">{importText(lang, "tabImport")}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div role="tabpanel" aria-label={page === "import" ? importText(lang, "tabImport") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "import" && <Import onToast={toast} />}
         </Suspense>
       </div>
     </main>

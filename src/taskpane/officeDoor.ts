@@ -1,6 +1,7 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
 import type { WorkbookApi } from "./workbookApi";
+import { importIntoWorkbook, previewImport, readWorkbookSource } from "../excel/importWorkbook";
 
 /**
  * The real door: every call is one use-case of src/excel. The clock is passed in (the pane uses
@@ -19,6 +20,9 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     card: (row) => uc.customerCard(row, localToday()),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
+    importSource: () => readWorkbookSource(),
+    previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
+    runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),
     today: localToday,
   };
 }

@@ -2,6 +2,8 @@ import type { DayNumber } from "../core/_lib/calendar";
 import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
+import type { ImportOptions, SourceTable } from "../core/import/planImport";
+import type { ImportPreview, WorkbookImportOutcome } from "../excel/importWorkbook";
 import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 
 /**
@@ -20,7 +22,15 @@ export interface WorkbookApi {
   watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
   /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
+  /** The import source from the open workbook: the selected range, or the active sheet's used range. */
+  importSource(): Promise<SourceTable>;
+  previewImport(source: SourceTable, request: ImportRequest): Promise<ImportPreview>;
+  runImport(source: SourceTable, request: ImportRequest, user: string): Promise<WorkbookImportOutcome>;
   today(): DayNumber;
 }
 
+/** What the Import page asks for (the door adds today). */
+export type ImportRequest = Omit<ImportOptions, "today">;
+
+export type { ImportPreview, WorkbookImportOutcome, SourceTable };
 export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };

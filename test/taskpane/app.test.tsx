@@ -20,6 +20,9 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     card: async () => null,
     watchSelection: async () => async () => undefined,
     watchChanges: async () => async () => undefined,
+    importSource: async () => { throw new Error("not used"); },
+    previewImport: async () => { throw new Error("not used"); },
+    runImport: async () => { throw new Error("not used"); },
     today: () => day("2026-05-20"),
     ...over,
   };

@@ -94,6 +94,9 @@ export function lexicon(kind: ImportKind): ReadonlyMap<string, string> {
 /** The key a target named on `--map` (our header in either language, a synonym, or a key) stands for. */
 export function targetKey(kind: ImportKind, name: string): string | null {
   const n = normalizeHeader(name);
+  // The page names its virtual targets by key.
+  if (kind === "customers" && n === "region") return "region";
+  if (kind === "followups" && n === "matchphone") return "matchPhone";
   const hit = lexicon(kind).get(n);
   if (hit) return hit;
   const byKey = targetColumns(kind).find((c) => c.key.toLowerCase() === n);
