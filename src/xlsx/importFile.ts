@@ -173,8 +173,11 @@ function reportXml(rows: readonly PlanValue[][], headerRow: number): string {
   const cols = Array.from({ length: width }, (_x, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i] ?? 14}" customWidth="1"/>`).join("");
   const body = rows.map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cellXml(`${columnLetters(j + 1)}${i + 1}`, v)).join("")}</row>`).join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`
+    // Printed landscape, one page wide: the notes column is the one a reader needs.
+    + `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
     + `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
-    + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData></worksheet>`;
+    + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>`
+    + `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`;
 }
 
 const REPORT_NAMES = new Set(Object.values(IMPORT_TEXTS).map((t) => t.reportSheet.toLowerCase()));

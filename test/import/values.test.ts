@@ -6,6 +6,7 @@ import { normalizeRow } from "../../src/core/import/normalizeRow";
 import { listDef } from "../../src/core/template/lists";
 import { normalizeCompanyName } from "../../src/core/usecases/check";
 import { day } from "../support/builders";
+import { guideRows } from "../../src/core/template/guide";
 
 describe("header synonyms (either language, width-, case- and punctuation-insensitive)", () => {
   it.each([
@@ -159,4 +160,13 @@ describe("phones with a country code and several numbers", () => {
     ["0755 1234 5678", ["0755-12345678"], []],
     ["13800138000 转前台", ["13800138000"], ["转前台"]],
   ])("%s", (v, numbers, unclear) => expect(readPhones(v)).toEqual({ numbers, unclear }));
+});
+
+describe("the Guide says how to import", () => {
+  it.each([["zh-CN", /导入报告/], ["en-US", /Import report/]] as const)("%s", (lang, words) => {
+    const rows = guideRows(lang);
+    const i = rows.findIndex((r) => r.kind === "text" && words.test(r.text));
+    expect(i).toBeGreaterThan(0);
+    expect(rows[i]).toEqual({ kind: "text", text: expect.stringContaining("crm-sheets import") });
+  });
 });

@@ -5,6 +5,7 @@ import type { Lang } from "../i18n/lang";
  * shared catalogues). `{name}` placeholders are filled by `importText`.
  */
 const ZH = {
+  guideImport: "4. 导入已有名单:在插件的「导入」页选中名单所在区域(或选择 CSV 文件),核对列对应和前几行后点「导入」;也可用命令行 crm-sheets import 名单.csv --into 本文件。表头按常见叫法自动识别(如「公司名称」「手机」「业务员」),重复客户按名称、手机号、邮箱合并,只补空白、不覆盖已有内容;无法识别的值原样保留并标出。每一行的去向都写在「导入报告」表中,同一文件导入两次不会重复。",
   tabImport: "导入",
   importInto: "导入到",
   kindCustomers: "客户信息",
@@ -78,6 +79,7 @@ const ZH = {
 export type ImportTextKey = keyof typeof ZH;
 
 const EN: Record<ImportTextKey, string> = {
+  guideImport: "4. Bring existing lists in: on the add-in's Import page select the list (or pick a CSV file), check the column mapping and the first rows, then Import; or run crm-sheets import list.csv --into this-file.xlsx. Headers are recognised by their usual names (Company, Mobile, Sales rep …); a customer already here is matched by name, mobile or e-mail and only its blank cells are filled, never overwritten; a value that cannot be read is kept as typed and flagged. Where every row went is listed on the Import report sheet, and importing the same file twice adds nothing.",
   tabImport: "Import",
   importInto: "Import into",
   kindCustomers: "Customers",
