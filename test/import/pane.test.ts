@@ -7,6 +7,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import iconv from "iconv-lite";
 import { serve } from "../browser/server";
 
 const root = path.resolve(__dirname, "../..");
@@ -130,6 +131,25 @@ describe("the Import page in Chromium", () => {
     expect(await cell(page, c.customers, "M2")).toBe(lang === "zh-CN" ? "王经理" : "Wang");
     expect(await cell(page, c.customers, "AP1")).toBeNull();
     expect(await cell(page, c.report, "C5")).toBe(lang === "zh-CN" ? "合并" : "Merged");
+    await page.close();
+  });
+
+  it("zh-CN: a GBK CSV picked from disk", async () => {
+    const page = await open("zh-CN");
+    await page.getByRole("button", { name: "安装模板" }).click();
+    await page.getByText(/已安装模板版本 1/).waitFor();
+    await page.getByRole("tab", { name: "导入" }).click();
+    await page.getByRole("radio", { name: "磁盘上的 CSV 文件" }).check();
+    const csv = iconv.encode("2025年名单\r\n公司名称\t联系人\t手机\r\n\"甲\t乙公司\"\t王\t13800138000\r\n丙公司\t李\t\r\n", "gbk");
+    await page.locator("input[type=file]").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: csv });
+    await page.getByRole("button", { name: "读取来源" }).click();
+    await page.getByText("读取 2 行 = 新增 2 + 合并 0 + 跳过 0,其中 0 行需核对").waitFor();
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await page.getByText(/导入完成/).first().waitFor();
+    expect(await cell(page, "客户信息", "B2")).toBe("甲\t乙公司");
+    expect(await cell(page, "客户信息", "P2")).toBe("13800138000");
+    expect(await selectedSheet(page)).toBe("导入报告");
+    await page.screenshot({ path: path.join(shots, "zh-CN-import-3-csv.png"), fullPage: true });
     await page.close();
   });
 });
