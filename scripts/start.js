@@ -16,7 +16,8 @@ function tryDesktopSideload() {
   return r.status === 0;
 }
 
-if (!fs.existsSync(path.join(root, "lib", "src", "cli", "main.js"))) run([path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"]);
+const firstStepsJs = path.join(root, "lib", "src", "core", "demo", "firstSteps.js");
+if (!fs.existsSync(path.join(root, "lib", "src", "cli", "main.js")) || !fs.existsSync(firstStepsJs)) run([path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"]);
 if (tryDesktopSideload()) process.exit(0);
 
 console.log("Building the add-in…");
@@ -28,8 +29,16 @@ fs.mkdirSync(path.dirname(demo), { recursive: true });
 if (fs.existsSync(demo)) fs.rmSync(demo);
 run([path.join(root, "bin", "crm-sheets.js"), "demo", demo]);
 
+// The same tour the Guide sheet opens with, in both languages (the demo workbook is zh-CN).
+const { firstSteps } = require(firstStepsJs);
+const tour = (lang) => firstSteps(lang).map((line, i) => (i === 0 ? line : `  ${line}`)).join("\n");
 console.log(`
 Demo workbook: ${demo}
+
+${tour("zh-CN")}
+
+${tour("en-US")}
+
 Serving the add-in on https://localhost:3000 (Ctrl+C to stop).
 
 Sideload it:

@@ -8,7 +8,7 @@ import { TEMPLATE_VERSION } from "../core/template/sheets";
 import { XlsxError } from "../xlsx/book";
 import { gradeFile, logFile, checkFile, templateInfo } from "../xlsx/usecases";
 import { atomicWrite, lockWarning } from "../xlsx/save";
-import { sampleRows } from "./sampleData";
+import { sampleRows, DEFAULT_CUSTOMERS, DEFAULT_SEED } from "./sampleData";
 import { gradeText, issuesText } from "./output";
 import { IMPORT_USAGE, runImport } from "./importCommand";
 
@@ -20,7 +20,7 @@ Usage:
   crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]
                  [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]
   crm-sheets check <file> [--today YYYY-MM-DD] [--json]
-  crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD]
+  crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed N] [--customers N]
 ${IMPORT_USAGE}
 
 Exit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.`;
@@ -59,7 +59,7 @@ interface Parsed {
   readonly flags: Readonly<Record<string, string | true>>;
 }
 
-const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage"]);
+const VALUE_FLAGS = new Set(["lang", "today", "customer", "date", "method", "summary", "by", "feedback", "next-step", "next-date", "stage", "seed", "customers"]);
 const BOOL_FLAGS = new Set(["json", "help"]);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -107,6 +107,13 @@ function langFlag(flags: Parsed["flags"]): Lang {
   return v;
 }
 
+function intFlag(flags: Parsed["flags"], name: string, fallback: number, min: number): number {
+  const v = str(flags, name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v.trim()) || Number(v) < min || !Number.isSafeInteger(Number(v))) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
+  return Number(v);
+}
+
 function needFile(p: Parsed): string {
   if (!p.file) throw new UsageError(`${p.command} needs a file`);
   return p.file;
@@ -130,7 +137,7 @@ async function demo(p: Parsed, io: Io, today: DayNumber): Promise<number> {
   const file = needFile(p);
   const lang = langFlag(p.flags);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sample = sampleRows({ customers: 200, followUpsPerCustomer: 3, today, lang });
+  const sample = sampleRows({ customers: intFlag(p.flags, "customers", DEFAULT_CUSTOMERS, 1), seed: intFlag(p.flags, "seed", DEFAULT_SEED, 0), today, lang });
   atomicWrite(file, await (await loadInit()).templateWorkbook(lang, sample));
   const out = gradeFile(file, today);
   io.out(gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));

@@ -3,6 +3,7 @@ import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "./columns";
 import { RULE_DEFS } from "../rules/ruleDefs";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
 import { importText } from "../import/messages";
+import { firstSteps } from "../demo/firstSteps";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -45,6 +46,8 @@ export function guideRows(lang: Lang): GuideRow[] {
   const cu = sheetName("customers", lang);
   const fu = sheetName("followUps", lang);
   const rules = sheetName("rules", lang);
+  // "What to try first": its words live in the demo's catalogue, shared with `npm start`.
+  const [tryTitle = "", ...trySteps] = firstSteps(lang);
   const rows: GuideRow[] = [
     { kind: "title", text: zh ? `客户管理表使用说明(模板版本 ${TEMPLATE_VERSION})` : `How to use the CRM workbook (template version ${TEMPLATE_VERSION})` },
     { kind: "text", text: zh
@@ -57,6 +60,8 @@ export function guideRows(lang: Lang): GuideRow[] {
       ? "3. 分级与提醒:点「立即分级」后,客户等级、分级依据、下次跟进日期自动计算。跟进状态列和整行底色每天自动更新:逾期为红色,沉睡为灰色,不装插件的同事(WPS、手机)也能看到。"
       : "3. Grades and reminders: Grade now fills in the grade, the reason and the next follow-up date. The Status column and the row colours update every day by themselves: red for overdue, grey for dormant, also for colleagues without the add-in." },
     { kind: "text", text: importText(lang, "guideImport") },
+    { kind: "heading", text: tryTitle },
+    ...trySteps.map((text): GuideRow => ({ kind: "text", text })),
     { kind: "heading", text: zh ? "分级规则(经理可在「" + rules + "」表修改)" : `Grading rules (managers change them on "${rules}")` },
     { kind: "text", text: zh
       ? `紧急度:预计成交日期在${ruleValue("urgencyADays")}天内为A,${ruleValue("urgencyBDays")}天内为B,更晚为C;日期已过按C计并提示更新。重要度:预计金额≥50万为A,≥10万为B,否则C。匹配度、合作意向:高A、中B、低C。`
