@@ -235,13 +235,16 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   const usedIds = new Set(existingIds);
 
   const pending: Array<Map<ColRef, PlanValue>> = [];
-  const fills = new Map<string, ImportFill>();
+  // Fills by row, then column: looked up for every value of every duplicate.
+  const fills = new Map<number, Map<ColRef, ImportFill>>();
+  const fillAt = (index: number, ref: ColRef) => fills.get(index)?.get(ref);
+  const setFill = (f: ImportFill) => { let m = fills.get(f.index); if (!m) { m = new Map(); fills.set(f.index, m); } m.set(f.ref, f); };
   const report: ReportRow[] = [];
   let added = 0, merged = 0, skipped = 0, flagged = 0, blank = 0;
 
   const valueAt = (tg: Target, ref: ColRef): RawCell => {
     if (tg.at >= 0) {
-      const f = fills.get(`${ref}@${tg.at}`);
+      const f = fillAt(tg.at, ref);
       return f ? rawOfPlan(f.value) : (existingColumn(t, ref)?.[tg.at] ?? null);
     }
     const v = pending[-1 - tg.at]?.get(ref);
@@ -258,10 +261,15 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     if (!k) { k = matchKeys((ref) => { const v = n.values.get(ref); return v ? rawOfPlan(v) : null; }); rowKeys.set(n, k); }
     return k;
   };
+  const indexKeys = new Map<NormalizedRow, string[]>();
   const lookup = (n: NormalizedRow, which: readonly MatchBy[]): { target: Target; by: MatchBy } | null => {
-    for (const [by, k] of keysOf(n)) {
+    const keys = keysOf(n);
+    let composite = indexKeys.get(n);
+    if (!composite) { composite = keys.map(([by, k]) => `${by}:${k}`); indexKeys.set(n, composite); }
+    for (let i = 0; i < keys.length; i++) {
+      const by = (keys[i] as [MatchBy, string])[0];
       if (!which.includes(by)) continue;
-      const hit = index.get(`${by}:${k}`);
+      const hit = index.get(composite[i] as string);
       if (hit) return { target: hit, by };
     }
     return null;
@@ -287,8 +295,14 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   const groupTarget = new Map<string, Target | null>();
   // Who each mobile and e-mail belongs to, over the workbook and the whole source: a row whose name
   // is new and whose mobile and e-mail point at different customers is not guessed at.
-  const owners = new Map<string, Set<string>>();
-  const own = (key: string, who: string) => { let s = owners.get(key); if (!s) { s = new Set(); owners.set(key, s); } s.add(who); };
+  // Most keys have one owner: a Set is made only for a key that has two.
+  const owners = new Map<string, string | Set<string>>();
+  const own = (key: string, who: string) => {
+    const s = owners.get(key);
+    if (s === undefined) owners.set(key, who);
+    else if (typeof s === "string") { if (s !== who) owners.set(key, new Set([s, who])); }
+    else s.add(who);
+  };
   existingKeys.forEach((keys, i) => { for (const [by, k] of keys) if (by === "mobile" || by === "email") own(`${by}:${k}`, `e:${i}`); });
   // Who a source row is before anything is created: an existing customer by ID or name, or its name group.
   const identities = new Map<NormalizedRow, string>();
@@ -306,7 +320,11 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     if (seen !== undefined) return seen;
     const me = identity(n);
     const others = new Set<string>();
-    for (const k of contactKeys(n)) for (const w of owners.get(k) ?? []) if (w !== me) others.add(w);
+    for (const k of contactKeys(n)) {
+      const o = owners.get(k);
+      if (typeof o === "string") { if (o !== me) others.add(o); }
+      else if (o) for (const w of o) if (w !== me) others.add(w);
+    }
     ambiguity.set(n, others.size > 1);
     return others.size > 1;
   };
@@ -396,7 +414,7 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
       const current = valueAt(tg, ref);
       if (current === null || isBlank(current)) {
         if (ref === "id" && v.kind === "text" && usedIds.has(idKey(v.text))) continue;
-        if (tg.at >= 0) fills.set(`${ref}@${tg.at}`, { ref, index: tg.at, value: v });
+        if (tg.at >= 0) setFill({ ref, index: tg.at, value: v });
         else pending[-1 - tg.at]?.set(ref, v);
         if (ref === "id" && v.kind === "text") usedIds.add(idKey(v.text));
         filledCols.push(headerOf(t, ref, lang, header));
@@ -413,7 +431,7 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
       finish("skipped", targetLabel(tg), false);
     }
   });
-  const fillList = [...fills.values()];
+  const fillList = [...fills.values()].flatMap((m) => [...m.values()]);
   let cells = newColumns.length + fillList.length;
   for (const p of pending) cells += p.size;
   return {

@@ -165,6 +165,17 @@ const MUNICIPALITIES = new Set(["北京市", "天津市", "上海市", "重庆�
  * @example splitRegion("广东省深圳市") // { province: 广东省 entry, city: "深圳" }
  */
 export function splitRegion(text: string): { province: ListEntry | null; city: string } | null {
+  // A team's list repeats a few dozen regions: each is split once.
+  const hit = REGIONS.get(text);
+  if (hit !== undefined) return hit;
+  const r = splitRegionOnce(text);
+  if (REGIONS.size < 10_000) REGIONS.set(text, r);
+  return r;
+}
+
+const REGIONS = new Map<string, { province: ListEntry | null; city: string } | null>();
+
+function splitRegionOnce(text: string): { province: ListEntry | null; city: string } | null {
   const s = text.normalize("NFKC").replace(/\s/g, "");
   if (s === "") return null;
   const whole = provinceEntry(s);

@@ -36,6 +36,17 @@ export class Vocab {
 
   /** The entry a text names, or null when it is not clear. */
   find(text: string): ListEntry | null {
+    // Columns repeat their labels: each distinct text is looked up once.
+    const seen = this.seen.get(text);
+    if (seen !== undefined) return seen;
+    const r = this.findOnce(text);
+    if (this.seen.size < 10_000) this.seen.set(text, r);
+    return r;
+  }
+
+  private readonly seen = new Map<string, ListEntry | null>();
+
+  private findOnce(text: string): ListEntry | null {
     const n = normalizeHeader(text);
     if (n === "") return null;
     const hit = this.exact.get(n);
