@@ -9,6 +9,6 @@ if (!fs.existsSync(entry)) {
 }
 const { main } = require(entry);
 const progress = process.stderr.isTTY ? (s) => process.stderr.write(s) : undefined;
-main(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s), now: () => new Date(), progress })
+main(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s), now: () => new Date(), progress, env: process.env })
   .then((code) => { process.exitCode = code; })
   .catch((e) => { console.error(`crm-sheets: ${e && e.message ? e.message : e}`); process.exitCode = 2; });

@@ -12,9 +12,6 @@ import { readXlsxSource } from "../xlsx/importSource";
 import { importFile } from "../xlsx/importFile";
 import { readFileChecked } from "../xlsx/save";
 
-export const IMPORT_USAGE = `  crm-sheets import <source.csv|source.xlsx> --into <file> [--kind customers|followups] [--sheet NAME]
-                 [--map "源列=目标列"]… [--on-duplicate fill|skip|new] [--dry-run] [--json] [--today YYYY-MM-DD]`;
-
 /** A usage or input problem: one line, exit 2, the target untouched. */
 export class ImportUsageError extends Error {}
 

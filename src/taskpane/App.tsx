@@ -6,7 +6,8 @@ import {
 import { PaneProvider, usePane } from "./context";
 import { STRINGS } from "./strings";
 import type { WorkbookApi } from "./workbookApi";
-import type { Lang } from "../core/i18n/lang";
+import { LANGS, type Lang } from "../core/i18n/lang";
+import { languageName } from "../core/i18n/catalogue";
 import { Home } from "./features/Home";
 import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
@@ -41,9 +42,9 @@ function Shell() {
       <Toaster toasterId={toasterId} position="bottom" inline />
       <div className={s.header}>
         <Text as="h1" size={500} weight="semibold">{t("appTitle")}</Text>
-        <Dropdown className={s.lang} aria-label={t("language")} value={lang === "zh-CN" ? "中文" : "English"} selectedOptions={[lang]} onOptionSelect={(_e, d) => setLang((d.optionValue as Lang) ?? lang)}>
-          <Option value="zh-CN">中文</Option>
-          <Option value="en-US">English</Option>
+        <Dropdown className={s.lang} clearButton={{ "aria-label": t("clearSelection") }} aria-label={t("language")} value={languageName(lang)} selectedOptions={[lang]} onOptionSelect={(_e, d) => setLang(LANGS.find((l) => l === d.optionValue) ?? lang)}>
+          {/* Each language by its own name, from its catalogue: a new catalogue appears here by itself. */}
+          {LANGS.map((l) => <Option key={l} value={l}>{languageName(l)}</Option>)}
         </Dropdown>
       </div>
       <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>

@@ -3,6 +3,7 @@ import type { CalendarStrings } from "@fluentui/react-calendar-compat";
 import { fromLocalDate, toYmd, type DayNumber } from "../core/_lib/calendar";
 import { parseDate } from "../core/model/parse";
 import type { Lang } from "../core/i18n/lang";
+import { fill, section } from "../core/i18n/catalogue";
 
 /** A calendar day as a local JS Date at midnight (what the DatePicker shows). */
 export function dayToDate(d: DayNumber): Date {
@@ -13,11 +14,13 @@ export function dateToDay(d: Date): DayNumber | null {
   return fromLocalDate(d);
 }
 
-/** `2026年5月1日` / `2026-05-01`. */
+/** `2026年5月1日` / `2026-05-01`: the pattern and the padding are the language's. */
 export function formatDay(d: DayNumber | null, lang: Lang): string {
   if (d === null) return "—";
   const { year, month, day } = toYmd(d);
-  return lang === "zh-CN" ? `${year}年${month}月${day}日` : `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const c = section(lang, "calendar");
+  const digits = Number(section(lang, "settings").dayDigits);
+  return fill(c.day, { year, month: String(month).padStart(digits, "0"), day: String(day).padStart(digits, "0") });
 }
 
 /** Reads what a user types: 2026/5/1, 2026-05-01, 2026年5月1日, 2026.5.1. */
@@ -26,20 +29,16 @@ export function parseTyped(text: string): Date | null {
   return p.ok ? dayToDate(p.value) : null;
 }
 
-const ZH: CalendarStrings = {
-  ...defaultDatePickerStrings,
-  months: ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"],
-  shortMonths: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
-  days: ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
-  shortDays: ["日", "一", "二", "三", "四", "五", "六"],
-  goToToday: "转到今天",
-  prevMonthAriaLabel: "上个月",
-  nextMonthAriaLabel: "下个月",
-  prevYearAriaLabel: "上一年",
-  nextYearAriaLabel: "下一年",
-  closeButtonAriaLabel: "关闭日历",
-};
-
+/** The date picker's words from the catalogue; what the catalogue does not name keeps Fluent's default. */
 export function calendarStrings(lang: Lang): CalendarStrings {
-  return lang === "zh-CN" ? ZH : defaultDatePickerStrings;
+  const c = section(lang, "calendar");
+  const list = (v: string) => v.split(",");
+  return {
+    ...defaultDatePickerStrings,
+    months: list(c.months), shortMonths: list(c.shortMonths), days: list(c.days), shortDays: list(c.shortDays),
+    goToToday: c.goToToday,
+    prevMonthAriaLabel: c.prevMonth, nextMonthAriaLabel: c.nextMonth,
+    prevYearAriaLabel: c.prevYear, nextYearAriaLabel: c.nextYear,
+    closeButtonAriaLabel: c.close,
+  };
 }

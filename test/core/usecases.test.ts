@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { grade } from "../../src/core/usecases/grade";
 import { planFollowUp } from "../../src/core/usecases/logFollowUp";
 import { UseCaseError } from "../../src/core/usecases/errors";
-import { planInstall } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/planInstall";
 import { statusFormula } from "../../src/core/template/statusFormula";
 import type { PlanValue } from "../../src/core/plan/plan";
 import { day, makeCustomer, makeFollowUp, makeModel } from "../support/builders";

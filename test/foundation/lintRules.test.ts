@@ -39,4 +39,31 @@ describe("lint keeps the rooms one-way", () => {
   it("the UI may not call Excel", async () => {
     expect((await lintAs("src/taskpane/features/_probe.tsx", "export const f = () => Excel.run(async () => 1);")).join("\n")).toContain("no-restricted-globals");
   });
+  it.each([
+    ["src/excel/_probe.ts", 'import React from "react";\nexport const x = React;', "Office.js door"],
+    ["src/excel/_probe.ts", 'import { readBook } from "../xlsx/read";\nexport const x = readBook;', "never calls another door"],
+    ["src/excel/_probe.ts", 'import * as fs from "fs";\nexport const x = fs;', "browser host"],
+    ["src/xlsx/_probe.ts", 'import { main } from "../cli/main";\nexport const x = main;', "never depends on the command line"],
+    ["src/xlsx/_probe.ts", 'import { Button } from "@fluentui/react-components";\nexport const x = Button;', "no Office.js, React"],
+    ["src/cli/_probe.ts", 'import { unzipSync } from "fflate";\nexport const x = unzipSync;', "never touches zip or XML"],
+    ["src/cli/_probe.ts", 'import { parseRows } from "../xlsx/rows";\nexport const x = parseRows;', "not its zip and XML internals"],
+    ["src/cli/_probe.ts", 'import { gradeWorkbook } from "../excel/usecases";\nexport const x = gradeWorkbook;', "goes through src/xlsx"],
+    ["src/taskpane/features/_probe.tsx", 'import { gradeWorkbook } from "../../excel/usecases";\nexport const x = gradeWorkbook;', "useWorkbook()"],
+    ["src/taskpane/features/_probe.tsx", 'import { gradeFile } from "../../xlsx/usecases";\nexport const x = gradeFile;', "only through src/excel"],
+    ["src/taskpane/officeDoor.ts", 'import { gradeFile } from "../xlsx/usecases";\nexport const x = gradeFile;', "only through src/excel"],
+    ["src/commands/_probe.ts", 'import { App } from "../taskpane/App";\nexport const x = App;', "ribbon commands call src/excel"],
+  ])("%s refuses %s", async (file, code, why) => {
+    expect((await lintAs(file, code)).join("\n")).toContain(why);
+  });
+  it("the pane may share src/excel's types and errors", async () => {
+    const code = 'import type { GradeOutcome } from "../../excel/usecases";\nimport { ExcelDoorError } from "../../excel/errors";\nexport type X = GradeOutcome;\nexport const e = ExcelDoorError;';
+    expect(await lintAs("src/taskpane/features/_probe.tsx", code)).toEqual([]);
+  });
+  it.each([
+    ["src/core/rules/_probe.ts", 'export const f = (zh: boolean) => (zh ? "是" : "Yes");'],
+    ["src/cli/_probe.ts", 'export const f = (lang: string) => (lang === "zh-CN" ? "是" : "Yes");'],
+    ["src/taskpane/features/_probe.tsx", 'export const f = (lang: string) => (lang === "en-US" ? "Yes" : "是");'],
+  ])("%s refuses an inline language ternary", async (file, code) => {
+    expect((await lintAs(file, code)).join("\n")).toContain("No inline language ternaries");
+  });
 });

@@ -4,7 +4,7 @@ import { findHeaderRow, mapColumns, MappingError, normalizeHeader, readSourceHea
 import { INDUSTRY_VOCAB, LEVEL_VOCAB, METHOD_VOCAB, STAGE_VOCAB, TYPE_VOCAB } from "../../src/core/import/vocab";
 import { normalizeRow } from "../../src/core/import/normalizeRow";
 import { listDef } from "../../src/core/template/lists";
-import { normalizeCompanyName } from "../../src/core/usecases/check";
+import { normalizeCompanyName } from "../../src/core/checks/duplicates";
 import { day } from "../support/builders";
 import { guideRows } from "../../src/core/template/guide";
 

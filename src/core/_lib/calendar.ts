@@ -60,5 +60,42 @@ export function parseIsoDay(text: string): DayNumber | null {
   return fromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/**
+ * A date a person types as an argument: `2026-05-20`, `2026/5/20`, `2026.5.20` or `2026年5月20日`;
+ * nothing looser (no serials, no times), so a typo is an error rather than another day.
+ * @example parseTypedDay("2026年5月20日") === parseIsoDay("2026-05-20")
+ */
+export function parseTypedDay(text: string): DayNumber | null {
+  const m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(text.trim());
+  return m ? fromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 /** Days between the 1904 and 1900 date systems. */
 export const DATE1904_OFFSET = 1462;
+
+/**
+ * A day as a JS Date at UTC midnight, for libraries that write dates from Date objects.
+ * @example toUtcDate(fromYmd(2026, 5, 1)!).toISOString() === "2026-05-01T00:00:00.000Z"
+ */
+export function toUtcDate(d: DayNumber): Date {
+  return new Date((d - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
+}
+
+/**
+ * Excel's serial for a wall-clock moment in the user's time zone (day and time of day), as an
+ * audit log shows it.
+ * @example localDateTimeSerial(new Date(2026, 4, 1, 12)) === 46143.5
+ */
+export function localDateTimeSerial(now: Date): number {
+  const days = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  return days + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86_400;
+}
+
+/**
+ * The `YYYYMM` of a day, as customer IDs carry it.
+ * @example yearMonth(fromYmd(2026, 5, 20)!) === "202605"
+ */
+export function yearMonth(d: DayNumber): string {
+  const { year, month } = toYmd(d);
+  return `${year}${String(month).padStart(2, "0")}`;
+}

@@ -1,3 +1,6 @@
+import type { TableModel } from "../model/workbookModel";
+import type { IssueSink } from "../issues/issueSink";
+
 /**
  * Masks a phone number for display and shared copies: `13812345678` → `138****5678`. Never used to
  * rewrite a cell.
@@ -51,4 +54,16 @@ export function isValidPhone(s: string): boolean {
 
 export function isValidEmail(s: string): boolean {
   return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(s.trim());
+}
+
+/** Any text cell, ours or the user's, holding a checksum-valid PRC ID number. */
+export function scanIdNumbers(t: TableModel, sink: IssueSink, rows: readonly number[]): void {
+  for (const [key, cells] of Object.entries(t.cols)) {
+    for (const i of rows) {
+      const v = cells[i];
+      const s = typeof v === "string" ? v : typeof v === "number" && v >= 1e16 ? String(v) : "";
+      if (s.length < 18) continue;
+      for (const found of findPrcIdNumbers(s)) sink.push("idNumberStored", key, i, maskIdNumber(found));
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import type { RawCell, WorkbookModel } from "../model/workbookModel";
+import { parseDate } from "../model/parse";
 import type { DayNumber } from "../_lib/calendar";
 import { weekday } from "../_lib/calendar";
 
@@ -26,4 +28,18 @@ export function nextWorkingDay(d: DayNumber, cal: WorkCalendar): DayNumber {
   // A year of holidays in a row would be a typo in the list; stop rather than loop forever.
   for (let i = 0; i < 366 && !isWorkingDay(x, cal); i++) x = (x + 1) as DayNumber;
   return x;
+}
+
+/** Holidays and make-up workdays from the Lists sheet, or the template's defaults when absent. */
+export function readCalendar(model: WorkbookModel, defaults: WorkCalendar): WorkCalendar {
+  const toSet = (cells: readonly RawCell[] | undefined, fallback: ReadonlySet<number>): ReadonlySet<number> => {
+    if (!cells) return fallback;
+    const s = new Set<number>();
+    for (const c of cells) {
+      const p = parseDate(c);
+      if (p.ok) s.add(p.value);
+    }
+    return s;
+  };
+  return { holidays: toSet(model.lists.holidays, defaults.holidays), workdays: toSet(model.lists.workdays, defaults.workdays) };
 }

@@ -8,3 +8,16 @@ export function toLang(tag: string | null | undefined): Lang {
 
 /** A pair of texts, one per language. */
 export type Texts = Readonly<Record<Lang, string>>;
+
+/**
+ * The user's language from POSIX locale variables, most specific first (LC_ALL, LC_MESSAGES, LANG);
+ * `C`, `POSIX` or nothing set is English.
+ * @example localeLang({ LANG: "zh_CN.UTF-8" }) === "zh-CN"
+ */
+export function localeLang(env: Readonly<Record<string, string | undefined>>): Lang {
+  for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
+    const v = env[name];
+    if (v) return toLang(v);
+  }
+  return "en-US";
+}

@@ -1,40 +1,54 @@
 import type { Lang } from "./lang";
-import type { Issue, IssueCode } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { Grade, GradeReason, DimensionScore } from "../grading/gradeCustomer";
-import { LEVELS } from "../template/lists";
-import { GRADE_LABELS } from "./labels";
+import { LEVELS, entryLabel } from "../template/lists";
+import { CATALOGUES, fill, say } from "./catalogue";
 
 export function gradeLabel(g: Grade | null, lang: Lang): string {
   if (g === null) return "";
-  return g === "toAssess" ? GRADE_LABELS.toAssess[lang] : g;
+  return g === "toAssess" ? say(lang, "grade", "toAssess") : g;
 }
 
-/** 200000 → 20万 / 200k; 120000000 → 1.2亿 / 120M. */
+const trim = (n: number) => String(Math.round(n * 100) / 100);
+
+/** 200000 → 20万 / 200k; 120000000 → 1.2亿 / 120M: the scales are the language's own. */
 export function formatAmountShort(amount: number, lang: Lang): string {
-  const trim = (n: number) => String(Math.round(n * 100) / 100);
-  if (lang === "zh-CN") {
-    if (Math.abs(amount) >= 1e8) return `${trim(amount / 1e8)}亿`;
-    if (Math.abs(amount) >= 1e4) return `${trim(amount / 1e4)}万`;
-    return `${trim(amount)}元`;
-  }
-  if (Math.abs(amount) >= 1e6) return `${trim(amount / 1e6)}M`;
-  if (Math.abs(amount) >= 1e3) return `${trim(amount / 1e3)}k`;
-  return trim(amount);
+  const a = CATALOGUES[lang].amount;
+  const big = Number(CATALOGUES[lang].settings.amountBigFrom);
+  const mid = Number(CATALOGUES[lang].settings.amountMidFrom);
+  if (Math.abs(amount) >= big) return fill(a.big, { n: trim(amount / big) });
+  if (Math.abs(amount) >= mid) return fill(a.mid, { n: trim(amount / mid) });
+  return fill(a.small, { n: trim(amount) });
+}
+
+/**
+ * A whole amount with its thousands grouped, for texts that state a threshold.
+ * @example groupedAmount(500000, "en-US") === "500,000"
+ */
+export function groupedAmount(amount: number, lang: Lang): string {
+  return String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, CATALOGUES[lang].settings.amountGroupSeparator);
+}
+
+/**
+ * A threshold as a text that states a rule writes it, in the language's own style.
+ * @example thresholdAmount(500000, "zh-CN") === "50万"; thresholdAmount(500000, "en-US") === "500,000"
+ */
+export function thresholdAmount(amount: number, lang: Lang): string {
+  return CATALOGUES[lang].settings.amountThresholdStyle === "short" ? formatAmountShort(amount, lang) : groupedAmount(amount, lang);
 }
 
 function part(p: DimensionScore, lang: Lang): string {
-  const zh = lang === "zh-CN";
   switch (p.dim) {
     case "urgency":
-      if (p.bound === null) return zh ? `成交日期已过${p.letter}` : `close date passed ${p.letter}`;
-      if (p.letter === "C") return zh ? `${p.bound}天后成交C` : `close >${p.bound}d C`;
-      return zh ? `${p.bound}天内成交${p.letter}` : `close ≤${p.bound}d ${p.letter}`;
+      if (p.bound === null) return say(lang, "reason", "closePassed", { letter: p.letter });
+      if (p.letter === "C") return say(lang, "reason", "closeLater", { days: p.bound });
+      return say(lang, "reason", "closeWithin", { days: p.bound, letter: p.letter });
     case "importance":
-      return zh ? `${formatAmountShort(p.amount, lang)}${p.letter}` : `${formatAmountShort(p.amount, lang)} ${p.letter}`;
+      return say(lang, "reason", "importance", { amount: formatAmountShort(p.amount, lang), letter: p.letter });
     case "fit":
-      return zh ? `匹配${LEVELS[p.level].zh}${p.letter}` : `fit ${LEVELS[p.level].en} ${p.letter}`;
+      return say(lang, "reason", "fit", { level: entryLabel(LEVELS[p.level], lang), letter: p.letter });
     case "intent":
-      return zh ? `意向${LEVELS[p.level].zh}${p.letter}` : `intent ${LEVELS[p.level].en} ${p.letter}`;
+      return say(lang, "reason", "intent", { level: entryLabel(LEVELS[p.level], lang), letter: p.letter });
   }
 }
 
@@ -43,58 +57,23 @@ function part(p: DimensionScore, lang: Lang): string {
  * @example renderReason(r, "zh-CN") // "30天内成交A · 20万B · 匹配高A · 意向中B → A"
  */
 export function renderReason(r: GradeReason, lang: Lang): string {
-  const zh = lang === "zh-CN";
   const parts = r.parts.map((p) => part(p, lang));
-  let text = parts.join(" · ");
-  if (r.computed === "toAssess") text += zh ? `${text ? " · " : ""}信息不足` : `${text ? " · " : ""}too few dimensions`;
-  text += ` → ${gradeLabel(r.computed, lang)}`;
-  if (r.strategicFloor) text += zh ? " · 战略客户至少A → A" : " · strategic, at least A → A";
-  if (r.override !== null) text += zh ? ` · 人工等级 ${r.override}` : ` · manual grade ${r.override}`;
+  if (r.computed === "toAssess") parts.push(say(lang, "reason", "tooFew"));
+  let text = `${parts.join(" · ")} → ${gradeLabel(r.computed, lang)}`;
+  if (r.strategicFloor) text += ` · ${say(lang, "reason", "strategicFloor")}`;
+  if (r.override !== null) text += ` · ${say(lang, "reason", "manualGrade", { grade: r.override })}`;
   return text;
 }
 
-const MESSAGES: Readonly<Record<IssueCode, Readonly<Record<Lang, string>>>> = {
-  missingSheet: { "zh-CN": "缺少工作表「{sheet}」", "en-US": "Sheet \"{sheet}\" is missing" },
-  missingColumn: { "zh-CN": "缺少必填列「{column}」", "en-US": "Required column \"{column}\" is missing" },
-  unreadableDate: { "zh-CN": "无法识别的日期「{value}」,按空白处理", "en-US": "Unreadable date \"{value}\", treated as blank" },
-  unreadableAmount: { "zh-CN": "无法识别的金额「{value}」,按空白处理", "en-US": "Unreadable amount \"{value}\", treated as blank" },
-  unknownLabel: { "zh-CN": "「{value}」不在下拉列表中,按空白处理", "en-US": "\"{value}\" is not in the dropdown list, treated as blank" },
-  invalidRule: { "zh-CN": "规则值「{value}」无效,已使用默认值", "en-US": "Rule value \"{value}\" is invalid; the default is used" },
-  duplicateId: { "zh-CN": "客户编号「{value}」重复(另见第{other}行)", "en-US": "Customer ID \"{value}\" is used twice (see also row {other})" },
-  likelyDuplicateName: { "zh-CN": "客户「{value}」可能与第{other}行重复", "en-US": "Customer \"{value}\" may duplicate row {other}" },
-  likelyDuplicatePhone: { "zh-CN": "电话「{value}」与第{other}行相同,可能是重复客户", "en-US": "Phone \"{value}\" matches row {other}; possibly the same customer" },
-  missingRequired: { "zh-CN": "必填项为空", "en-US": "Required field is blank" },
-  phoneMalformed: { "zh-CN": "电话格式不正确「{value}」", "en-US": "Malformed phone number \"{value}\"" },
-  emailMalformed: { "zh-CN": "邮箱格式不正确「{value}」", "en-US": "Malformed e-mail \"{value}\"" },
-  unknownCustomerId: { "zh-CN": "客户编号「{value}」在客户信息中不存在", "en-US": "Customer ID \"{value}\" is not on the Customers sheet" },
-  idNumberStored: { "zh-CN": "疑似身份证号「{value}」,按规定不得保存,请删除", "en-US": "Looks like a PRC ID number \"{value}\"; it must not be stored, please remove it" },
-  futureFollowUp: { "zh-CN": "跟进日期「{value}」在今天之后,未计入", "en-US": "Follow-up dated \"{value}\" is in the future and was left out" },
-  closeDatePassed: { "zh-CN": "预计成交日期「{value}」已过,请更新", "en-US": "Expected close date \"{value}\" has passed; please update it" },
-  negativeAmount: { "zh-CN": "金额为负数「{value}」", "en-US": "Negative amount \"{value}\"" },
-  amountTooSmall: { "zh-CN": "金额「{value}」不足1000元,是否按「万」填写?", "en-US": "Amount \"{value}\" is under 1,000; was it typed in 万 (10k)?" },
-  noContactMethod: { "zh-CN": "没有任何联系方式(电话、微信、邮箱)", "en-US": "No way to reach the contact (phone, WeChat or e-mail)" },
-};
-
 export function issueMessage(i: Issue, lang: Lang): string {
-  return (MESSAGES[i.code][lang])
-    .replace("{sheet}", i.sheetName)
-    .replace("{column}", i.column ?? "")
-    .replace("{value}", i.value ?? "")
-    .replace("{other}", String(i.other ?? ""));
-}
-
-/** `客户信息!F12 (所属行业)` — where, so the user can find it. */
-export function issueLocation(i: Issue, cellAddress?: string): string {
-  const where = cellAddress ?? (i.row !== null ? `${i.row}` : "");
-  return `${i.sheetName}${where ? `!${where}` : ""}${i.column ? ` (${i.column})` : ""}`;
+  const template: string = CATALOGUES[lang].issue[i.code];
+  return fill(template, { sheet: i.sheetName, column: i.column ?? "", value: i.value ?? "", other: String(i.other ?? "") });
 }
 
 /** One line: location and message. */
 export function formatIssue(i: Issue, lang: Lang, cellAddress?: string): string {
-  const zh = lang === "zh-CN";
-  const row = i.row !== null ? (zh ? `第${i.row}行` : `row ${i.row}`) : "";
-  const loc = [i.sheetName, row, i.column ? (zh ? `「${i.column}」列` : `column "${i.column}"`) : ""].filter(Boolean).join(zh ? " " : ", ");
+  const row = i.row !== null ? say(lang, "issue", "atRow", { row: i.row }) : "";
+  const column = i.column ? say(lang, "issue", "atColumn", { column: i.column }) : "";
+  const loc = [i.sheetName, row, column].filter(Boolean).join(say(lang, "issue", "locationSeparator"));
   return `${loc}${cellAddress ? ` [${cellAddress}]` : ""}: ${issueMessage(i, lang)}`;
 }
-
-export { MESSAGES as ISSUE_MESSAGES };

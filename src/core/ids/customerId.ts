@@ -1,4 +1,4 @@
-import { type DayNumber, toYmd } from "../_lib/calendar";
+import { type DayNumber, yearMonth } from "../_lib/calendar";
 
 /** `KH-202605-001` and the older compact `KH-202405001` both name a month and a sequence. */
 const ID_PATTERN = /^KH-?(\d{4})(\d{2})-?(\d{3,})$/i;
@@ -29,8 +29,7 @@ export class IdAllocator {
   }
 
   next(createdOn: DayNumber): string {
-    const { year, month } = toYmd(createdOn);
-    const key = `${year}${String(month).padStart(2, "0")}`;
+    const key = yearMonth(createdOn);
     let seq = this.highest.get(key) ?? 0;
     let id: string;
     do {

@@ -3,7 +3,7 @@ import type { RawCell } from "../model/workbookModel";
 import { isBlank } from "../model/workbookModel";
 import { parseText } from "../model/parse";
 import { date, num, text, type PlanValue } from "../plan/plan";
-import type { ListEntry } from "../template/lists";
+import { entryLabel, type ListEntry } from "../template/lists";
 import type { ColumnUse } from "./headers";
 import { importText } from "./messages";
 import { companySize, emailKey, importAmount, importDate, provinceEntry, provinceForCity, readPhones, splitRegion } from "./values";
@@ -56,7 +56,7 @@ export function normalizeRow(row: readonly RawCell[], uses: readonly ColumnUse[]
   const unclear: Unclear[] = [];
   const extraPhones: string[] = [];
   const notes: string[] = [];
-  const label = (e: ListEntry) => (lang === "zh-CN" ? e.zh : e.en);
+  const label = (e: ListEntry) => entryLabel(e, lang);
   let region: { text: string; column: string } | null = null;
   let industryText: string | null = null;
   const keep = (ref: ColRef, raw: RawCell, column: string) => {

@@ -6,8 +6,8 @@ import { isBlank, sheetRow, type RawCell, type TableModel, type WorkbookModel } 
 import { date, text, type PlanValue } from "../plan/plan";
 import { IdAllocator } from "../ids/customerId";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../template/columns";
-import { idKey } from "../usecases/records";
-import { normalizeCompanyName } from "../usecases/check";
+import { idKey } from "../followup/history";
+import { normalizeCompanyName } from "../checks/duplicates";
 import { missingTableIssue, UseCaseError } from "../usecases/errors";
 import { readSourceHeader, type ImportKind, type MapOverride, type SourceHeader } from "./headers";
 import { isUserRef, normalizeRow, rawString, type ColRef, type NormalizedRow } from "./normalizeRow";

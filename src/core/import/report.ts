@@ -3,6 +3,7 @@ import type { Lang } from "../i18n/lang";
 import { num, text, type PlanValue } from "../plan/plan";
 import { sheetName } from "../template/sheets";
 import { importText, type ImportTextKey } from "./messages";
+import { say } from "../i18n/catalogue";
 import { rawString } from "./normalizeRow";
 import type { ImportPlan, MatchBy, Outcome, ReportNote } from "./planImport";
 
@@ -11,7 +12,7 @@ const BY: Readonly<Record<MatchBy, ImportTextKey>> = { id: "byId", name: "byName
 
 /** One report note in words. */
 export function noteText(n: ReportNote, lang: Lang): string {
-  const sep = lang === "zh-CN" ? "、" : ", ";
+  const sep = say(lang, "meta", "listSeparator");
   switch (n.code) {
     case "unclear": return importText(lang, "noteUnclear", { column: n.column, value: n.value });
     case "duplicateOf": return importText(lang, "noteDuplicateOf", { other: n.other, by: importText(lang, BY[n.by]) });
@@ -52,7 +53,7 @@ export const REPORT_HEADER_ROW = 4;
  * (original values too: a report shows what was there, it never computes).
  */
 export function reportSheet(plan: ImportPlan, lang: Lang, today: DayNumber): { readonly name: string; readonly rows: PlanValue[][] } {
-  const sep = lang === "zh-CN" ? ";" : "; ";
+  const sep = importText(lang, "noteSeparator");
   const rows: PlanValue[][] = [
     [text(importText(lang, "reportTitle", { file: plan.sourceName, target: sheetName(plan.kind === "customers" ? "customers" : "followUps", lang), date: formatIso(today) }))],
     [text(countsText(plan, lang))],

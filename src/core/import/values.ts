@@ -153,8 +153,8 @@ const PROVINCE_BY_ZH = new Map(PROVINCES.map((p) => [p.zh, p]));
 
 /** The province of a known prefecture-level city. */
 export function provinceForCity(city: string): ListEntry | null {
-  const zh = provinceOfCity(city);
-  return zh ? (PROVINCE_BY_ZH.get(zh) ?? null) : null;
+  const province = provinceOfCity(city);
+  return province ? (PROVINCE_BY_ZH.get(province) ?? null) : null;
 }
 
 const MUNICIPALITIES = new Set(["北京市", "天津市", "上海市", "重庆市", "香港特别行政区", "澳门特别行政区"]);

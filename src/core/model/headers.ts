@@ -39,3 +39,9 @@ export function matchHeaders(headers: readonly unknown[], columns: readonly Colu
 export function headerText(c: ColumnDef, lang: (typeof LANGS)[number]): string {
   return c.required ? `${c.header[lang]}*` : c.header[lang];
 }
+
+/** Our columns a table lacks, to be added at its end (never moving a user column). */
+export function missingColumns(headers: readonly unknown[], defs: readonly ColumnDef[]): ColumnDef[] {
+  const { positions } = matchHeaders(headers, defs);
+  return defs.filter((d) => positions[d.key] === undefined);
+}

@@ -58,16 +58,32 @@ export function cell(t: TableModel, key: string, i: number): RawCell {
   return c ? (c[i] ?? null) : null;
 }
 
-/** Column letters for a 1-based column number: 1 → A, 28 → AB. */
-export function columnLetter(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
+// Kept here too while the doors still import it from the model; new code imports _lib/a1.
+export { columnLetter } from "../_lib/a1";
+
+/**
+ * Column key of a user's own column at a position among a table's headers: the check reads every
+ * column (an ID number may sit in any), and ours are keyed by name, theirs by place.
+ * @example extraColumnKey(31) === "extra:31"
+ */
+export function extraColumnKey(position: number): string {
+  return `extra:${position}`;
+}
+
+/** True for a key made by extraColumnKey. */
+export function isExtraColumn(key: string): boolean {
+  return key.startsWith("extra:");
+}
+
+/**
+ * A table's positions with every header that is not ours added under extraColumnKey.
+ * @example withExtraColumns(["Name", "Mine"], { name: 0 }) // { name: 0, "extra:1": 1 }
+ */
+export function withExtraColumns(headers: readonly unknown[], positions: Readonly<Record<string, number>>): Record<string, number> {
+  const taken = new Set(Object.values(positions));
+  const out: Record<string, number> = { ...positions };
+  headers.forEach((_h, i) => { if (!taken.has(i)) out[extraColumnKey(i)] = i; });
+  return out;
 }
 
 /** 1-based worksheet column of a key, or null when the table lacks it. */

@@ -47,14 +47,3 @@ export interface CellWrite {
   readonly index: number;
   readonly value: PlanValue;
 }
-
-export function planValueEquals(a: PlanValue, b: PlanValue): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case "text": return a.text === (b as typeof a).text;
-    case "number": return a.value === (b as typeof a).value;
-    case "date": return a.day === (b as typeof a).day;
-    case "formula": return a.formula === (b as typeof a).formula;
-    default: return true;
-  }
-}

@@ -53,13 +53,21 @@ export const RULE_DEFS: readonly RuleDef[] = [
   { key: "workdayAdjust", label: t("遇节假日顺延", "Move to working day"), kind: "switch", defaultValue: true, min: 0, max: 1, note: t("到期日遇周末或节假日顺延到下一个工作日", "A due date on a weekend or holiday moves to the next working day") },
 ];
 
+/**
+ * A rule's default as a number (a switch counts 1 when on): what texts that state a rule quote.
+ * @example ruleDefault("urgencyADays") === 30
+ */
+export function ruleDefault(key: RuleKey): number {
+  const v = RULE_DEFS.find((r) => r.key === key)?.defaultValue;
+  return typeof v === "boolean" ? Number(v) : (v ?? 0);
+}
+
 /** Rows on the Rules sheet that describe the workbook rather than a rule. */
 export const META_ROWS = {
   language: t("工作簿语言", "Workbook language"),
   templateVersion: t("模板版本", "Template version"),
   lastGraded: t("上次分级日期", "Last graded"),
 } as const;
-export type MetaKey = keyof typeof META_ROWS;
 
 export const SWITCH_WORDS = {
   yes: ["是", "yes", "y", "true", "1", "开", "on"],

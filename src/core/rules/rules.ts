@@ -1,4 +1,4 @@
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { RawCell, WorkbookModel } from "../model/workbookModel";
 import { isBlank } from "../model/workbookModel";
 import { normalizeLabel } from "../model/headers";

@@ -1,4 +1,7 @@
-import type { Texts } from "../i18n/lang";
+import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { say } from "../i18n/catalogue";
+import { thresholdAmount } from "../i18n/messages";
+import { ruleDefault } from "../rules/ruleDefs";
 import type { ListKey } from "./lists";
 
 /** How a column's cells are read, written and validated. */
@@ -56,6 +59,8 @@ export function numberFormatOf(col: ColumnDef): string {
 }
 
 const t = (zh: string, en: string): Texts => ({ "zh-CN": zh, "en-US": en });
+/** A text built once per shipped language (from the catalogues). */
+const perLang = (f: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, string>;
 
 function col(
   key: string, zh: string, en: string, type: ColumnType, width: number,
@@ -141,11 +146,12 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
     prompt: help("核心需求", "Core need", "客户明确提出的需求或痛点,避免模糊表述:不写「意向较强」,写「计划3个月内采购,预算确认中」。", "The need or pain point the customer stated. Not \"keen\", but \"plans to buy within 3 months, budget being confirmed\"."),
   }),
   col("amount", "预计金额(元)", "Deal size (CNY)", "amount", 14, {
-    prompt: help("预计金额(元)", "Deal size (CNY)", "预计合作金额,单位元。可写 500000、50万 或 1.2亿。≥50万为A,≥10万为B。", "Expected deal size in CNY. 500000, 50万 and 1.2亿 are understood. ≥ 500,000 is A, ≥ 100,000 is B."),
+    // The thresholds are the Rules' defaults: changing one in ruleDefs.ts changes this prompt with it.
+    prompt: { title: t("预计金额(元)", "Deal size (CNY)"), text: perLang((lang) => say(lang, "workbook", "amountPrompt", { a: thresholdAmount(ruleDefault("importanceA"), lang), b: thresholdAmount(ruleDefault("importanceB"), lang) })) },
     error: t("请输入不小于0的金额(元),例:500000。", "Enter an amount of 0 or more in CNY, e.g. 500000."),
   }),
   col("closeDate", "预计成交日期", "Expected close date", "date", 13, {
-    prompt: help("预计成交日期", "Expected close date", "客户计划采购或落地的日期。30天内为A,31-90天为B,90天以上为C。例:2026-06-30", "When the customer plans to buy. Within 30 days is A, 31-90 B, later C. Example: 2026-06-30"),
+    prompt: { title: t("预计成交日期", "Expected close date"), text: perLang((lang) => say(lang, "workbook", "closeDatePrompt", { a: ruleDefault("urgencyADays"), aNext: ruleDefault("urgencyADays") + 1, b: ruleDefault("urgencyBDays") })) },
     error: t("请输入日期,例:2026-06-30。", "Enter a date, e.g. 2026-06-30."),
   }),
   col("fit", "匹配度", "Fit", "list", 8, {
@@ -186,7 +192,7 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
     error: t("此人不在团队名单中。确定使用?可在「下拉选项」表添加。", "This name is not on the team list. Use it anyway? Managers add names on the Lists sheet."),
   }),
   col("created", "建档日期", "Created", "date", 11, {
-    prompt: help("建档日期", "Created", "信息录入的日期;从未跟进的新客户,首次跟进在建档后2天内。例:2026-05-01", "The day the record was made; a new lead is due a first contact 2 days later. Example: 2026-05-01"),
+    prompt: { title: t("建档日期", "Created"), text: perLang((lang) => say(lang, "workbook", "createdPrompt", { days: ruleDefault("firstContactDays") })) },
     error: t("请输入日期,例:2026-05-01。", "Enter a date, e.g. 2026-05-01."),
   }),
   col("gradeOverride", "人工等级", "Manual grade", "list", 9, {

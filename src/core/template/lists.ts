@@ -49,7 +49,6 @@ export const STAGES = {
   invalid: e("无效线索", "Invalid"),
 } as const;
 export type StageKey = keyof typeof STAGES;
-export const OPEN_STAGES: readonly StageKey[] = ["lead", "contacted", "qualified", "proposal", "negotiation"];
 export const MAINTENANCE_STAGES: readonly StageKey[] = ["won", "afterSales"];
 export const CLOSED_STAGES: readonly StageKey[] = ["lost", "churned", "invalid"];
 
@@ -165,7 +164,10 @@ export function listDef(key: ListKey): ListDef {
   return def;
 }
 
-/** The labels of a list in the workbook's language. */
-export function listLabels(key: ListKey, lang: Lang): string[] {
-  return listDef(key).entries.map((x) => (lang === "zh-CN" ? x.zh : x.en));
+/**
+ * A list entry's label in a language: the one place that picks between a definition's two texts.
+ * @example entryLabel(LEVELS.high, "en-US") === "High"
+ */
+export function entryLabel(e: ListEntry, lang: Lang): string {
+  return lang === "zh-CN" ? e.zh : e.en;
 }

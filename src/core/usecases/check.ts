@@ -1,28 +1,20 @@
 import type { DayNumber } from "../_lib/calendar";
 import { formatIso } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
-import { findPrcIdNumbers, isValidEmail, isValidPhone, maskIdNumber, maskPhone } from "../checks/privacy";
+import type { Issue } from "../issues/issue";
+import { isValidEmail, isValidPhone, maskPhone, scanIdNumbers } from "../checks/privacy";
+import { normalizeCompanyName, phoneKey } from "../checks/duplicates";
+
+// Moved to ../checks/duplicates.ts; kept here for callers of the old path until they switch.
+export { normalizeCompanyName } from "../checks/duplicates";
 import { type TableModel, type WorkbookModel, cell } from "../model/workbookModel";
 import { parseAmount, parseText } from "../model/parse";
 import { readRules } from "../rules/rules";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../template/columns";
 import { stageClass } from "../grading/gradeCustomer";
-import { headerLookup, idKey, IssueSink, readCustomers, readHistories } from "./records";
+import { headerLookup, readCustomers } from "../model/customers";
+import { idKey, readHistories } from "../followup/history";
+import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue } from "./errors";
-
-const COMPANY_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)$/;
-
-/**
- * 上海明远精密机械有限公司, 上海明远精密机械(中国)有限公司 and 【上海明远精密机械】集团 are one customer:
- * spaces, full-width forms, brackets and the legal-form suffixes are ignored.
- * @example normalizeCompanyName("上海明远精密机械(中国)有限公司") // "上海明远精密机械"
- */
-export function normalizeCompanyName(name: string): string {
-  let s = name.normalize("NFKC").replace(/\s/g, "").replace(/[(（]中国[)）]/g, "").replace(/[()（）[\]【】〔〕<>《》{}「」『』]/g, "");
-  // Suffixes stack (明远集团有限公司): strip them until none is left, but never the whole name.
-  for (let m = COMPANY_SUFFIX.exec(s); m && m.index > 0; m = COMPANY_SUFFIX.exec(s)) s = s.slice(0, m.index);
-  return s.toLowerCase();
-}
 
 function missingColumns(t: TableModel, defs: readonly ColumnDef[], sink: IssueSink): void {
   for (const d of defs) if (d.required && t.positions[d.key] === undefined) sink.push("missingColumn", d.key, null);
@@ -60,7 +52,7 @@ export function check(model: WorkbookModel, today: DayNumber): Issue[] {
     const phone = parseText(cell(t, "phone", i));
     if (phone !== "") {
       if (!isValidPhone(phone)) sink.push("phoneMalformed", "phone", i, maskPhone(phone));
-      const pk = phone.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "");
+      const pk = phoneKey(phone);
       const prev = firstByPhone.get(pk);
       if (prev !== undefined) sink.push("likelyDuplicatePhone", "phone", i, maskPhone(phone), prev);
       else firstByPhone.set(pk, c.row);
@@ -91,16 +83,4 @@ export function check(model: WorkbookModel, today: DayNumber): Issue[] {
     fuIssues = fuSink.issues;
   }
   return [...ruleIssues, ...sink.issues, ...fuIssues];
-}
-
-/** Any text cell, ours or the user's, holding a checksum-valid PRC ID number. */
-function scanIdNumbers(t: TableModel, sink: IssueSink, rows: readonly number[]): void {
-  for (const [key, cells] of Object.entries(t.cols)) {
-    for (const i of rows) {
-      const v = cells[i];
-      const s = typeof v === "string" ? v : typeof v === "number" && v >= 1e16 ? String(v) : "";
-      if (s.length < 18) continue;
-      for (const found of findPrcIdNumbers(s)) sink.push("idNumberStored", key, i, maskIdNumber(found));
-    }
-  }
 }

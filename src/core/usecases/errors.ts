@@ -1,4 +1,4 @@
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { WorkbookModel } from "../model/workbookModel";
 import { sheetName, type SheetKey } from "../template/sheets";
 

@@ -1,6 +1,6 @@
 import type { DayNumber } from "../_lib/calendar";
 import { parseIsoDay } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { WorkbookModel, TableModel } from "../model/workbookModel";
 import { sheetColumn, sheetRow } from "../model/workbookModel";
 import { readRules, type Rules } from "../rules/rules";
@@ -16,7 +16,10 @@ import { statusFormula, type StatusColumns } from "../template/statusFormula";
 import { statusColumnsAt } from "./install";
 import { listDef } from "../template/lists";
 import { CUSTOMER_COLUMNS } from "../template/columns";
-import { headerLookup, idKey, IssueSink, readCalendar, readCustomers, readHistories, type CustomerRecord } from "./records";
+import { headerLookup, readCustomers, type CustomerRecord } from "../model/customers";
+import { idKey, readHistories } from "../followup/history";
+import { readCalendar } from "../followup/workdays";
+import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue, UseCaseError } from "./errors";
 
 export interface DueItem {

@@ -1,11 +1,13 @@
 import type { DayNumber } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { RawCell, TableModel, WorkbookModel } from "../model/workbookModel";
 import { LabelMap, parseText } from "../model/parse";
-import { listDef, STAGES, type StageKey } from "../template/lists";
+import { entryLabel, listDef, STAGES, type ListEntry, type StageKey } from "../template/lists";
 import { FOLLOWUP_COLUMNS } from "../template/columns";
 import { BLANK, date, text, type CellWrite, type PlanValue } from "../plan/plan";
-import { headerLookup, idKey, stageMap } from "./records";
+import { headerLookup } from "../model/customers";
+import { idKey } from "../followup/history";
+import { stageMap } from "../model/labelMaps";
 import { grade, DERIVED_KEYS, type CustomerResult } from "./grade";
 import { missingTableIssue, UseCaseError } from "./errors";
 import type { Lang } from "../i18n/lang";
@@ -72,7 +74,7 @@ export function planFollowUp(model: WorkbookModel, input: FollowUpInput, today: 
   }
   if (problems.length > 0) throw new UseCaseError(problems);
 
-  const label = (e: { zh: string; en: string }) => (lang === "zh-CN" ? e.zh : e.en);
+  const label = (e: ListEntry) => entryLabel(e, lang);
   const canonicalId = parseText(ids[index] ?? null);
   const name = parseText(cu.cols.name?.[index] ?? null);
   const row: Record<string, PlanValue> = {

@@ -4,7 +4,8 @@ import { usePane } from "../context";
 import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
 import type { InstallOutcome, TemplateStatus } from "../workbookApi";
-import type { Lang } from "../../core/i18n/lang";
+import { LANGS, type Lang } from "../../core/i18n/lang";
+import { languageName, say } from "../../core/i18n/catalogue";
 import { TEMPLATE_VERSION } from "../../core/template/sheets";
 
 const useStyles = makeStyles({
@@ -21,7 +22,7 @@ export function Home(props: { onToast: (text: string) => void }) {
   const [refused, setRefused] = useState<string | null>(null);
   const [name, setName] = useState(user);
   const { busy, error, setError, run } = useAction(lang, t("errorTitle"));
-  const join = (xs: readonly string[]) => xs.join(lang === "zh-CN" ? "、" : ", ");
+  const join = (xs: readonly string[]) => xs.join(say(lang, "meta", "listSeparator"));
 
   const refresh = useCallback(async () => {
     const st = await run(() => api.status());
@@ -59,9 +60,8 @@ export function Home(props: { onToast: (text: string) => void }) {
       {status?.installed && status.missingColumns.length > 0 && <Text>{t("statusMissingColumns", { columns: join(status.missingColumns) })}</Text>}
       {status && !status.installed && (
         <Field label={t("installLang")}>
-          <RadioGroup value={installLang} onChange={(_e, d) => setInstallLang(d.value as Lang)} layout="horizontal">
-            <Radio value="zh-CN" label="中文" />
-            <Radio value="en-US" label="English" />
+          <RadioGroup value={installLang} onChange={(_e, d) => setInstallLang(LANGS.find((l) => l === d.value) ?? installLang)} layout="horizontal">
+            {LANGS.map((l) => <Radio key={l} value={l} label={languageName(l)} />)}
           </RadioGroup>
         </Field>
       )}

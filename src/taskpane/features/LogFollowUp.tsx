@@ -6,16 +6,13 @@ import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
 import { calendarStrings, dateToDay, dayToDate, formatDay, parseTyped } from "../dates";
 import type { CustomerOption } from "../workbookApi";
-import { listDef, STAGES } from "../../core/template/lists";
+import { entryLabel as label, listDef, STAGES } from "../../core/template/lists";
 import type { DayNumber } from "../../core/_lib/calendar";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-function label(e: { zh: string; en: string }, lang: string): string {
-  return lang === "zh-CN" ? e.zh : e.en;
-}
 
 export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const { api, t, lang, user } = usePane();
@@ -25,7 +22,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const [query, setQuery] = useState("");
   const [customer, setCustomer] = useState<CustomerOption | null>(null);
   const [date, setDate] = useState<DayNumber>(api.today());
-  const [method, setMethod] = useState(label(listDef("method").entries[0] ?? { zh: "电话", en: "Phone" }, lang));
+  const [method, setMethod] = useState(() => { const first = listDef("method").entries[0]; return first ? label(first, lang) : ""; });
   const [summary, setSummary] = useState("");
   const [feedback, setFeedback] = useState("");
   const [nextStep, setNextStep] = useState("");
@@ -92,6 +89,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       <ErrorBar error={error} onDismiss={() => setError(null)} />
       <Field label={t("customer")} required validationState={touched && !customer ? "error" : "none"} validationMessage={touched && !customer ? t("required") : customers.length === 0 ? t("noCustomers") : undefined}>
         <Combobox
+          expandIcon={{ "aria-label": t("openList") }}
           placeholder={t("customerPlaceholder")}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -105,7 +103,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       </Field>
       {picker(date, (d) => d !== null && setDate(d), t("date"), true)}
       <Field label={t("method")} required>
-        <Dropdown value={method} selectedOptions={[method]} onOptionSelect={(_e, d) => setMethod(d.optionValue ?? method)}>
+        <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={method} selectedOptions={[method]} onOptionSelect={(_e, d) => setMethod(d.optionValue ?? method)}>
           {listDef("method").entries.map((m) => (
             <Option key={m.zh} value={label(m, lang)}>{label(m, lang)}</Option>
           ))}
@@ -122,7 +120,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       </Field>
       {picker(nextDate, setNextDate, t("nextDate"), false)}
       <Field label={t("stageChange")}>
-        <Dropdown value={stage || t("noChange")} selectedOptions={[stage]} onOptionSelect={(_e, d) => setStage(d.optionValue ?? "")}>
+        <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={stage || t("noChange")} selectedOptions={[stage]} onOptionSelect={(_e, d) => setStage(d.optionValue ?? "")}>
           <Option value="">{t("noChange")}</Option>
           {Object.values(STAGES).map((st) => (
             <Option key={st.zh} value={label(st, lang)}>{label(st, lang)}</Option>

@@ -1,15 +1,11 @@
-import en from "./en-US.json";
-import zh from "./zh-CN.json";
 import type { Lang } from "../../core/i18n/lang";
+import { CATALOGUES, fill, type Catalogue } from "../../core/i18n/catalogue";
 
-export type StringKey = keyof typeof en;
-export type Strings = Readonly<Record<StringKey, string>>;
+/** The pane's words are the `pane` section of the product's catalogues (src/core/i18n/locales). */
+export type StringKey = keyof Catalogue["pane"];
+export type Strings = Catalogue["pane"];
 
-// zh-CN must carry every key en-US has: this line fails to compile otherwise.
-const zhChecked: Strings = zh;
-export const STRINGS: Readonly<Record<Lang, Strings>> = { "en-US": en, "zh-CN": zhChecked };
+export const STRINGS: Readonly<Record<Lang, Strings>> = { "en-US": CATALOGUES["en-US"].pane, "zh-CN": CATALOGUES["zh-CN"].pane };
 
 /** A string with `{name}` placeholders filled in. */
-export function format(template: string, values: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export const format = fill;
