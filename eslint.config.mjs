@@ -102,7 +102,7 @@ export default tseslint.config(
   },
   {
     files: ["src/core/demo/**/*.ts"],
-    rules: { "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass `today` in: core never reads the clock." }] },
+    rules: { "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass `today` in: core never reads the clock." }, ...LANGUAGE_TERNARY] },
   },
   {
     files: ["src/taskpane/**/*.{ts,tsx}"],

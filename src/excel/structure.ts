@@ -24,6 +24,8 @@ export interface TableInfo {
   readonly lastRowBlank: boolean;
   /** The row directly below the table is free, so an append there grows the table. */
   readonly belowEmpty: boolean;
+  /** A filter (the table's, or the sheet's autofilter) hides some of its rows. */
+  readonly filtered: boolean;
 }
 
 interface Pending {
@@ -34,6 +36,8 @@ interface Pending {
   readonly sheet: Excel.Worksheet;
   readonly last: Excel.Range;
   readonly below: Excel.Range;
+  readonly tableFilter: Excel.AutoFilter;
+  readonly sheetFilter: Excel.AutoFilter;
 }
 
 export interface Structure {
@@ -56,7 +60,9 @@ function queueTable(context: Excel.RequestContext, key: SheetKey, name: string):
   const sheet = table.worksheet.load("name");
   const last = table.getDataBodyRange().getLastRow().load("values");
   const below = table.getRange().getRowsBelow(1).load("values");
-  return { key, table, header, body, sheet, last, below };
+  const tableFilter = table.autoFilter.load("isDataFiltered");
+  const sheetFilter = table.worksheet.autoFilter.load("isDataFiltered");
+  return { key, table, header, body, sheet, last, below, tableFilter, sheetFilter };
 }
 
 function finishTable(p: Pending): TableInfo {
@@ -70,6 +76,7 @@ function finishTable(p: Pending): TableInfo {
     positions: defs ? matchHeaders(headers, defs).positions : {},
     lastRowBlank: exists && (p.last.values[0] ?? []).every((v) => v === "" || v === null),
     belowEmpty: !exists || (p.below.values[0] ?? []).every((v) => v === "" || v === null),
+    filtered: exists && (p.tableFilter.isDataFiltered === true || p.sheetFilter.isDataFiltered === true),
   };
 }
 
@@ -111,12 +118,15 @@ export async function readStructure(context: Excel.RequestContext): Promise<Stru
   };
 }
 
+/** Every error value Excel hands back, the newer ones (dynamic arrays, data types, linked data) too. */
+const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!|PYTHON!|GETTING_DATA)$/;
+
 /** Excel hands back "" for empty cells and `#N/A`-style strings for errors. */
 export function toRaw(v: unknown): RawCell {
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   const s = String(v);
-  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(s)) return { error: s };
+  if (ERROR_VALUE.test(s)) return { error: s };
   return s;
 }
 
@@ -130,3 +140,30 @@ export function ourSheetNames(names: readonly string[]): Partial<Record<SheetKey
   return out;
 }
 
+
+/**
+ * Data rows (0-based) a filter hides, read only when a filter is on: one extra sync for the shown
+ * rows' addresses of one column. Null when nothing is hidden.
+ */
+export async function hiddenRows(context: Excel.RequestContext, info: TableInfo): Promise<Set<number> | null> {
+  if (!info.filtered || info.rowCount === 0) return null;
+  const sheet = context.workbook.worksheets.getItem(info.sheetName);
+  const shown = new Set<number>();
+  // About 20 bytes an address: 100,000 rows a request stays well under the 5 MB response limit.
+  for (let start = 0; start < info.rowCount; start += VIEW_ROWS) {
+    const count = Math.min(VIEW_ROWS, info.rowCount - start);
+    const view = sheet.getRangeByIndexes(info.headerRowIndex + 1 + start, info.columnIndex, count, 1).getVisibleView().load("cellAddresses");
+    // One sync per 100,000 rows, only while a filter is on.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const row of view.cellAddresses) {
+      const m = /(\d+)$/.exec(row[0] ?? "");
+      if (m?.[1]) shown.add(Number(m[1]) - info.headerRowIndex - 2);
+    }
+  }
+  const hidden = new Set<number>();
+  for (let i = 0; i < info.rowCount; i++) if (!shown.has(i)) hidden.add(i);
+  return hidden.size > 0 ? hidden : null;
+}
+
+const VIEW_ROWS = 100_000;

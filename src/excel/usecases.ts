@@ -7,19 +7,19 @@ import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
 import { UseCaseError } from "../core/usecases/errors";
 import { CUSTOMER_COLUMNS } from "../core/template/columns";
-import { META_ROWS } from "../core/rules/ruleDefs";
-import { normalizeLabel } from "../core/model/headers";
-import { parseDate, parseText } from "../core/model/parse";
-import { gradeLabel, renderReason } from "../core/i18n/messages";
-import { maskPhone } from "../core/checks/privacy";
+import { metaRow } from "../core/rules/metaRows";
+import { parseText } from "../core/model/parse";
 import { date, type PlanValue } from "../core/plan/plan";
 import type { Lang } from "../core/i18n/lang";
 import { ExcelDoorError, wrap } from "./errors";
-import { readStructure, type Structure, type TableInfo } from "./structure";
+import { hiddenRows, readStructure, type Structure, type TableInfo } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
-import { queueCells, writeColumns } from "./writeColumns";
+import { queueCells, writeGuarded } from "./writeColumns";
 import { queueWrite } from "./writeCells";
-import { queueAudit } from "./audit";
+import { queueAudit, type AuditEntry } from "./audit";
+import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameKeys, type RowKey } from "./rowGuard";
+import { say } from "../core/i18n/catalogue";
+import { CardSource } from "./card";
 import { install, type InstallOutcome } from "./install";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
@@ -85,19 +85,19 @@ export interface TemplateStatus {
 
 function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
   const cu = s.tables.customers;
-  if (!cu?.exists) throw new ExcelDoorError("NotInstalled", "The customer sheet is not installed", "read");
+  if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "read");
   const fu = s.tables.followUps?.exists ? (s.tables.followUps ?? null) : null;
   return { cu, fu };
 }
 
-function lastGradedRow(s: Structure): number | null {
-  const labels = [META_ROWS.lastGraded["zh-CN"], META_ROWS.lastGraded["en-US"]].map(normalizeLabel);
-  return s.rulesRows.find((r) => labels.includes(normalizeLabel(r.label)))?.row ?? null;
+function lastGradedRule(s: Structure): { readonly row: number; readonly label: string } | null {
+  return metaRow(s.rulesRows, "lastGraded") ?? null;
 }
 
+/** Every run waits while the user is typing in a cell instead of failing with InvalidOperation. */
 async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {
-    return await Excel.run(f);
+    return await Excel.run({ delayForCellEdit: true }, f);
   } catch (e) {
     if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
     throw wrap(e, step);
@@ -127,93 +127,189 @@ export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: s
   if (out.kind === "installed" || out.kind === "upgraded") {
     await run("audit", async (context) => {
       const s = await readStructure(context);
-      queueAudit(context, s.tables.audit, { user, action: out.kind === "installed" ? "install" : "upgrade", target: out.sheets.concat(out.kind === "upgraded" ? out.columns : []).join(", "), cells: 0 }, now, s.tables.audit?.lastRowBlank ?? false);
+      queueAudit(context, s.tables.audit, { user, action: out.kind === "installed" ? "install" : "upgrade", target: out.sheets.concat(out.kind === "upgraded" ? out.columns : []).join(", "), cells: 0 }, now, true);
       await context.sync();
     });
   }
   return out;
 }
 
+/** A run whose rows kept moving under it is redone from a fresh read this many times, then abandoned. */
+const MAX_ATTEMPTS = 3;
+
 /**
- * Grade: read only the columns grading needs, decide in core, write derived columns in bulk.
- * Syncs: 1 (structure) + 1 per read chunk + 1 per write chunk, whatever the row count.
+ * Runs `once` and redoes it from a fresh read when one of its row guards tripped (a co-author moved
+ * rows between our read and our write); what an attempt wrote before the trip is on the rows it
+ * checked, and the redo rewrites it anyway.
  */
-export async function gradeWorkbook(today: DayNumber, user: string, now: Date, onProgress?: Progress): Promise<GradeOutcome> {
+async function redoOnMove<T>(step: string, lang: () => Lang, once: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once();
+    } catch (e) {
+      if (!isGuardTrip(e)) throw e;
+      if (attempt >= MAX_ATTEMPTS) throw new ExcelDoorError("RowsMoved", say(lang(), "door", "keptMoving"), step, e);
+    }
+  }
+}
+
+const isBlankRaw = (v: RawCell | undefined) => v === undefined || v === null || v === "";
+
+/**
+ * Grade: read only the columns grading needs, decide in core, write derived columns in bulk under
+ * row guards (see writeColumns.ts): no value lands on a row that moved since the read.
+ * Syncs: 1 (structure) + 1 per read chunk (+1 when a filter hides rows) + 1 per write chunk, the
+ * audit row riding in the last; whatever the row count. `deadline` (a clock time in ms) stops the
+ * run between write chunks once passed.
+ */
+export async function gradeWorkbook(today: DayNumber, user: string, now: Date, onProgress?: Progress, deadline?: number): Promise<GradeOutcome> {
   return run("grade", async (context) => {
-    const s = await readStructure(context);
-    const { cu, fu } = need(s);
-    const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
-    const model = workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null);
-    const plan = grade(model, today);
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    const lastRow = lastGradedRow(s);
-    const rules = s.tables.rules;
-    // Cells this run writes, known before writing so the audit row in the last chunk can say it.
-    const planned = plan.writes.reduce((n, w) => n + w.values.filter((v) => v !== null).length, 0) + plan.idFills.length;
-    const written = await writeColumns(context, cu, plan.writes, plan.idFills, () => {
-      if (lastRow !== null && rules?.exists) queueWrite(context.workbook.worksheets.getItem(rules.sheetName).getRangeByIndexes(lastRow - 1, rules.columnIndex + 1, 1, 1), [[date(today)]]);
-      queueAudit(context, s.tables.audit, { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${plan.idFills.length ? ` +${plan.idFills.length} ID` : ""}`, cells: planned }, now, s.tables.audit?.lastRowBlank ?? false);
-    }, (d, t) => onProgress?.(t + d, t * 2));
-    return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: plan.idFills.length };
+    let lang: Lang = "zh-CN";
+    // Across attempts: the keys the last one read, and whether guards must give way to checks.
+    let lastKeys: RowKey[] | null = null;
+    let verifyAll = false;
+    return redoOnMove("grade", () => lang, async () => {
+      const s = await readStructure(context);
+      lang = s.lang;
+      const { cu, fu } = need(s);
+      const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
+      const hidden = await hiddenRows(context, cu);
+      const cuCols = reads.get(cu) ?? {};
+      const model = workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, reads.get(fu) ?? {}) : null);
+      const plan = grade(model, today);
+      const keys = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount);
+      // A guard tripped though nothing moved: Excel's find does not see some key cells (a hidden
+      // column, say). From now on every row is checked after its write instead.
+      if (lastKeys && sameKeys(lastKeys, keys)) verifyAll = true;
+      lastKeys = keys;
+      // Rows a filter hides may be invisible to find too: checked, never guarded.
+      const verify = verifyAll ? "all" as const : hidden;
+      // A generated ID goes only where the ID cell was read blank (an error value is not blank), on a guarded row.
+      const idFills = plan.idFills.filter((f) => keys[f.index]?.kind === "name" && isBlankRaw(cuCols.id?.[f.index]) && verify !== "all" && !verify?.has(f.index));
+      const planned = idFills.length + plan.writes.reduce((n, w) => n + w.values.filter((v, i) => v !== null && keys[i]?.kind !== "none").length, 0);
+      const entry: AuditEntry = { user, action: "grade", target: `${cu.sheetName} (${plan.summary.customers})${idFills.length ? ` +${idFills.length} ID` : ""}`, cells: planned };
+      // A caller with a time limit (the ribbon command) stops between chunks: what is written is on the right rows.
+      const beforeChunk = deadline === undefined ? undefined : () => {
+        if (Date.now() > deadline) throw new ExcelDoorError("TimeLimit", say(s.lang, "ribbon", "tooLongForRibbon"), "grade");
+      };
+      // The audit row and the "last graded" date ride in the last chunk's batch, after its writes.
+      const written = await writeGuarded(context, { info: cu, keys, writes: plan.writes, idFills, hidden, beforeChunk, verify }, () => queueFinish(context, s, today, entry, now), (d, t) => onProgress?.(t + d, t * 2));
+      return { lang: s.lang, sheetName: cu.sheetName, summary: plan.summary, issues: plan.issues, cellsWritten: written, idsFilled: idFills.length };
+    });
   });
+}
+
+/**
+ * The audit row and the Rules sheet's "last graded" date. The date's cell is found by Excel when
+ * the batch runs (its label in the Rules table's first column), so moved rules rows cannot misplace it.
+ */
+function queueFinish(context: Excel.RequestContext, s: Structure, today: DayNumber, entry: AuditEntry, now: Date): void {
+  queueAudit(context, s.tables.audit, entry, now);
+  const rules = s.tables.rules;
+  const rule = lastGradedRule(s);
+  if (!rule || !rules?.exists) return;
+  const label = rules.table.getDataBodyRange().getColumn(0).find(escapeFind(rule.label), { completeMatch: true, matchCase: true });
+  queueWrite(label.getOffsetRange(0, 1), [[date(today)]]);
 }
 
 /**
  * Log one follow-up: appended below the table with getRowsBelow (co-authoring safe), after checking
  * for a totals row and for data below; if the table did not grow, rows.add instead. Only that
- * customer's derived cells (and the stage, when asked) are written.
+ * customer's derived cells (and the stage, when asked) are written, under a guard that the
+ * customer is still on the row we read; every target row is found by Excel when the batch runs.
  */
 export async function logFollowUp(input: FollowUpInput, today: DayNumber, user: string, now: Date): Promise<LogOutcome> {
   return run("log", async (context) => {
-    const s = await readStructure(context);
-    const { cu, fu } = need(s);
-    if (!fu) throw new ExcelDoorError("NotInstalled", "The follow-up sheet is not installed", "log");
-    const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, { info: fu, keys: HISTORY_KEYS }]);
-    const model = workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), tableModel(fu, reads.get(fu) ?? {}));
-    const plan = planFollowUp(model, input, today);
-    const width = fu.headers.length;
-    const rowValues: Array<PlanValue | null> = new Array<PlanValue | null>(width).fill(null);
-    for (const [key, v] of Object.entries(plan.row)) {
-      const p = fu.positions[key];
-      if (p !== undefined) rowValues[p] = v.kind === "blank" ? null : v;
-    }
-    const sheet = context.workbook.worksheets.getItem(fu.sheetName);
-    const fillPlaceholder = fu.lastRowBlank && fu.rowCount === 1;
-    let usedFallback = false;
-    let targetRow: number;
-    if (fu.showTotals) {
-      // Below the body sits the totals row: getRowsBelow would overwrite it.
-      fu.table.rows.add(undefined, [rowValues.map(() => "")]);
-      usedFallback = true;
-      targetRow = fu.headerRowIndex + 1 + fu.rowCount;
-      queueWrite(sheet.getRangeByIndexes(targetRow, fu.columnIndex, 1, width), [rowValues]);
-    } else if (fillPlaceholder) {
-      targetRow = fu.headerRowIndex + 1;
-      queueWrite(sheet.getRangeByIndexes(targetRow, fu.columnIndex, 1, width), [rowValues]);
-    } else {
-      const below = fu.table.getDataBodyRange().getRowsBelow(1);
-      // Data right below the table would be overwritten: push it down first.
-      if (!fu.belowEmpty) below.insert(Excel.InsertShiftDirection.down);
-      targetRow = fu.headerRowIndex + 1 + fu.rowCount;
-      queueWrite(fu.table.getDataBodyRange().getRowsBelow(1), [rowValues]);
-    }
-    queueCells(context.workbook.worksheets.getItem(cu.sheetName), cu, plan.customerWrites);
-    const rows = fu.table.rows.load("count");
-    queueAudit(context, s.tables.audit, { user, action: "log", target: `${parseText(plan.row.customerId?.kind === "text" ? plan.row.customerId.text : "")} ${formatIso(input.date)}`, cells: width + plan.customerWrites.length }, now, s.tables.audit?.lastRowBlank ?? false);
-    await context.sync();
-    const expected = fillPlaceholder ? fu.rowCount : fu.rowCount + 1;
-    if (!fu.showTotals && rows.count < expected) {
-      // The table did not grow (Excel's AutoCorrect option is off): add the row through the table.
-      const written = sheet.getRangeByIndexes(targetRow, fu.columnIndex, 1, width);
-      written.clear(Excel.ClearApplyTo.contents);
-      fu.table.rows.add(undefined, [rowValues.map(() => "")]);
-      queueWrite(sheet.getRangeByIndexes(targetRow, fu.columnIndex, 1, width), [rowValues]);
-      await context.sync();
-      usedFallback = true;
-    }
-    const nextDue = plan.customer.derived.nextDue;
-    return { row: targetRow + 1, customer: plan.customer.record.id, nextDue, usedFallback };
+    let lang: Lang = "zh-CN";
+    const state: LogState = { lastKeys: null, verifyAll: false };
+    return redoOnMove("log", () => lang, () => logOnce(context, input, today, user, now, (l) => { lang = l; }, state));
   });
+}
+
+interface LogState {
+  lastKeys: RowKey[] | null;
+  verifyAll: boolean;
+}
+
+async function logOnce(context: Excel.RequestContext, input: FollowUpInput, today: DayNumber, user: string, now: Date, setLang: (l: Lang) => void, state: LogState): Promise<LogOutcome> {
+  const s = await readStructure(context);
+  setLang(s.lang);
+  const { cu, fu } = need(s);
+  if (!fu) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "followUpsMissing"), "log");
+  if (fu.filtered && fu.showTotals) throw new ExcelDoorError("FilteredTable", say(s.lang, "door", "filteredTotals", { sheet: fu.sheetName }), "log");
+  const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, { info: fu, keys: HISTORY_KEYS }]);
+  const cuCols = reads.get(cu) ?? {};
+  const model = workbookModel(s, tableModel(cu, cuCols), tableModel(fu, reads.get(fu) ?? {}));
+  const plan = planFollowUp(model, input, today);
+  const width = fu.headers.length;
+  const rowValues: Array<PlanValue | null> = new Array<PlanValue | null>(width).fill(null);
+  for (const [key, v] of Object.entries(plan.row)) {
+    const p = fu.positions[key];
+    if (p !== undefined) rowValues[p] = v.kind === "blank" ? null : v;
+  }
+  const fuSheet = context.workbook.worksheets.getItem(fu.sheetName);
+  const cuSheet = context.workbook.worksheets.getItem(cu.sheetName);
+  // The customer must still be on the row we read before anything of this batch is applied.
+  const index = plan.customer.record.index;
+  const keys = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount);
+  if (state.lastKeys && sameKeys(state.lastKeys, keys)) state.verifyAll = true;
+  state.lastKeys = keys;
+  const key = keys[index] ?? { kind: "none" as const };
+  // A row Excel's find cannot see (its ID column hidden, or filtered out) cannot be guarded: its
+  // derived cells are left to the next grade, and a stage change (a user cell) is refused.
+  const unseen = state.verifyAll || ((await hiddenRows(context, cu))?.has(index) ?? false);
+  if (unseen && plan.customerWrites.some((w) => w.key === "stage")) throw new ExcelDoorError("RowNotCheckable", say(s.lang, "door", "stageNeedsRow"), "log");
+  const customerWrites = unseen ? [] : plan.customerWrites;
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  if (customerWrites.length > 0 && key.kind !== "none") queueRowGuard(cuSheet, cu, index, key, false);
+  const fillPlaceholder = fu.lastRowBlank && fu.rowCount === 1;
+  const idCol = fu.positions.customerId;
+  let usedFallback = false;
+  let target: Excel.Range;
+  if (fu.showTotals) {
+    // Below the body sits the totals row: getRowsBelow would overwrite it.
+    fu.table.rows.add(undefined, [rowValues.map(() => "")]);
+    usedFallback = true;
+    target = fu.table.getDataBodyRange().getLastRow();
+  } else if (fillPlaceholder) {
+    // A co-author may have filled the placeholder row since we read it: only a blank one is ours to fill.
+    if (idCol !== undefined) queueBlankGuard(fuSheet, fu, fu.headerRowIndex + 1, fu.columnIndex + idCol);
+    target = fu.table.getDataBodyRange().getLastRow();
+  } else {
+    // Data right below the table would be overwritten: push it down first.
+    if (!fu.belowEmpty) fu.table.getDataBodyRange().getRowsBelow(1).insert(Excel.InsertShiftDirection.down);
+    target = fu.table.getDataBodyRange().getRowsBelow(1);
+  }
+  queueWrite(target, [rowValues]);
+  target.load("rowIndex");
+  queueCells(cuSheet, cu, customerWrites);
+  const rows = fu.table.rows.load("count");
+  const logEntry: AuditEntry = { user, action: "log", target: `${parseText(plan.row.customerId?.kind === "text" ? plan.row.customerId.text : "")} ${formatIso(input.date)}`, cells: width + customerWrites.length };
+  const grew = !fu.showTotals && !fillPlaceholder;
+  queueAudit(context, s.tables.audit, logEntry, now);
+  await context.sync();
+  let row = target.rowIndex;
+  if (grew && rows.count < fu.rowCount + 1) {
+    // The table did not grow (Excel's AutoCorrect option is off): take our row back and add it through the table.
+    const below = fu.table.getRange().getRowsBelow(1);
+    const id = plan.row.customerId?.kind === "text" ? plan.row.customerId.text : null;
+    // Only if that row is still the one we wrote (the ID cell and its neighbour: see rowGuard.ts).
+    if (id !== null && idCol !== undefined) below.getCell(0, Math.max(0, idCol - 1)).getResizedRange(0, 1).find(escapeFind(id), { completeMatch: true, matchCase: true }).load("rowIndex");
+    below.clear(Excel.ClearApplyTo.contents);
+    if (fu.filtered) {
+      await context.sync();
+      throw new ExcelDoorError("FilteredTable", say(s.lang, "door", "filteredNoGrow", { sheet: fu.sheetName }), "log");
+    }
+    fu.table.rows.add(undefined, [rowValues.map(() => "")]);
+    const last = fu.table.getDataBodyRange().getLastRow();
+    queueWrite(last, [rowValues]);
+    last.load("rowIndex");
+    await context.sync();
+    row = last.rowIndex;
+    usedFallback = true;
+  }
+  const nextDue = plan.customer.derived.nextDue;
+  return { row: row + 1, customer: plan.customer.record.id, nextDue, usedFallback };
 }
 
 function address(t: TableModel | TableInfo, sheetName: string, row: number | null, key: string | null): string | null {
@@ -274,33 +370,39 @@ export async function listCustomers(today: DayNumber): Promise<CustomerOption[]>
   });
 }
 
-/** The card for the customer on a worksheet row of the Customers sheet (null when it is not a customer row). */
+/**
+ * The card for the customer on a worksheet row of the Customers sheet (null when it is not a
+ * customer row): that row and its follow-ups only (see CardSource, which the pane keeps for
+ * debouncing and its follow-up index).
+ */
 export async function customerCard(row: number, today: DayNumber): Promise<CustomerCard | null> {
-  return run("card", async (context) => {
+  return new CardSource(() => today, 0).card(row);
+}
+
+export interface AuditRow {
+  readonly when: number;
+  readonly user: string;
+  readonly action: string;
+  readonly target: string;
+  readonly cells: number;
+}
+
+/**
+ * The newest entries of the audit log, newest first. The log's sheet is very hidden (Excel's
+ * Unhide menu does not list it), so the pane is where people read it.
+ */
+export async function readAuditLog(limit = 50): Promise<AuditRow[]> {
+  return run("audit", async (context) => {
     const s = await readStructure(context);
-    const { cu, fu } = need(s);
-    const index = row - cu.headerRowIndex - 2;
-    if (index < 0 || index >= cu.rowCount) return null;
-    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "phone"] }, ...(fu ? [{ info: fu, keys: ["date", "customerId", "nextDate", "summary", "method", "by"] }] : [])]);
-    const cuCols = reads.get(cu) ?? {};
-    const fuCols = fu ? (reads.get(fu) ?? {}) : {};
-    const plan = grade(workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, fuCols) : null), today);
-    const r = plan.results.find((x) => x.record.index === index);
-    if (!r) return null;
-    const recent: Array<{ date: DayNumber; method: string; summary: string; by: string }> = [];
-    const ids = fuCols.customerId ?? [];
-    const key = r.record.id.toUpperCase();
-    ids.forEach((v: RawCell, i: number) => {
-      if (parseText(v).toUpperCase() !== key) return;
-      const d = parseDate(fuCols.date?.[i] ?? null);
-      if (d.ok && d.value <= today) recent.push({ date: d.value, method: parseText(fuCols.method?.[i] ?? null), summary: parseText(fuCols.summary?.[i] ?? null), by: parseText(fuCols.by?.[i] ?? null) });
-    });
-    recent.sort((a, b) => b.date - a.date);
-    return {
-      id: r.record.id, name: r.record.name, row: r.record.row, grade: r.grade, reason: r.reason ? renderReason(r.reason, s.lang) : gradeLabel(r.grade, s.lang),
-      status: r.derived.status, nextDue: r.derived.nextDue, daysToDue: r.derived.daysToDue,
-      phoneMasked: maskPhone(parseText(cuCols.phone?.[index] ?? null)), recent: recent.slice(0, 5),
-    };
+    const a = s.tables.audit;
+    if (!a?.exists || a.rowCount === 0) return [];
+    const n = Math.min(limit, a.rowCount);
+    const range = context.workbook.worksheets.getItem(a.sheetName).getRangeByIndexes(a.headerRowIndex + 1 + a.rowCount - n, a.columnIndex, n, 5).load("values");
+    await context.sync();
+    return range.values
+      .filter((r) => r.some((v) => v !== "" && v !== null))
+      .map((r) => ({ when: typeof r[0] === "number" ? r[0] : 0, user: String(r[1] ?? ""), action: String(r[2] ?? ""), target: String(r[3] ?? ""), cells: typeof r[4] === "number" ? r[4] : 0 }))
+      .reverse();
   });
 }
 

@@ -1,7 +1,12 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
+import { CardSource } from "../excel/card";
+import { latestOnly } from "../excel/latest";
 import type { WorkbookApi } from "./workbookApi";
 import { importIntoWorkbook, previewImport, readWorkbookSource } from "../excel/importWorkbook";
+
+/** How long the log form's customer picker waits for a burst of changes to settle before reloading. */
+const PICKER_WAIT_MS = 300;
 
 /**
  * The real door: every call is one use-case of src/excel. The clock is passed in (the pane uses
@@ -9,6 +14,9 @@ import { importIntoWorkbook, previewImport, readWorkbookSource } from "../excel/
  */
 export function createOfficeWorkbook(clock: () => Date = () => new Date()): WorkbookApi {
   const localToday = (): DayNumber => fromLocalDate(clock()) as DayNumber;
+  // Bursts of selection changes and co-authors' edits: one read for the last of them, newest reply only.
+  const cards = new CardSource(localToday);
+  const customers = latestOnly(() => uc.listCustomers(localToday()), PICKER_WAIT_MS);
   return {
     status: () => uc.templateStatus(),
     install: (lang, confirm, user) => uc.installTemplate(lang, confirm, user, clock()),
@@ -16,8 +24,8 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     grade: (user, onProgress) => uc.gradeWorkbook(localToday(), user, clock(), onProgress),
     check: () => uc.checkWorkbook(localToday()),
     select: (address) => uc.selectCell(address),
-    customers: () => uc.listCustomers(localToday()),
-    card: (row) => uc.customerCard(row, localToday()),
+    customers: () => customers(undefined),
+    card: (row) => cards.card(row),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
     importSource: () => readWorkbookSource(),

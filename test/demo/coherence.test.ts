@@ -5,7 +5,7 @@ import { REGIONS } from "../../src/core/demo/geography";
 import { INDUSTRIES } from "../../src/core/demo/industries";
 import { REPS } from "../../src/core/demo/people";
 import { stageClass } from "../../src/core/grading/gradeCustomer";
-import { normalizeCompanyName } from "../../src/core/usecases/check";
+import { normalizeCompanyName } from "../../src/core/checks/duplicates";
 import { DEFAULT_CALENDAR } from "../../src/core/usecases/grade";
 import { isWorkingDay } from "../../src/core/followup/workdays";
 import type { StageKey } from "../../src/core/template/lists";

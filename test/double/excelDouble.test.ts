@@ -26,6 +26,7 @@ describe("the strict Excel double", () => {
       TableCollection: D.TableCollectionDouble, Table: D.TableDouble, TableRowCollection: D.TableRowCollectionDouble,
       TableColumnCollection: D.TableColumnCollectionDouble, TableColumn: D.TableColumnDouble, NamedItemCollection: D.NamedItemCollectionDouble,
       NamedItem: D.NamedItemDouble, SettingCollection: D.SettingCollectionDouble, Setting: D.SettingDouble, ChartCollection: D.ChartCollectionDouble,
+      AutoFilter: D.AutoFilterDouble, RangeView: D.RangeViewDouble, RangeAreas: D.RangeAreasDouble,
     };
     // Instance fields (format, rows …) are checked on a live object; prototype members on the class.
     const ctx = new D.RequestContextDouble(x);
@@ -236,6 +237,7 @@ describe("the strict Excel double", () => {
       const x = new ExcelDouble();
       await run(x, async (context) => {
         const s = context.workbook.worksheets.getItem("Sheet1");
+        context.workbook.names.add("CRM_List_Stage", "=Sheet1!$Z$1:$Z$3");
         const a = s.getRange("A2:A1048576").dataValidation;
         a.rule = { list: { inCellDropDown: true, source: "=CRM_List_Stage" } };
         a.prompt = { showPrompt: true, title: "当前阶段", message: "从下拉列表选择" };

@@ -9,6 +9,7 @@
  */
 import { cols, colToLetters, intersects, MAX_ROWS, parseA1, quoteSheet, rectToA1, rows, splitSheet, type Rect } from "./a1";
 import { SheetStore, WorkbookStore, type Cell, type CellValue, type ConditionalFormatEntry, type TableStore } from "./store";
+import { deleteRows, inheritRows, insertColumns, insertRows, rowTemplate, sortTable } from "./rowOps";
 
 export class DoubleError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation?: string };
@@ -85,6 +86,8 @@ function refuseStructured(formula: string, where: string): void {
 
 export class RequestContextDouble {
   readonly workbook: WorkbookDouble;
+  /** The run asked Excel to wait while the user edits a cell (`delayForCellEdit`). */
+  delayForCellEdit = false;
   private queue: Action[] = [];
   private pendingWrites: Array<{ sheet: SheetStore; rect: Rect }> = [];
   constructor(readonly double: ExcelDouble) {
@@ -96,6 +99,8 @@ export class RequestContextDouble {
   _queue(payload: unknown, run: () => number | void): void {
     this.queue.push({ bytes: jsonBytes(payload) + 40, run });
   }
+  /** Which sync is running (a range is bound to cells once per batch). */
+  _syncNumber = 0;
   _noteWrite(sheet: SheetStore, rect: Rect): void {
     this.pendingWrites.push({ sheet, rect });
   }
@@ -104,7 +109,16 @@ export class RequestContextDouble {
     const actions = this.queue;
     this.queue = [];
     const n = this.double._nextSync();
+    this._syncNumber = n;
     this.double.options.beforeSync?.(n);
+    // A co-author's edit merged into the workbook between two of our round trips.
+    this.double.betweenSyncs?.(n);
+    if (this.double.cellEditing) {
+      if (!this.delayForCellEdit) throw new DoubleError("InvalidOperation", "The operation can't be performed while the user is editing a cell.");
+      // Excel holds the batch until the edit ends; the double lets the person finish typing first.
+      this.double.delayedForCellEdit++;
+      this.double.cellEditing = false;
+    }
     const requestBytes = actions.reduce((s, a) => s + a.bytes, 0);
     const limits = this.double.options.limits ?? {};
     if (limits.requestBytes !== undefined && requestBytes > limits.requestBytes) {
@@ -187,7 +201,13 @@ abstract class NullableProxy extends ProxyBase {
   protected _checkExists(exists: () => boolean): void {
     this._orNull = true;
     this.context._queue({ nullCheck: true }, () => {
-      this._isNull = !exists();
+      // The child of a null object (a missing table's worksheet) is a null object too.
+      try {
+        this._isNull = !exists();
+      } catch (e) {
+        if (!(e instanceof DoubleError && e.code === "ItemNotFound")) throw e;
+        this._isNull = true;
+      }
       this._nullKnown = true;
     });
   }
@@ -375,6 +395,17 @@ export class WorksheetProtectionDouble extends ProxyBase {
   }
 }
 
+export class AutoFilterDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly state: () => { enabled: boolean; filtered: boolean }) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "enabled") return this.state().enabled;
+    if (prop === "isDataFiltered") return this.state().filtered;
+    throw new DoubleError("InvalidArgument", `autoFilter.${prop} is not modelled`);
+  }
+  get enabled(): boolean { return this._get("enabled"); }
+  get isDataFiltered(): boolean { return this._get("isDataFiltered"); }
+}
+
 export class FreezePanesDouble {
   constructor(private readonly context: RequestContextDouble, private readonly sheet: () => SheetStore) {}
   freezeRows(count?: number): void {
@@ -460,6 +491,12 @@ export class WorksheetDouble extends NullableProxy {
       s.name = v;
     });
   }
+  get autoFilter(): AutoFilterDouble {
+    return new AutoFilterDouble(this.context, () => {
+      const s = this._sheet();
+      return { enabled: s.autoFilter !== null, filtered: s.autoFilter !== null && s.hiddenRows.size > 0 };
+    })._markOrNull(this._orNull);
+  }
   get id(): string { return this._get("id"); }
   get position(): number { return this._get("position"); }
   get visibility(): string { return this._get("visibility"); }
@@ -481,6 +518,15 @@ export class WorksheetDouble extends NullableProxy {
       const rect = parseA1(local);
       if (!target || !rect) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
       return { sheet: target, rect };
+    });
+  }
+  /** Several areas, e.g. `"B5,D5"` (ExcelApi 1.9). */
+  getRanges(address: string): RangeAreasDouble {
+    return new RangeAreasDouble(this.context, () => {
+      const sheet = this._sheet();
+      const rects = address.split(",").map((a) => parseA1(a.trim()));
+      if (rects.some((r) => r === null)) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
+      return { sheet, rects: rects as Rect[] };
     });
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeDouble {
@@ -513,6 +559,9 @@ export class WorksheetDouble extends NullableProxy {
       if (!st.sheets.some((x) => x !== s && x.visibility === "Visible")) throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible worksheet");
       st.sheets.splice(st.sheets.indexOf(s), 1);
       for (let i = st.tables.length - 1; i >= 0; i--) if (st.tables[i]?.sheetId === s.id) st.tables.splice(i, 1);
+      // Names that pointed into the deleted sheet now read #REF!, as in Excel.
+      const ref = new RegExp(`(^|[=(,:])(${s.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|'${s.name.replace(/'/g, "''").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}')!\\$?[A-Z]+\\$?\\d*`, "g");
+      for (const [k, f] of st.names) if (ref.test(f)) { ref.lastIndex = 0; st.names.set(k, f.replace(ref, "$1#REF!")); }
       this.context.double.undoCleared = true;
     });
   }
@@ -527,14 +576,28 @@ interface Target {
 }
 
 export class RangeDouble extends NullableProxy {
-  readonly format: RangeFormatDouble;
-  readonly dataValidation: DataValidationDouble;
-  readonly conditionalFormats: ConditionalFormatCollectionDouble;
-  constructor(context: RequestContextDouble, readonly _target: () => Target) {
+  // Made on first use: a grade creates a few ranges per customer row, most never formatted.
+  private _format: RangeFormatDouble | null = null;
+  private _dataValidation: DataValidationDouble | null = null;
+  private _conditionalFormats: ConditionalFormatCollectionDouble | null = null;
+  get format(): RangeFormatDouble { return (this._format ??= new RangeFormatDouble(this.context, this._target)); }
+  get dataValidation(): DataValidationDouble { return (this._dataValidation ??= new DataValidationDouble(this.context, this._target)); }
+  get conditionalFormats(): ConditionalFormatCollectionDouble { return (this._conditionalFormats ??= new ConditionalFormatCollectionDouble(this.context, this._target)); }
+  private _bound: { readonly sync: number; readonly target: Target } | null = null;
+  /**
+   * Where the range is. Excel binds a range object to cells the first time a batch uses it: a
+   * range got by getRowsBelow and written keeps meaning those cells after the table grows over them.
+   */
+  readonly _target: () => Target;
+  constructor(context: RequestContextDouble, resolve: () => Target) {
     super(context);
-    this.format = new RangeFormatDouble(context, _target);
-    this.dataValidation = new DataValidationDouble(context, _target);
-    this.conditionalFormats = new ConditionalFormatCollectionDouble(context, _target);
+    this._target = () => {
+      const n = context._syncNumber;
+      if (this._bound && this._bound.sync === n) return this._bound.target;
+      const target = resolve();
+      this._bound = { sync: n, target };
+      return target;
+    };
   }
   _nullable(exists: () => boolean): void {
     this._checkExists(exists);
@@ -598,6 +661,10 @@ export class RangeDouble extends NullableProxy {
           throw new DoubleError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${h}×${w}).`);
         }
       }
+      if (kind !== "numberFormat" && h > 1 && spansHiddenAndVisible(this.context.store, sheet, rect)) {
+        // office-js#224: a multi-row write across a filter's hidden and shown rows lands values on the wrong rows.
+        throw new DoubleError("FilteredRangeConflict", "The attempted operation causes a conflict with a filtered range.");
+      }
       if (sheet.protected) {
         for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) {
           if (sheet.cell(r, c)?.locked !== false) throw new DoubleError("AccessDenied", `The cell ${colToLetters(c)}${r + 1} on protected sheet '${sheet.name}' is locked`);
@@ -628,6 +695,7 @@ export class RangeDouble extends NullableProxy {
         }
       }
       if (kind !== "numberFormat") {
+        if (kind === "formulas") noteCalculated(this.context.store, sheet, rect);
         this.context._noteWrite(sheet, rect);
         this.context.double._maybeExpandTables(sheet, rect);
       }
@@ -695,8 +763,18 @@ export class RangeDouble extends NullableProxy {
   }
   insert(shift: "Down" | "Right" | string): RangeDouble {
     this.context._queue({ insert: shift }, () => {
-      if (shift !== "Down") throw new DoubleError("InvalidArgument", "only Down is modelled");
       const { sheet, rect } = this._target();
+      if (shift === "Right") {
+        if (rect.r0 !== 0 || rect.r1 !== MAX_ROWS - 1) throw new DoubleError("InvalidArgument", "the double inserts whole columns only when shifting right");
+        insertColumns(this.context.store, sheet, rect.c0, cols(rect));
+        return;
+      }
+      if (shift !== "Down") throw new DoubleError("InvalidArgument", "only Down and Right are modelled");
+      if (filteredRowsMeet(this.context.store, sheet, rect)) throw new DoubleError("FilteredRangeConflict", "The attempted operation causes a conflict with a filtered range.");
+      if (rect.c0 === 0 && rect.c1 === 16383) {
+        insertRows(this.context.store, sheet, rect.r0, rows(rect));
+        return;
+      }
       const n = rows(rect);
       const moved = new Map<number, Map<number, Cell>>();
       for (const [r, row] of sheet.cells) {
@@ -712,6 +790,57 @@ export class RangeDouble extends NullableProxy {
     });
     return this;
   }
+  /** Deletes whole rows (shift up), as a person's "Delete rows" does. */
+  delete(shift: "Up" | "Left" | string): void {
+    this.context._queue({ delete: shift }, () => {
+      const { sheet, rect } = this._target();
+      if (shift !== "Up" || rect.c0 !== 0 || rect.c1 !== 16383) throw new DoubleError("InvalidArgument", "the double deletes whole rows only");
+      if (filteredRowsMeet(this.context.store, sheet, rect)) throw new DoubleError("FilteredRangeConflict", "The attempted operation causes a conflict with a filtered range.");
+      deleteRows(this.context.store, sheet, rect.r0, rows(rect));
+    });
+  }
+  /** The first cell whose value is `text` (Excel's wildcards `*`, `?` and the escape `~`); ItemNotFound when none. */
+  find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean } = {}): RangeDouble {
+    return this._derive((t) => {
+      const hit = findIn(t, text, criteria);
+      if (!hit) throw new DoubleError("ItemNotFound", `'${text}' was not found`);
+      return hit;
+    });
+  }
+  findOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean } = {}): RangeDouble {
+    const r = this._derive((t) => findIn(t, text, criteria) ?? t);
+    r._nullable(() => findIn(this._target(), text, criteria) !== null);
+    return r;
+  }
+  /** Blank or constant cells of the range (a RangeAreas in Excel; here its first area); ItemNotFound when none. */
+  getSpecialCells(cellType: string): RangeDouble {
+    return this._derive((t) => {
+      const hit = special(t, cellType);
+      if (!hit) throw new DoubleError("ItemNotFound", "No cells were found.");
+      return hit;
+    });
+  }
+  getSpecialCellsOrNullObject(cellType: string): RangeDouble {
+    const r = this._derive((t) => special(t, cellType) ?? t);
+    r._nullable(() => special(this._target(), cellType) !== null);
+    return r;
+  }
+  /** The cells this range shares with another on the same sheet; a null object when none. */
+  getIntersectionOrNullObject(other: RangeDouble): RangeDouble {
+    const meet = (): Target | null => {
+      const a = this._target();
+      const b = other._target();
+      if (a.sheet !== b.sheet || !intersects(a.rect, b.rect)) return null;
+      return { sheet: a.sheet, rect: { r0: Math.max(a.rect.r0, b.rect.r0), r1: Math.min(a.rect.r1, b.rect.r1), c0: Math.max(a.rect.c0, b.rect.c0), c1: Math.min(a.rect.c1, b.rect.c1) } };
+    };
+    const r = this._derive((t) => meet() ?? t);
+    r._nullable(() => meet() !== null);
+    return r;
+  }
+  /** The rows a filter leaves shown. */
+  getVisibleView(): RangeViewDouble {
+    return new RangeViewDouble(this.context, this._target);
+  }
   clear(applyTo?: string): void {
     this.context._queue({ clear: applyTo }, () => {
       const { sheet, rect } = this._target();
@@ -723,6 +852,125 @@ export class RangeDouble extends NullableProxy {
       }
     });
   }
+}
+
+function isBlank(c: Cell | undefined): boolean {
+  return !c || (c.f === null && (c.v === null || c.v === ""));
+}
+
+function wildcard(text: string, completeMatch: boolean, matchCase: boolean): RegExp {
+  let src = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === "~" && i + 1 < text.length) { src += (text[++i] as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); continue; }
+    if (ch === "*") src += ".*";
+    else if (ch === "?") src += ".";
+    else src += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(completeMatch ? `^${src}$` : src, matchCase ? "su" : "siu");
+}
+
+function findIn(target: Target, text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): Target | null {
+  const re = wildcard(text, criteria.completeMatch ?? false, criteria.matchCase ?? false);
+  // Excel: on a single cell, find searches the whole sheet, starting after that cell.
+  const single = target.rect.r0 === target.rect.r1 && target.rect.c0 === target.rect.c1;
+  const t = single ? { sheet: target.sheet, rect: target.sheet.used(true) ?? target.rect } : target;
+  for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 1_048_575); r++) {
+    const row = t.sheet.cells.get(r);
+    // Assumed as Excel's Find in values does: hidden rows and columns are not searched.
+    if (!row || t.sheet.hiddenRows.has(r)) continue;
+    for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+      if (t.sheet.hiddenColumns.has(c)) continue;
+      const cell = row.get(c);
+      if (cell && cell.v !== null && cell.v !== "" && re.test(String(cell.v))) return { sheet: t.sheet, rect: { r0: r, r1: r, c0: c, c1: c } };
+    }
+  }
+  return null;
+}
+
+function special(t: Target, cellType: string): Target | null {
+  for (let r = t.rect.r0; r <= t.rect.r1; r++) for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const cell = t.sheet.cell(r, c);
+    const hit = cellType === "Blanks" ? isBlank(cell) : cellType === "Constants" ? !isBlank(cell) && cell?.f === null : false;
+    if (hit) return { sheet: t.sheet, rect: { r0: r, r1: r, c0: c, c1: c } };
+  }
+  return null;
+}
+
+/** Filters in force on a sheet: its autofilter range and every table with criteria applied. */
+function filterRects(store: WorkbookStore, sheet: SheetStore): Rect[] {
+  const out: Rect[] = store.tables.filter((t) => t.sheetId === sheet.id && t.filtered).map((t) => t.rect);
+  if (sheet.autoFilter && sheet.hiddenRows.size > 0) out.push(sheet.autoFilter);
+  return out;
+}
+
+function filteredRowsMeet(store: WorkbookStore, sheet: SheetStore, rect: Rect): boolean {
+  return filterRects(store, sheet).some((f) => rect.r0 <= f.r1 && rect.r1 > f.r0 && rect.c0 <= f.c1 && rect.c1 >= f.c0);
+}
+
+function spansHiddenAndVisible(store: WorkbookStore, sheet: SheetStore, rect: Rect): boolean {
+  if (sheet.hiddenRows.size === 0 || !filteredRowsMeet(store, sheet, rect)) return false;
+  let hidden = false, shown = false;
+  for (let r = rect.r0; r <= rect.r1 && !(hidden && shown); r++) {
+    if (sheet.hiddenRows.has(r)) hidden = true;
+    else shown = true;
+  }
+  return hidden && shown;
+}
+
+/** A formula set on a whole column of an existing table's body becomes that column's calculated formula. */
+function noteCalculated(store: WorkbookStore, sheet: SheetStore, rect: Rect): void {
+  if (rect.c0 !== rect.c1) return;
+  for (const t of store.tables) {
+    if (t.sheetId !== sheet.id || rect.c0 < t.rect.c0 || rect.c0 > t.rect.c1) continue;
+    const b0 = t.rect.r0 + 1;
+    const b1 = t.rect.r1 - (t.showTotals ? 1 : 0);
+    if (rect.r0 !== b0 || rect.r1 !== b1) continue;
+    let template: string | null = null;
+    for (let r = b0; r <= b1; r++) {
+      const f = sheet.cell(r, rect.c0)?.f;
+      const tp = f ? rowTemplate(f, r + 1) : null;
+      if (tp === null || (template !== null && tp !== template)) return;
+      template = tp;
+    }
+    if (template === null) return;
+    if (!t.calculated) t.calculated = new Map();
+    t.calculated.set(rect.c0 - t.rect.c0, template);
+  }
+}
+
+export class RangeAreasDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly areas: () => { sheet: SheetStore; rects: Rect[] }) { super(context); }
+  protected _read(prop: string): unknown {
+    const { sheet, rects } = this.areas();
+    if (prop === "address") return rects.map((r) => `${quoteSheet(sheet.name)}!${rectToA1(r)}`).join(",");
+    throw new DoubleError("InvalidArgument", `rangeAreas.${prop} is not modelled`);
+  }
+  get address(): string { return this._get("address"); }
+  getSpecialCells(cellType: string): RangeDouble {
+    return new RangeDouble(this.context, () => {
+      const { sheet, rects } = this.areas();
+      for (const rect of rects) {
+        const hit = special({ sheet, rect }, cellType);
+        if (hit) return hit;
+      }
+      throw new DoubleError("ItemNotFound", "No cells were found.");
+    });
+  }
+}
+
+export class RangeViewDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  protected _read(prop: string): unknown {
+    const { sheet, rect } = this.target();
+    const shown: number[] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) if (!sheet.hiddenRows.has(r)) shown.push(r);
+    if (prop === "cellAddresses") return shown.map((r) => Array.from({ length: cols(rect) }, (_, j) => `${quoteSheet(sheet.name)}!${colToLetters(rect.c0 + j)}${r + 1}`));
+    if (prop === "rowCount") return shown.length;
+    throw new DoubleError("InvalidArgument", `rangeView.${prop} is not modelled`);
+  }
+  get cellAddresses(): string[][] { return this._get("cellAddresses"); }
+  get rowCount(): number { return this._get("rowCount"); }
 }
 
 /** Applies a format change to every cell of a target (bounded: formats on whole columns stop at 200,000 rows). */
@@ -844,6 +1092,10 @@ export class DataValidationDouble extends ProxyBase {
         if (typeof list.source !== "string") throw new DoubleError("InvalidArgument", "list.source must be a string address or list");
         refuseStructured(list.source, "list source");
         if (!list.source.startsWith("=") && list.source.length > 255) throw new DoubleError("InvalidArgument", "An inline list source is limited to 255 characters");
+        const ref = list.source.startsWith("=") ? list.source.slice(1) : null;
+        if (ref !== null && !parseA1(splitSheet(ref).local) && ![...this.context.store.names.keys()].some((k) => k.toLowerCase() === ref.toLowerCase())) {
+          throw new DoubleError("InvalidArgument", `The list source '${list.source}' refers to a name that is not defined`);
+        }
       }
       const custom = rule.custom as { formula?: unknown } | undefined;
       if (custom) {
@@ -1098,6 +1350,24 @@ export class TableDouble extends NullableProxy {
     });
   }
   set style(v: string) { this.context._queue({ style: v }, () => { this._table().style = v; }); }
+  get autoFilter(): AutoFilterDouble {
+    return new AutoFilterDouble(this.context, () => ({ enabled: true, filtered: this._table().filtered === true }))._markOrNull(this._orNull);
+  }
+  /** Resizes the table over a new range: same header row, overlapping the old one (ExcelApi 1.13). */
+  resize(address: string): void {
+    this.context._queue({ resize: address }, () => {
+      const t = this._table();
+      const rect = parseA1(splitSheet(address).local);
+      if (!rect || rect.r0 !== t.rect.r0 || !intersects(rect, t.rect)) throw new DoubleError("InvalidArgument", "The table's header row must stay where it is");
+      for (const o of this.context.store.tables) if (o !== t && o.sheetId === t.sheetId && intersects(o.rect, rect)) throw new DoubleError("InvalidOperation", `A table can't overlap another table (${o.name})`);
+      t.rect = rect;
+      const sheet = this._sheet();
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const h = sheet.ensure(rect.r0, c);
+        if (h.v === null || h.v === "") h.v = `Column${c - rect.c0 + 1}`;
+      }
+    });
+  }
   get worksheet(): WorksheetDouble { return new WorksheetDouble(this.context, () => this._sheet())._markOrNull(this._orNull); }
   getRange(): RangeDouble { return new RangeDouble(this.context, () => ({ sheet: this._sheet(), rect: this._table().rect }))._markOrNull(this._orNull); }
   getHeaderRowRange(): RangeDouble {
@@ -1148,6 +1418,7 @@ export class TableRowCollectionDouble extends ProxyBase {
       const t = this.table();
       const sheet = this.context.store.sheetById(t.sheetId);
       if (!sheet) throw new DoubleError("ItemNotFound", "table's worksheet is gone");
+      if (t.filtered) throw new DoubleError("FilteredRangeConflict", "The attempted operation causes a conflict with a filtered range.");
       const n = values?.length ?? 1;
       const bodyEnd = t.rect.r1 - (t.showTotals ? 1 : 0);
       const at = index === null || index === undefined ? bodyEnd + 1 : t.rect.r0 + 1 + index;
@@ -1163,6 +1434,7 @@ export class TableRowCollectionDouble extends ProxyBase {
         sheet.cells.set(r + n, dest);
       }
       t.rect = { ...t.rect, r1: t.rect.r1 + n };
+      inheritRows(sheet, t, at, at + n - 1);
       this.context.double.rowsAddCalls++;
       if (values) {
         const w = cols(t.rect);
@@ -1225,8 +1497,13 @@ export class TableColumnCollectionDouble extends ProxyBase {
       if (!sheet) throw new DoubleError("ItemNotFound", "table's worksheet is gone");
       if (index !== null && index !== undefined && index !== cols(t.rect)) throw new DoubleError("InvalidArgument", "The double adds columns at the end only");
       const c = t.rect.c1 + 1;
+      // Excel inserts cells: whatever sits to the table's right, in the table's rows, moves one column right.
       for (let r = t.rect.r0; r <= t.rect.r1; r++) {
-        if (sheet.cell(r, c)?.v !== null && sheet.cell(r, c)?.v !== undefined && sheet.cell(r, c)?.v !== "") throw new DoubleError("InvalidOperation", "The column to the right of the table is not empty");
+        const row = sheet.cells.get(r);
+        if (!row) continue;
+        const moved = [...row].map(([k, cell]) => [k >= c ? k + 1 : k, cell] as const);
+        row.clear();
+        for (const [k, cell] of moved) row.set(k, cell);
       }
       t.rect = { ...t.rect, c1: c };
       sheet.ensure(t.rect.r0, c).v = name ?? `Column${cols(t.rect)}`;
@@ -1363,6 +1640,11 @@ export class ExcelDouble {
   rowsAddCalls = 0;
   undoCleared = false;
   readonly events: ChangedArgs[] = [];
+  /** Runs before each of this client's syncs with its number: a test slips a co-author's edit in here. */
+  betweenSyncs: ((n: number) => void) | null = null;
+  /** The user is typing in a cell: a batch fails unless its run asked for `delayForCellEdit`. */
+  cellEditing = false;
+  delayedForCellEdit = 0;
   private readonly handlers = new Map<string, SheetHandlers>();
   private syncCounter = 0;
 
@@ -1398,9 +1680,18 @@ export class ExcelDouble {
 
   /** The `Excel` namespace our code calls: `run` plus the enums it uses. */
   get api() {
-    const run = async <T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T> => batch(new RequestContextDouble(this));
+    type Batch<T> = (context: RequestContextDouble) => Promise<T>;
+    const run = async <T>(a: Batch<T> | { delayForCellEdit?: boolean }, b?: Batch<T>): Promise<T> => {
+      const context = new RequestContextDouble(this);
+      if (typeof a === "function") return a(context);
+      context.delayForCellEdit = a.delayForCellEdit === true;
+      if (!b) throw new DoubleError("InvalidArgument", "Excel.run(options) needs a batch function");
+      return b(context);
+    };
     return {
       run,
+      SpecialCellType: { blanks: "Blanks", constants: "Constants" },
+      DeleteShiftDirection: { up: "Up", left: "Left" },
       ConditionalFormatType: { custom: "Custom" },
       DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
@@ -1423,18 +1714,19 @@ export class ExcelDouble {
     for (const t of this.store.tables) {
       if (t.sheetId !== sheet.id || t.showTotals) continue;
       if (rect.r0 !== t.rect.r1 + 1 || rect.c0 > t.rect.c1 || rect.c1 < t.rect.c0) continue;
-      // Excel grows the table over rows written directly below it that hold something.
+      // Excel grows the table over rows written directly below it, but only rows whose first
+      // cell (the table's first column) holds something (office-js#2097, by design).
       let grow = 0;
       for (let r = rect.r0; r <= rect.r1; r++) {
-        let any = false;
-        for (let c = rect.c0; c <= rect.c1; c++) {
-          const cell = sheet.cell(r, c);
-          if (cell && ((cell.v !== null && cell.v !== "") || cell.f !== null)) any = true;
-        }
-        if (!any) break;
+        const cell = sheet.cell(r, t.rect.c0);
+        if (!cell || ((cell.v === null || cell.v === "") && cell.f === null)) break;
         grow++;
       }
-      if (grow > 0) t.rect = { ...t.rect, r1: t.rect.r1 + grow };
+      if (grow > 0) {
+        const from = t.rect.r1 + 1;
+        t.rect = { ...t.rect, r1: t.rect.r1 + grow };
+        inheritRows(sheet, t, from, t.rect.r1);
+      }
     }
   }
 
@@ -1454,10 +1746,58 @@ export class ExcelDouble {
     for (const h of this._handlers(sheet.id).selection) void h(args);
   }
 
+  // ---- a co-author: another client's edits, merged into the shared workbook, arriving as Remote ----
+
+  private remote(sheet: SheetStore, rect: Rect): void {
+    this._fireChanged(sheet, rect, "Remote", "Unknown");
+  }
+  /** A co-author inserts `n` whole rows before worksheet row `row` (1-based). */
+  remoteInsertRows(sheetName: string, row: number, n = 1): void {
+    const sheet = this.sheet(sheetName);
+    insertRows(this.store, sheet, row - 1, n);
+    this.remote(sheet, { r0: row - 1, r1: row - 2 + n, c0: 0, c1: 16383 });
+  }
+  /** A co-author deletes `n` whole rows from worksheet row `row` (1-based). */
+  remoteDeleteRows(sheetName: string, row: number, n = 1): void {
+    const sheet = this.sheet(sheetName);
+    deleteRows(this.store, sheet, row - 1, n);
+    this.remote(sheet, { r0: row - 1, r1: row - 2 + n, c0: 0, c1: 16383 });
+  }
+  /** A co-author sorts a table by the column with this header. */
+  remoteSort(tableName: string, header: string, descending = false): void {
+    const t = this.table(tableName);
+    const sheet = this.store.sheetById(t.sheetId) as SheetStore;
+    const offset = this._offsetOf(t, sheet, header);
+    sortTable(sheet, t, offset, descending);
+    this.remote(sheet, t.rect);
+  }
+  /** A co-author (or the user) filters a table: body rows whose cell in that column fails `keep` are hidden. */
+  remoteFilter(tableName: string, header: string, keep: (v: CellValue) => boolean): void {
+    const t = this.table(tableName);
+    const sheet = this.store.sheetById(t.sheetId) as SheetStore;
+    const c = t.rect.c0 + this._offsetOf(t, sheet, header);
+    for (let r = t.rect.r0 + 1; r <= t.rect.r1 - (t.showTotals ? 1 : 0); r++) {
+      if (keep(sheet.cell(r, c)?.v ?? null)) sheet.hiddenRows.delete(r);
+      else sheet.hiddenRows.add(r);
+    }
+    t.filtered = true;
+  }
+  /** A co-author typing (parse-as-you-type), arriving as a Remote change. */
+  remoteTypes(sheetName: string, address: string, values: CellValue[][]): void {
+    this._type(sheetName, address, values, "Remote");
+  }
+  private _offsetOf(t: TableStore, sheet: SheetStore, header: string): number {
+    for (let c = t.rect.c0; c <= t.rect.c1; c++) if (String(sheet.cell(t.rect.r0, c)?.v ?? "") === header) return c - t.rect.c0;
+    throw new Error(`no column ${header} in ${t.name}`);
+  }
+
   // ---- test helpers: a user typing, and looking at what the workbook holds ----
 
   /** A person typing values into cells (parse-as-you-type applies), firing onChanged as Excel would. */
   userTypes(sheetName: string, address: string, values: CellValue[][]): void {
+    this._type(sheetName, address, values, "Local");
+  }
+  private _type(sheetName: string, address: string, values: CellValue[][], source: "Local" | "Remote"): void {
     const sheet = this.sheet(sheetName);
     const rect = parseA1(address);
     if (!rect) throw new Error(`bad address ${address}`);
@@ -1467,7 +1807,7 @@ export class ExcelDouble {
       else { cell.v = x; cell.f = null; }
     }));
     this._maybeExpandTables(sheet, rect);
-    this._fireChanged(sheet, rect, "Local", "Unknown");
+    this._fireChanged(sheet, rect, source, "Unknown");
   }
   /** A person selecting a range. */
   userSelects(sheetName: string, address: string): void {

@@ -42,6 +42,14 @@ export interface TableStore {
   showTotals: boolean;
   showHeaders: boolean;
   style: string;
+  /** A filter with criteria is applied to the table (its hidden rows are on the sheet). */
+  filtered?: boolean;
+  /**
+   * Calculated columns: column offset → formula with `{row}` for the row number. Excel makes a
+   * formula set on a whole column of an existing table's body its calculated column and copies it
+   * into every new row.
+   */
+  calculated?: Map<number, string>;
 }
 
 export interface ChartEntry {
@@ -60,6 +68,12 @@ export class SheetStore {
   readonly merges: Rect[] = [];
   readonly names = new Map<string, string>();
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Rows hidden by a filter (0-based). */
+  readonly hiddenRows = new Set<number>();
+  /** Columns the user hid (0-based). */
+  readonly hiddenColumns = new Set<number>();
+  /** The sheet's own autofilter range, when one is on (outside any table). */
+  autoFilter: Rect | null = null;
   protected = false;
   frozenRows = 0;
   constructor(readonly id: string, public name: string) {}

@@ -13,6 +13,7 @@ import { CATALOGUES } from "../../src/core/i18n/catalogue";
 import { LANGS } from "../../src/core/i18n/lang";
 import type { IssueCode } from "../../src/core/issues/issue";
 import { bypassing, definitionTexts } from "./pseudo";
+import { sheetName } from "../../src/core/template/sheets";
 
 jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
 jest.mock("../../src/core/i18n/locales/zh-CN", () => jest.requireActual("./wrap").pseudoLocale("zh-CN"));
@@ -64,7 +65,7 @@ it.each(LANGS)("%s: reasons and issue messages come from the catalogue", (lang) 
   expect(bypassing(reason, DEFS)).toBe("");
   for (const code of Object.keys(CATALOGUES[lang].issue).filter((k) => !k.startsWith("at") && k !== "locationSeparator") as IssueCode[]) {
     const line = formatIssue(
-      { code, severity: "error", sheet: "customers", sheetName: "Customers", row: 3, column: "Phone", columnKey: "phone", value: "v", other: 4 },
+      { code, severity: "error", sheet: "customers", sheetName: sheetName("customers", lang), row: 3, column: "Phone", columnKey: "phone", value: "v", other: 4 },
       lang,
       "C3",
     );
@@ -97,7 +98,10 @@ it("everything the command line prints comes from a catalogue", async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   expect(lines.length).toBeGreaterThan(12);
   // Data in the output: the program's name, paths, IDs, option names and command words the user types.
+  // The fixture was written with the real words, so its sheet names, read back from the file, are data.
+  const fixtureWords = Object.values((jest.requireActual("../../src/core/i18n/locales/en-US") as { EN_US: { sheets: Record<string, string> } }).EN_US.sheets);
   const data = [
+    ...fixtureWords,
     dir,
     "crm-sheets",
     /KH-\d{6}-\d{3}/g,

@@ -128,6 +128,73 @@ describe("co-authoring", () => {
   });
 });
 
+describe("co-authors' structural edits at random moments (generated)", () => {
+  const GRADE_COL = CUSTOMER_COLUMNS.findIndex((c) => c.key === "grade");
+  const ID_COL = CUSTOMER_COLUMNS.findIndex((c) => c.key === "id");
+  const NAME_COL = CUSTOMER_COLUMNS.findIndex((c) => c.key === "name");
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant("insert" as const), at: fc.integer({ min: 3, max: 12 }), n: fc.integer({ min: 1, max: 3 }) }),
+    fc.record({ kind: fc.constant("delete" as const), at: fc.integer({ min: 3, max: 8 }), n: fc.constant(1) }),
+    fc.record({ kind: fc.constant("sort" as const), at: fc.constant(0), n: fc.constant(0) }),
+  );
+  /** The grade and ID on each customer row, by name (names are unique here). */
+  function byName(x: ExcelDouble): Map<string, [CellValue, CellValue]> {
+    const t = x.table("CRM_Customers");
+    const sheet = x.store.sheetById(t.sheetId);
+    const out = new Map<string, [CellValue, CellValue]>();
+    for (let r = t.rect.r0 + 1; r <= t.rect.r1; r++) {
+      const name = sheet?.cell(r, t.rect.c0 + NAME_COL)?.v;
+      if (name === null || name === undefined || name === "") continue;
+      out.set(String(name), [sheet?.cell(r, t.rect.c0 + GRADE_COL)?.v ?? null, sheet?.cell(r, t.rect.c0 + ID_COL)?.v ?? null]);
+    }
+    return out;
+  }
+  it("every grade sits on its own customer's row, IDs are never moved or duplicated, and a rerun converges", async () => {
+    let runs = 0;
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ fit: fc.constantFrom("高", "中", "低"), intent: fc.constantFrom("高", "中", "低"), blankId: fc.boolean() }), { minLength: 3, maxLength: 10 }),
+      fc.array(fc.record({ sync: fc.integer({ min: 1, max: 6 }), edit }), { minLength: 1, maxLength: 3 }),
+      async (rows, edits) => {
+        const make = async () => {
+          const x = new ExcelDouble();
+          x.install();
+          await installTemplate("zh-CN", false, "u", now);
+          seed(x, "CRM_Customers", rows.map((r, i) => ({ id: r.blankId ? null : `KH-${i + 1}`, name: `公司${i + 1}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: r.fit, intent: r.intent, created: day("2026-05-01") })));
+          return x;
+        };
+        const apply = (x: ExcelDouble, e: { kind: "insert" | "delete" | "sort"; at: number; n: number }) => {
+          const t = x.table("CRM_Customers");
+          if (e.kind === "insert") x.remoteInsertRows("客户信息", Math.min(e.at, t.rect.r1 + 1), e.n);
+          else if (e.kind === "delete") { if (e.at <= t.rect.r1) x.remoteDeleteRows("客户信息", e.at, 1); }
+          else x.remoteSort("CRM_Customers", "合作意向", true);
+        };
+        const calm = await make();
+        await gradeWorkbook(today, "u", now);
+        const reference = byName(calm);
+        const x = await make();
+        const ids = new Map([...byName(x)].filter(([, v]) => v[1] !== null).map(([k, v]) => [k, v[1]]));
+        let first: number | null = null;
+        x.betweenSyncs = (n) => {
+          first ??= n;
+          for (const e of edits) if (n - first + 1 === e.sync) apply(x, e.edit);
+        };
+        await gradeWorkbook(today, "u", now);
+        x.betweenSyncs = null;
+        const after = byName(x);
+        for (const [name, [g, id]] of after) {
+          if (g !== null) expect([name, g]).toEqual([name, reference.get(name)?.[0]]);
+          if (ids.has(name)) expect([name, id]).toEqual([name, ids.get(name)]);
+        }
+        const all = [...after.values()].map((v) => v[1]).filter((v) => v !== null);
+        expect(new Set(all).size).toBe(all.length);
+        await gradeWorkbook(today, "u", now);
+        for (const [name, [g]] of byName(x)) expect([name, g]).toEqual([name, reference.get(name)?.[0]]);
+        runs++;
+      }), { numRuns: 30 });
+    expect(runs).toBe(30);
+  });
+});
+
 describe("a failure at every sync", () => {
   async function prepared(fail: number | null) {
     let n = 0;

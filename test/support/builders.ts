@@ -3,7 +3,8 @@ import type { Lang } from "../../src/core/i18n/lang";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../../src/core/template/columns";
 import { parseIsoDay, type DayNumber } from "../../src/core/_lib/calendar";
 import { headerText } from "../../src/core/model/headers";
-import { rulesRows } from "../../src/core/usecases/install";
+import { sheetName } from "../../src/core/template/sheets";
+import { rulesRows } from "../../src/core/template/rulesSheet";
 
 export const day = (iso: string): DayNumber => {
   const d = parseIsoDay(iso);
@@ -18,7 +19,7 @@ export function makeTable(sheet: "customers" | "followUps", rows: readonly Row[]
   const positions = Object.fromEntries(defs.map((d, i) => [d.key, i]));
   const cols: Record<string, RawCell[]> = {};
   for (const d of defs) cols[d.key] = rows.map((r) => r[d.key] ?? null);
-  return { sheet, sheetName: sheet === "customers" ? (lang === "zh-CN" ? "客户信息" : "Customers") : lang === "zh-CN" ? "跟进记录" : "Follow-ups", headerRow: 1, firstColumn: 1, rowCount: rows.length, headers, positions, cols };
+  return { sheet, sheetName: sheetName(sheet, lang), headerRow: 1, firstColumn: 1, rowCount: rows.length, headers, positions, cols };
 }
 
 let seq = 0;

@@ -1,4 +1,5 @@
-import type { Lang } from "../i18n/lang";
+import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { section } from "../i18n/catalogue";
 
 /** One dropdown entry in both languages. `zh` is also the stored value in a zh-CN workbook, `en` in en-US. */
 export interface ListEntry {
@@ -117,20 +118,23 @@ const MAKEUP_WORKDAYS: readonly string[] = [
   "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10",
 ];
 
+/** A list's header in every shipped language, from the catalogues' "lists" section (keyed by ListKey). */
+const header = (key: ListKey): Texts => Object.fromEntries(LANGS.map((l) => [l, section(l, "lists")[key]])) as Record<Lang, string>;
+
 export const LISTS: readonly ListDef[] = [
   {
-    key: "customerType", name: "CRM_List_CustomerType", header: { "zh-CN": "客户类型", "en-US": "Customer type" },
+    key: "customerType", name: "CRM_List_CustomerType", header: header("customerType"),
     entries: [e("企业客户", "Company"), e("个人客户", "Individual"), e("渠道商", "Reseller"), e("合作伙伴", "Partner")],
   },
-  { key: "tier", name: "CRM_List_Tier", header: { "zh-CN": "客户价值", "en-US": "Account tier" }, entries: Object.values(TIERS) },
-  { key: "industry", name: "CRM_List_Industry", header: { "zh-CN": "所属行业", "en-US": "Industry" }, entries: INDUSTRIES },
+  { key: "tier", name: "CRM_List_Tier", header: header("tier"), entries: Object.values(TIERS) },
+  { key: "industry", name: "CRM_List_Industry", header: header("industry"), entries: INDUSTRIES },
   {
-    key: "size", name: "CRM_List_Size", header: { "zh-CN": "企业规模", "en-US": "Company size" },
+    key: "size", name: "CRM_List_Size", header: header("size"),
     entries: [e("1-49人", "1-49"), e("50-99人", "50-99"), e("100-499人", "100-499"), e("500-999人", "500-999"), e("1000人以上", "1000+")],
   },
-  { key: "province", name: "CRM_List_Province", header: { "zh-CN": "省份", "en-US": "Province" }, entries: PROVINCES },
+  { key: "province", name: "CRM_List_Province", header: header("province"), entries: PROVINCES },
   {
-    key: "source", name: "CRM_List_Source", header: { "zh-CN": "客户来源", "en-US": "Lead source" },
+    key: "source", name: "CRM_List_Source", header: header("source"),
     entries: [
       e("展会", "Trade show"), e("官网表单", "Website form"), e("转介绍", "Referral"), e("行业推荐", "Industry referral"),
       e("客户来电", "Inbound call"), e("客户来访", "Walk-in"), e("陌拜", "Cold call"), e("线上活动", "Online event"),
@@ -139,23 +143,23 @@ export const LISTS: readonly ListDef[] = [
     ],
   },
   {
-    key: "role", name: "CRM_List_Role", header: { "zh-CN": "联系人角色", "en-US": "Contact role" },
+    key: "role", name: "CRM_List_Role", header: header("role"),
     entries: [e("决策人", "Decision maker"), e("采购对接人", "Procurement"), e("技术对接人", "Technical"), e("使用人", "User"), e("影响人", "Influencer")],
   },
-  { key: "level", name: "CRM_List_Level", header: { "zh-CN": "高中低", "en-US": "Level" }, entries: Object.values(LEVELS) },
-  { key: "stage", name: "CRM_List_Stage", header: { "zh-CN": "当前阶段", "en-US": "Stage" }, entries: Object.values(STAGES) },
+  { key: "level", name: "CRM_List_Level", header: header("level"), entries: Object.values(LEVELS) },
+  { key: "stage", name: "CRM_List_Stage", header: header("stage"), entries: Object.values(STAGES) },
   {
-    key: "lostReason", name: "CRM_List_LostReason", header: { "zh-CN": "输单/流失原因", "en-US": "Lost reason" },
+    key: "lostReason", name: "CRM_List_LostReason", header: header("lostReason"),
     entries: [e("价格", "Price"), e("服务", "Service"), e("竞品", "Competitor"), e("需求变化", "Needs changed"), e("预算取消", "Budget cut"), e("联系不上", "Unreachable"), e("其他", "Other")],
   },
   {
-    key: "method", name: "CRM_List_Method", header: { "zh-CN": "跟进方式", "en-US": "Method" },
+    key: "method", name: "CRM_List_Method", header: header("method"),
     entries: [e("电话", "Phone"), e("上门拜访", "Visit"), e("客户来访", "Customer visit"), e("邮件", "E-mail"), e("线上会议", "Online meeting"), e("微信", "WeChat"), e("企业微信", "WeCom"), e("其他", "Other")],
   },
-  { key: "gradeOverride", name: "CRM_List_Grade", header: { "zh-CN": "人工等级", "en-US": "Manual grade" }, entries: [same("A"), same("B"), same("C")] },
-  { key: "team", name: "CRM_List_Team", header: { "zh-CN": "销售人员", "en-US": "Sales team" }, entries: [] },
-  { key: "holidays", name: "CRM_List_Holidays", header: { "zh-CN": "节假日", "en-US": "Holidays" }, entries: HOLIDAYS.map(same), isDates: true },
-  { key: "workdays", name: "CRM_List_Workdays", header: { "zh-CN": "调休上班日", "en-US": "Make-up workdays" }, entries: MAKEUP_WORKDAYS.map(same), isDates: true },
+  { key: "gradeOverride", name: "CRM_List_Grade", header: header("gradeOverride"), entries: [same("A"), same("B"), same("C")] },
+  { key: "team", name: "CRM_List_Team", header: header("team"), entries: [] },
+  { key: "holidays", name: "CRM_List_Holidays", header: header("holidays"), entries: HOLIDAYS.map(same), isDates: true },
+  { key: "workdays", name: "CRM_List_Workdays", header: header("workdays"), entries: MAKEUP_WORKDAYS.map(same), isDates: true },
 ];
 
 export function listDef(key: ListKey): ListDef {

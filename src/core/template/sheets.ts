@@ -1,4 +1,5 @@
-import type { Lang, Texts } from "../i18n/lang";
+import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { say, type Catalogue } from "../i18n/catalogue";
 
 export const TEMPLATE_VERSION = 1;
 
@@ -12,35 +13,38 @@ export interface SheetDef {
   readonly hidden?: boolean;
 }
 
+/** A text in every shipped language, from the catalogues' "sheets" section. */
+const perLang = (key: keyof Catalogue["sheets"] & string): Texts =>
+  Object.fromEntries(LANGS.map((l) => [l, say(l, "sheets", key)])) as Record<Lang, string>;
+
 export const SHEETS: Readonly<Record<SheetKey, SheetDef>> = {
-  customers: { key: "customers", name: { "zh-CN": "客户信息", "en-US": "Customers" }, table: "CRM_Customers" },
-  followUps: { key: "followUps", name: { "zh-CN": "跟进记录", "en-US": "Follow-ups" }, table: "CRM_FollowUps" },
-  rules: { key: "rules", name: { "zh-CN": "分级规则", "en-US": "Rules" }, table: "CRM_Rules" },
-  lists: { key: "lists", name: { "zh-CN": "下拉选项", "en-US": "Lists" }, hidden: true },
-  guide: { key: "guide", name: { "zh-CN": "使用说明", "en-US": "Guide" } },
-  audit: { key: "audit", name: { "zh-CN": "操作日志", "en-US": "Audit log" }, table: "CRM_Audit", hidden: true },
+  customers: { key: "customers", name: perLang("customers"), table: "CRM_Customers" },
+  followUps: { key: "followUps", name: perLang("followUps"), table: "CRM_FollowUps" },
+  rules: { key: "rules", name: perLang("rules"), table: "CRM_Rules" },
+  lists: { key: "lists", name: perLang("lists"), hidden: true },
+  guide: { key: "guide", name: perLang("guide") },
+  audit: { key: "audit", name: perLang("audit"), table: "CRM_Audit", hidden: true },
 };
 
 export const RULES_COLUMNS = {
-  setting: { "zh-CN": "设置项", "en-US": "Setting" },
-  value: { "zh-CN": "值", "en-US": "Value" },
-  note: { "zh-CN": "说明", "en-US": "Note" },
+  setting: perLang("rules.setting"),
+  value: perLang("rules.value"),
+  note: perLang("rules.note"),
 } as const;
 
 export const AUDIT_COLUMNS = {
-  time: { "zh-CN": "时间", "en-US": "Time" },
-  user: { "zh-CN": "操作人", "en-US": "User" },
-  action: { "zh-CN": "操作", "en-US": "Action" },
-  target: { "zh-CN": "对象", "en-US": "Target" },
-  cells: { "zh-CN": "修改单元格数", "en-US": "Cells changed" },
+  time: perLang("audit.time"),
+  user: perLang("audit.user"),
+  action: perLang("audit.action"),
+  target: perLang("audit.target"),
+  cells: perLang("audit.cells"),
 } as const;
 
 /** Which of our sheets a worksheet name is, in either language. */
 export function sheetKeyOf(name: string): SheetKey | null {
   const n = name.trim().toLowerCase();
-  for (const def of Object.values(SHEETS)) {
-    if (def.name["zh-CN"] === name.trim() || def.name["en-US"].toLowerCase() === n) return def.key;
-  }
+  // Every shipped language's name is recognised, case-insensitively (a no-op for Chinese).
+  for (const def of Object.values(SHEETS)) if (LANGS.some((l) => def.name[l].toLowerCase() === n)) return def.key;
   return null;
 }
 

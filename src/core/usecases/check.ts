@@ -5,7 +5,6 @@ import { isValidEmail, isValidPhone, maskPhone, scanIdNumbers } from "../checks/
 import { normalizeCompanyName, phoneKey } from "../checks/duplicates";
 
 // Moved to ../checks/duplicates.ts; kept here for callers of the old path until they switch.
-export { normalizeCompanyName } from "../checks/duplicates";
 import { type TableModel, type WorkbookModel, cell } from "../model/workbookModel";
 import { parseAmount, parseText } from "../model/parse";
 import { readRules } from "../rules/rules";

@@ -1,6 +1,6 @@
 import type { Lang } from "../i18n/lang";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, numberFormatOf, type ColumnDef } from "../template/columns";
-import { LISTS, entryLabel } from "../template/lists";
+import { LISTS, entryLabel, type ListDef } from "../template/lists";
 import { guideRows } from "../template/guide";
 import { RULES_COLUMNS, AUDIT_COLUMNS, SHEETS, sheetName, TEMPLATE_VERSION, type SheetKey } from "../template/sheets";
 import { columnLetter, sheetRef } from "../_lib/a1";
@@ -29,7 +29,18 @@ function tableOf(sheet: SheetKey, name: string, defs: readonly ColumnDef[], lang
 }
 
 /** The full template for a new workbook (or the sheets an existing one lacks). */
-export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][] }): InstallPlan {
+/**
+ * The whole template as a plan; `sample` adds rows, and its `team` fills the Sales team list (the Owner
+ * and By dropdowns), which is otherwise left for a manager to fill.
+ * @example planInstall("zh-CN", { customers: [], followUps: [], team: ["张伟"] })
+ */
+/** A list's rows: its entries, then any names given (the team), or one blank row for an empty list. */
+function listRows(l: ListDef, lang: Lang, names: readonly string[]): PlanValue[][] {
+  const rows = [...l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(entryLabel(e, lang))]), ...names.map((n) => [text(n)])];
+  return rows.length > 0 ? rows : [[BLANK]];
+}
+
+export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[] }): InstallPlan {
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
@@ -55,7 +66,7 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
     row: 1,
     column: i + 1,
     headers: [l.header[lang]],
-    rows: l.entries.length > 0 ? l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(entryLabel(e, lang))]) : [[BLANK]],
+    rows: listRows(l, lang, l.key === "team" ? (sample?.team ?? []) : []),
     numberFormats: [l.isDates ? "yyyy-mm-dd" : "@"],
     widths: [Math.min(Math.max(l.header[lang].length * 2, 12), 30)],
     derived: [false],
