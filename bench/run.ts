@@ -49,7 +49,7 @@ function model(d: BenchData): WorkbookModel {
 }
 
 async function main(): Promise<void> {
-  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), quick: QUICK };
+  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAtStart: os.loadavg()[0] }, date: new Date().toISOString(), quick: QUICK };
   const sizes = QUICK ? [1000, 10000] : [1000, 10000, 100000];
 
   // 1. Core grading, each size in a fresh process so one size's garbage does not tax the next.
@@ -157,6 +157,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(js)) spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root });
   results.taskpaneInitialJsGzipKiB = zlib.gzipSync(fs.readFileSync(js)).length / 1024;
 
+  (results.machine as { loadAtEnd?: number }).loadAtEnd = os.loadavg()[0];
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(results));
   log("wrote bench/results.json and docs/benchmarks.md");
@@ -168,10 +169,11 @@ export function report(r: Record<string, unknown>): string {
   const cli = r.cli as Record<string, { wallMs: Stat; peakRssMiB: Stat; fileMiB: number }>;
   const peer = r.peer as Record<string, { peerWallMs: Stat; oursWallMs: Stat; ratio: number; lastContactAgree: string }>;
   const f = (s: Stat, d = 0) => `${s.min.toFixed(d)} / **${s.median.toFixed(d)}** / ${s.max.toFixed(d)}`;
-  const m = r.machine as { cpus: number; cpu: string; memoryGiB: number; node: string };
+  const m = r.machine as { cpus: number; cpu: string; memoryGiB: number; node: string; loadAtStart?: number; loadAtEnd?: number };
   const lines = [
     "# Benchmarks", "",
     `Machine: ${m.cpus} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}. Run: ${String(r.date).slice(0, 10)}${r.quick ? " (quick mode: smaller sizes)" : ""}.`,
+    ...(m.loadAtStart !== undefined ? [`Load average (1 min) at start and end of the run: ${m.loadAtStart.toFixed(1)} / ${(m.loadAtEnd ?? 0).toFixed(1)} — wall times on a shared machine grow with it.`] : []),
     "Figures are min / **median** / max over 5 runs after 1 warm-up unless noted. `npm run bench` regenerates this page.", "",
     "## Core grading (in memory, ~10 follow-ups per customer)", "",
     "| customers | follow-ups | time (ms) | target |", "|---|---|---|---|",
@@ -182,19 +184,20 @@ export function report(r: Record<string, unknown>): string {
     "Target: syncs ≤ 3 plus one per 4 MB chunk; conditional-format rules ≤ 8 at every size.", "",
     "## Command line, end to end (`crm-sheets grade`)", "",
     "| customers | follow-ups | file | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
-    ...Object.entries(cli).map(([n, c]) => `| ${Number(n).toLocaleString("en")} | ${(Number(n) * 10).toLocaleString("en")} | ${c.fileMiB.toFixed(1)} MiB | ${f(c.wallMs)} | ${f(c.peakRssMiB)} | ${n === "100000" ? `≤ 30 s and ≤ 1 GB: ${c.wallMs.median <= 30000 && c.peakRssMiB.median <= 1024 ? "met" : "**missed**"}` : ""} |`), "",
+    ...Object.entries(cli).map(([n, c]) => `| ${Number(n).toLocaleString("en")} | ${(Number(n) * 10).toLocaleString("en")} | ${c.fileMiB.toFixed(1)} MiB | ${f(c.wallMs)} | ${f(c.peakRssMiB)} | ${n === "100000" ? `≤ 6 s and ≤ 600 MB: ${c.wallMs.median <= 6000 && c.peakRssMiB.median <= 600 ? "met" : "**missed**"}` : n === "10000" ? `≤ 0.5 s: ${c.wallMs.median <= 500 ? "met" : "**missed**"}` : ""} |`), "",
     ...importSection(r.import as ImportBench | undefined),
     "## Against the formula-only workbook (MAXIFS + IF, LibreOffice headless recalculation)", "",
     "| customers | LibreOffice (ms) | ours (ms) | ratio | last contact agrees | target |", "|---|---|---|---|---|---|",
-    ...Object.entries(peer).map(([n, p]) => `| ${Number(n).toLocaleString("en")} | ${f(p.peerWallMs)} | ${f(p.oursWallMs)} | ${p.ratio.toFixed(1)}× | ${p.lastContactAgree} | ${n === "10000" ? `≥ 50×: ${p.ratio >= 50 ? "met" : "**missed**"}` : ""} |`), "",
+    ...Object.entries(peer).map(([n, p]) => `| ${Number(n).toLocaleString("en")} | ${f(p.peerWallMs)} | ${f(p.oursWallMs)} | ${p.ratio.toFixed(1)}× | ${p.lastContactAgree} | ${n === "10000" ? `≥ 40×: ${p.ratio >= 40 ? "met" : "**missed**"}` : ""} |`), "",
     "Whole-process wall time of each, alternating, on the same data (ours: the same customers and follow-ups in our template). 10k peer runs: 3 after 1 warm-up.", "",
     "## Task pane", "",
     `Initial JavaScript (taskpane.js, gzipped): ${(r.taskpaneInitialJsGzipKiB as number).toFixed(0)} KiB — target ≤ 250 KiB: ${(r.taskpaneInitialJsGzipKiB as number) <= 250 ? "met" : "**missed**"}. Later pages load on first use.`, "",
     "## What the numbers say", "",
     "- **Core** grows linearly: one pass over the follow-ups into typed arrays, one pass over customers; each size runs in its own process. At 100k × 1M the remaining cost is one hash lookup per follow-up row (about a quarter of the time), the per-customer reason text and garbage collection; runs vary by ±10 % with the collector.",
     "- **Syncs** are 1 (structure) + read chunks + write chunks; every chunk stays under Excel on the web's 5 MB request and response limits (largest figures above), and the count at 50k is the payload divided by 4 MB, not the row count. Conditional-format rules stay at 2 and validations at 62 whatever the size.",
-    "- **Command line** time is dominated by the package itself: inflating and scanning every row of both sheets and deflating the rewritten Customers sheet. Peak memory stays under 1 GB at 100k × 1M because long strings are copied out of the XML chunks they were cut from.",
-    "- **Against the formula-only workbook** our core is hundreds of times faster than LibreOffice's recalculation (78 ms against ~20 s at 10k × 100k), but the whole-process comparison the target asks for includes our file work (about 2 s at 10k: reading 60 MB of sheet XML and writing the patched sheet back), so the ratio is about 10×, short of 50×. Reaching 50× would need a whole run under 0.45 s at 10k — below what inflating the package alone costs; skipping the rewrite of unchanged derived cells is the next step (most cells are unchanged between daily runs).",
+    "- **Command line** (native zlib, an asynchronous streaming reader, cells decoded only for the columns read or written, written cells spliced into the row text): 100k × 1M went from about 20.6 s to 8.9 s and 10k × 100k from 2.1 s to 1.9 s in wall time, measured on a machine whose load average was about 11 on 2 cores at the start of this run (the core alone took 1.4 s at 100k here against 0.85 s on a quiet machine, so wall times here are roughly 1.5–3× what a quiet machine shows). The targets (≤ 6 s and ≤ 600 MB at 100k, ≤ 0.5 s at 10k) are not met. What remains is JavaScript work over the text: decoding about 550 MB of UTF-8 (both sheets, the Customers sheet twice), splitting rows and stepping over cells, and re-encoding the rewritten Customers sheet. Peak memory (about 0.9 GB) is garbage from that scanning more than the model (the read model is about 250 MB of heap at 100k). Reaching the targets needs a scanner over the inflated bytes (native `Buffer.indexOf` for row and cell boundaries, strings only for the values read, untouched rows copied as bytes, no re-encoding) — the next step.",
+    "- **A same-day re-run** compares each written cell with the file and writes nothing when nothing differs: the whole file stays byte-identical (tested), so a second `grade` costs one read.",
+    "- **Against the formula-only workbook** the whole-process ratio at 10k × 100k is 12.6× (LibreOffice 16.5 s against our 1.3 s in the alternating runs), short of 40×: that needs our whole run near 0.4 s, the same byte-level scanner as above.",
     "",
   ];
   return lines.join("\n");
@@ -222,7 +225,23 @@ async function coreOnly(n: number): Promise<void> {
   process.stdout.write(JSON.stringify(s));
 }
 
+/** `--cli 10000,100000`: only the command line end to end at those sizes (a quick look between full runs). */
+async function cliOnly(sizes: number[]): Promise<void> {
+  for (const n of sizes) {
+    const file = path.join(out, `ours-${n}.xlsx`);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, await ourWorkbook(benchData(n, 10, today)));
+    for (let i = 0; i < 3; i++) {
+      const copy = path.join(out, `run-${n}.xlsx`);
+      fs.copyFileSync(file, copy);
+      const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, path.join(root, "bin", "crm-sheets.js"), "grade", copy, "--today", TODAY, "--json"], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`cli failed: ${r.stderr.slice(0, 400)}`);
+      log(`cli ${n}: ${r.stderr.trim().split("\n").pop() ?? ""} (s, KiB)`);
+    }
+  }
+}
+
 const coreArg = process.argv.indexOf("--core");
+const cliArg = process.argv.indexOf("--cli");
 if (coreArg > 0) {
   void coreOnly(Number(process.argv[coreArg + 1]));
 } else if (process.argv.includes("--import-only")) {
@@ -235,6 +254,8 @@ if (coreArg > 0) {
     fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));
     log(`import 50k into 50k: ${x.wallMs.median} ms (${x.summary})`);
   });
+} else if (cliArg > 0) {
+  void cliOnly((process.argv[cliArg + 1] ?? "10000").split(",").map(Number));
 } else if (process.argv.includes("--report-only")) {
   const r = JSON.parse(fs.readFileSync(path.join(root, "bench", "results.json"), "utf8")) as Record<string, unknown>;
   fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));

@@ -2,10 +2,11 @@
  * Writes bench workbooks fast: our template (or a formula-only peer) with generated rows streamed
  * straight into sheet XML — exceljs cannot write a million rows in reasonable time.
  */
-import { Deflate, zipSync, strToU8 } from "fflate";
 import type { RawCell } from "../src/core/model/workbookModel";
 import { Book } from "../src/xlsx/book";
-import { rebuild, crc32Update, crc32Final, type Deflated } from "../src/xlsx/zip";
+import { rebuild, DeflateStream, type Deflated } from "../src/xlsx/zip";
+
+const strToU8 = (s: string) => new TextEncoder().encode(s);
 import { escapeXml } from "../src/xlsx/xml";
 import { columnLetters } from "../src/xlsx/read";
 import { templateWorkbook } from "../src/xlsx/init";
@@ -16,33 +17,23 @@ import { statusColumnsAt } from "../src/core/usecases/install";
 import type { BenchData } from "./data";
 
 class Streamer {
-  private chunks: Uint8Array[] = [];
-  private crc = 0xffffffff;
-  private size = 0;
   private buf: string[] = [];
   private len = 0;
-  private readonly d = new Deflate({ level: 1 }, (c) => this.chunks.push(c));
-  private readonly enc = new TextEncoder();
-  write(s: string): void {
+  private readonly d = new DeflateStream();
+  async write(s: string): Promise<void> {
     this.buf.push(s);
     this.len += s.length;
-    if (this.len > 1 << 20) this.flush(false);
+    if (this.len > 1 << 20) await this.flush();
   }
-  private flush(final: boolean): void {
-    const b = this.enc.encode(this.buf.join(""));
+  private async flush(): Promise<void> {
+    const text = this.buf.join("");
     this.buf = [];
     this.len = 0;
-    this.crc = crc32Update(this.crc, b);
-    this.size += b.length;
-    this.d.push(b, final);
+    await this.d.push(Buffer.from(text, "utf8"));
   }
-  end(): Deflated {
-    this.flush(true);
-    const total = this.chunks.reduce((s, c) => s + c.length, 0);
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of this.chunks) { out.set(c, o); o += c.length; }
-    return { deflated: out, crc: crc32Final(this.crc), size: this.size };
+  async end(): Promise<Deflated> {
+    await this.flush();
+    return this.d.end();
   }
 }
 
@@ -54,15 +45,15 @@ function cell(ref: string, v: RawCell, dateStyle: number | null, isDate: boolean
   return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(v)}</t></is></c>`;
 }
 
-function sheetRows(s: Streamer, defs: readonly ColumnDef[], cols: Record<string, RawCell[]>, rows: number, dateStyle: number | null, extra?: (row: number) => string): void {
-  s.write(`<row r="1">${defs.map((d, j) => `<c r="${columnLetters(j + 1)}1" t="inlineStr"><is><t>${escapeXml(headerText(d, "zh-CN"))}</t></is></c>`).join("")}</row>`);
+async function sheetRows(s: Streamer, defs: readonly ColumnDef[], cols: Record<string, RawCell[]>, rows: number, dateStyle: number | null, extra?: (row: number) => string): Promise<void> {
+  await s.write(`<row r="1">${defs.map((d, j) => `<c r="${columnLetters(j + 1)}1" t="inlineStr"><is><t>${escapeXml(headerText(d, "zh-CN"))}</t></is></c>`).join("")}</row>`);
   const present = defs.map((d, j) => ({ j, key: d.key, date: d.type === "date", values: cols[d.key] }));
   for (let i = 0; i < rows; i++) {
     const r = i + 2;
     let x = `<row r="${r}">`;
     for (const p of present) if (p.values) x += cell(`${columnLetters(p.j + 1)}${r}`, p.values[i] ?? null, dateStyle, p.date);
     if (extra) x += extra(r);
-    s.write(`${x}</row>`);
+    await s.write(`${x}</row>`);
   }
 }
 
@@ -86,12 +77,12 @@ export async function ourWorkbook(data: BenchData): Promise<Uint8Array> {
     const end = xml.indexOf("</sheetData>") + "</sheetData>".length;
     const last = rows + 1;
     const s = new Streamer();
-    s.write(xml.slice(0, start).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${columnLetters(defs.length)}${last}"/>`));
-    s.write("<sheetData>");
-    sheetRows(s, defs, cols, rows, dateStyle, idx === 0 && sc ? (r) => `<c r="${statusCol}${r}"><f>${escapeXml(statusFormula(sc, r, "zh-CN").slice(1))}</f></c>` : undefined);
-    s.write("</sheetData>");
-    s.write(xml.slice(end).replace(/(<conditionalFormatting\b[^>]*sqref="A2:)([A-Z]+)2"/g, `$1$2${last}"`));
-    replace.set(sheet.path, s.end());
+    await s.write(xml.slice(0, start).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${columnLetters(defs.length)}${last}"/>`));
+    await s.write("<sheetData>");
+    await sheetRows(s, defs, cols, rows, dateStyle, idx === 0 && sc ? (r) => `<c r="${statusCol}${r}"><f>${escapeXml(statusFormula(sc, r, "zh-CN").slice(1))}</f></c>` : undefined);
+    await s.write("</sheetData>");
+    await s.write(xml.slice(end).replace(/(<conditionalFormatting\b[^>]*sqref="A2:)([A-Z]+)2"/g, `$1$2${last}"`));
+    replace.set(sheet.path, await s.end());
     for (const t of template.tables(sheet)) {
       replace.set(t.path, new TextEncoder().encode(t.xml.replace(/ref="A1:([A-Z]+)2"/g, `ref="A1:$1${last}"`)));
     }
@@ -125,12 +116,12 @@ export function peerWorkbook(data: BenchData): Uint8Array {
   const f = data.followUps;
   for (let k = 0; k < m; k++) fuRows.push(`<row r="${k + 2}"><c r="A${k + 2}"><v>${f.date?.[k]}</v></c><c r="B${k + 2}" t="inlineStr"><is><t>${f.customerId?.[k]}</t></is></c></row>`);
   const sheet = (body: string[]) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join("")}</sheetData></worksheet>`);
-  return zipSync({
+  return rebuild(new Uint8Array(0), [], new Map(), new Map(Object.entries({
     "[Content_Types].xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
     "_rels/.rels": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     "xl/workbook.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="客户信息" sheetId="1" r:id="rId1"/><sheet name="跟进记录" sheetId="2" r:id="rId2"/></sheets><calcPr fullCalcOnLoad="1"/></workbook>`),
     "xl/_rels/workbook.xml.rels": strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`),
     "xl/worksheets/sheet1.xml": sheet(rows),
     "xl/worksheets/sheet2.xml": sheet(fuRows),
-  });
+  })));
 }

@@ -7,9 +7,9 @@ import { templateInfo } from "../xlsx/usecases";
 import { UsageError } from "./args";
 
 /** The language a workbook's Rules sheet states, or null when it cannot be read. */
-export function workbookLang(file: string): Lang | null {
+export async function workbookLang(file: string): Promise<Lang | null> {
   try {
-    return templateInfo(file)?.lang ?? null;
+    return (await templateInfo(file))?.lang ?? null;
   } catch {
     return null;
   }

@@ -76,7 +76,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
 }
 
 /** A CSV or .xlsx source as rows; anything else, or an unreadable file, is refused. */
-export function readSource(file: string, kind: ImportKind, sheet?: string): SourceTable {
+export async function readSource(file: string, kind: ImportKind, sheet?: string): Promise<SourceTable> {
   if (!fs.existsSync(file)) throw new ImportUsageError(`${file}: no such file`);
   const name = path.basename(file);
   const ext = path.extname(file).toLowerCase();
@@ -103,13 +103,13 @@ function mappingMessage(e: MappingError, lang: Lang): string {
  * `crm-sheets import`: reads the source, plans through core, writes through the file door (or
  * only reports on a dry run). Human output follows the workbook's language.
  */
-export function runImport(argv: readonly string[], out: (s: string) => void, now: Date): number {
+export async function runImport(argv: readonly string[], out: (s: string) => void, now: Date): Promise<number> {
   const a = parseImportArgs(argv);
-  const source = readSource(a.source, a.kind, a.sheet);
+  const source = await readSource(a.source, a.kind, a.sheet);
   const today = a.today ?? (fromLocalDate(now) as DayNumber);
   let result;
   try {
-    result = importFile(a.into, source, { kind: a.kind, map: a.map, onDuplicate: a.onDuplicate, today, dryRun: a.dryRun, now, user: userName() });
+    result = await importFile(a.into, source, { kind: a.kind, map: a.map, onDuplicate: a.onDuplicate, today, dryRun: a.dryRun, now, user: userName() });
   } catch (e) {
     if (e instanceof MappingError) throw new ImportUsageError(`${path.basename(a.source)}: ${mappingMessage(e, "en-US")}`);
     throw e;

@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let file: string | null = null;
   try {
     // import reads its own arguments (a repeatable --map).
-    if (argv[0] === "import") return runImport(argv.slice(1), io.out, io.now());
+    if (argv[0] === "import") return await runImport(argv.slice(1), io.out, io.now());
     const p = parseArgs(argv, speaking);
     file = p.file;
     if (p.flags.help || p.command === "" || p.command === "help") {
@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await RUNS[command](p, { io, today, json: p.flags.json === true, speaking });
   } catch (e) {
     // A use-case refused the workbook: say why in the workbook's own language.
-    if (e instanceof UseCaseError && file) speaking = workbookLang(file) ?? speaking;
+    if (e instanceof UseCaseError && file) speaking = (await workbookLang(file)) ?? speaking;
     io.err(`crm-sheets: ${oneLine(e, speaking)}`);
     return 2;
   }

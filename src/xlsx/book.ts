@@ -1,12 +1,9 @@
 import { readEntries, entryText, ZipError, type ZipEntry } from "./zip";
-import { attr, textOf, unescapeXml } from "./xml";
+import { XlsxError } from "./errors";
+import { NS, child, children, descendants, parseXml, root, textContent, type Document } from "./dom";
+import { sharedStringItems } from "./xml";
 
-export class XlsxError extends Error {
-  constructor(message: string, readonly sheet?: string, readonly row?: number, readonly column?: string) {
-    super(message);
-    this.name = "XlsxError";
-  }
-}
+export { XlsxError };
 
 export interface SheetRef {
   readonly name: string;
@@ -20,15 +17,19 @@ export interface TableRef {
   readonly xml: string;
   readonly name: string;
   readonly ref: string;
+  readonly headerRowCount: number;
   readonly totalsRowCount: number;
   readonly columns: ReadonlyArray<{ readonly name: string; readonly calculated: string | null }>;
 }
+
+const flag = (v: string | null) => v === "1" || v === "true";
 
 /** An opened .xlsx: the raw package plus the few parts every use-case needs. */
 export class Book {
   readonly entries: ZipEntry[];
   readonly byName = new Map<string, ZipEntry>();
   readonly workbookXml: string;
+  readonly workbook: Document;
   readonly date1904: boolean;
   readonly sheets: SheetRef[];
   readonly dateStyles: ReadonlySet<number>;
@@ -43,23 +44,35 @@ export class Book {
     }
     for (const e of this.entries) this.byName.set(e.name, e);
     if (this.byName.has("EncryptedPackage") || this.byName.has("EncryptionInfo")) throw new XlsxError("the file is encrypted (password-protected); save an unprotected copy first");
-    const wb = this.text("xl/workbook.xml");
+    const wbPath = "xl/workbook.xml";
+    const wb = this.text(wbPath);
     if (wb === null) throw new XlsxError("not an Excel workbook (xl/workbook.xml is missing)");
     this.workbookXml = wb;
-    this.date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wb);
-    const rels = this.rels("xl/workbook.xml");
-    this.sheets = [...wb.matchAll(/<sheet\b[^>]*\/?>/g)].map((m) => {
-      const tag = m[0];
-      const rId = attr(tag, "r:id") ?? "";
-      return { name: attr(tag, "name") ?? "", rId, path: rels.get(rId) ?? "", state: attr(tag, "state") };
+    this.workbook = parseXml(wbPath, wb);
+    const top = root(this.workbook);
+    this.date1904 = flag(child(top, "workbookPr")?.getAttribute("date1904") ?? null);
+    const rels = this.rels(wbPath);
+    this.sheets = children(child(top, "sheets") ?? top, "sheet").map((s) => {
+      const rId = s.getAttributeNS(NS.rel, "id") ?? "";
+      return { name: s.getAttribute("name") ?? "", rId, path: rels.get(rId) ?? "", state: s.getAttribute("state") };
     });
     this.stylesXml = this.text("xl/styles.xml");
-    this.dateStyles = dateStyleIndexes(this.stylesXml ?? "");
+    this.dateStyles = dateStyleIndexes(this.stylesXml === null ? null : parseXml("xl/styles.xml", this.stylesXml));
   }
 
   text(name: string): string | null {
     const e = this.byName.get(name);
-    return e ? entryText(this.buf, e) : null;
+    try {
+      return e ? entryText(this.buf, e) : null;
+    } catch (err) {
+      throw err instanceof ZipError ? new XlsxError(err.message) : err;
+    }
+  }
+
+  /** A part parsed, or null when the package has none. */
+  xml(name: string): Document | null {
+    const t = this.text(name);
+    return t === null ? null : parseXml(name, t);
   }
 
   /** Relationship id → package path, for a part. */
@@ -69,13 +82,14 @@ export class Book {
 
   relsTyped(part: string): Array<{ id: string; type: string; target: string }> {
     const dir = part.slice(0, part.lastIndexOf("/") + 1);
-    const xml = this.text(relsPathOf(part)) ?? "";
+    const doc = this.xml(relsPathOf(part));
+    if (!doc) return [];
     const out: Array<{ id: string; type: string; target: string }> = [];
-    for (const m of xml.matchAll(/<Relationship\b[^>]*\/?>/g)) {
-      const id = attr(m[0], "Id");
-      const target = attr(m[0], "Target");
-      if (!id || !target || attr(m[0], "TargetMode") === "External") continue;
-      out.push({ id, type: attr(m[0], "Type") ?? "", target: resolvePath(dir, target) });
+    for (const r of children(root(doc), "Relationship", NS.pkgRel)) {
+      const id = r.getAttribute("Id");
+      const target = r.getAttribute("Target");
+      if (!id || !target || r.getAttribute("TargetMode") === "External") continue;
+      out.push({ id, type: r.getAttribute("Type") ?? "", target: resolvePath(dir, target) });
     }
     return out;
   }
@@ -83,13 +97,9 @@ export class Book {
   sharedStrings(): string[] {
     if (this.sharedCache) return this.sharedCache;
     const path = this.relsTyped("xl/workbook.xml").find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
-    const xml = this.text(path) ?? "";
-    const out: string[] = [];
-    const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(xml))) out.push(m[1] === undefined ? "" : textOf(m[1]));
-    this.sharedCache = out;
-    return out;
+    const xml = this.text(path);
+    this.sharedCache = xml === null ? [] : sharedStringItems(path, xml);
+    return this.sharedCache;
   }
 
   tables(sheet: SheetRef): TableRef[] {
@@ -99,15 +109,16 @@ export class Book {
       const path = r.target;
       const xml = this.text(path);
       if (!xml) continue;
-      const head = /<table\b[^>]*>/.exec(xml)?.[0] ?? "";
+      const t = root(parseXml(path, xml));
       out.push({
-        path, xml, name: attr(head, "name") ?? attr(head, "displayName") ?? "", ref: attr(head, "ref") ?? "",
+        path, xml, name: t.getAttribute("name") ?? t.getAttribute("displayName") ?? "", ref: t.getAttribute("ref") ?? "",
+        headerRowCount: Number(t.getAttribute("headerRowCount") ?? 1),
         // totalsRowShown only says a totals row was ever shown; totalsRowCount says one is there now.
-        totalsRowCount: Number(attr(head, "totalsRowCount") ?? 0),
-        columns: [...xml.matchAll(/<tableColumn\b[^>]*?(?:\/>|>([\s\S]*?)<\/tableColumn>)/g)].map((c) => ({
-          name: unescapeXml(attr(c[0], "name") ?? ""),
-          calculated: c[1] ? (/<calculatedColumnFormula[^>]*>([\s\S]*?)<\/calculatedColumnFormula>/.exec(c[1])?.[1] ?? null) : null,
-        })),
+        totalsRowCount: Number(t.getAttribute("totalsRowCount") ?? 0),
+        columns: descendants(t, "tableColumn").map((c) => {
+          const f = child(c, "calculatedColumnFormula");
+          return { name: c.getAttribute("name") ?? "", calculated: f ? textContent(f) : null };
+        }),
       });
     }
     return out;
@@ -132,26 +143,33 @@ export function resolvePath(dir: string, target: string): string {
 
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+/**
+ * True when a number format code shows a date: a y, m or d outside quoted text, brackets and
+ * escapes, and not only digits.
+ * @example isDateFormat("yyyy-mm-dd") // true
+ * @example isDateFormat('0.00" days"') // false
+ */
+export function isDateFormat(code: string): boolean {
+  const stripped = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  return /[ymd]/i.test(stripped) && !/^[#0.,%\s]*$/.test(stripped);
+}
+
 /** Indexes into cellXfs whose number format shows a date. */
-export function dateStyleIndexes(styles: string): Set<number> {
+export function dateStyleIndexes(styles: Document | null): Set<number> {
+  const out = new Set<number>();
+  if (!styles) return out;
+  const top = root(styles);
   const custom = new Map<number, string>();
-  for (const m of styles.matchAll(/<numFmt\b[^>]*\/?>/g)) {
-    const id = Number(attr(m[0], "numFmtId"));
-    custom.set(id, attr(m[0], "formatCode") ?? "");
-  }
+  for (const f of children(child(top, "numFmts") ?? top, "numFmt")) custom.set(Number(f.getAttribute("numFmtId")), f.getAttribute("formatCode") ?? "");
   const isDate = (id: number) => {
     if (BUILTIN_DATE_FORMATS.has(id)) return true;
     const code = custom.get(id);
-    if (!code) return false;
-    const stripped = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-    return /[ymd]/i.test(stripped) && !/^[#0.,%\s]*$/.test(stripped);
+    return code ? isDateFormat(code) : false;
   };
-  const out = new Set<number>();
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
-  let i = 0;
-  for (const m of xfs.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)) {
-    if (isDate(Number(attr(m[0], "numFmtId") ?? 0))) out.add(i);
-    i++;
-  }
+  const xfs = child(top, "cellXfs");
+  if (!xfs) return out;
+  children(xfs, "xf").forEach((xf, i) => {
+    if (isDate(Number(xf.getAttribute("numFmtId") ?? 0))) out.add(i);
+  });
   return out;
 }

@@ -8,13 +8,15 @@ import { REPORT_HEADER_ROW, reportSheet } from "../core/import/report";
 import { IMPORT_TEXTS, importText } from "../core/import/messages";
 import { sheetName } from "../core/template/sheets";
 import { Book, XlsxError, relsPathOf, type SheetRef, type TableRef } from "./book";
-import { readBook, columnLetters, decodeCell, type Located } from "./read";
-import { cellsOf, streamSheet, StopReading } from "./rows";
+import { readBook, columnLetters, decodeCell, type Located, type ReadResult } from "./read";
+import { findOpen, streamSheet, StopReading } from "./rows";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
+import { NS, child, children, createLike, descendants, parseXml, root, serializeXml } from "./dom";
+import { getAttr, parseTag, tagEnd } from "./tags";
 import { crc32, rebuild, type Deflated } from "./zip";
 import { deflateRawSync } from "zlib";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
-import { escapeXml, parseRange, unescapeXml } from "./xml";
+import { escapeXml, parseRange } from "./xml";
 
 export interface FileImportOptions extends ImportOptions {
   readonly dryRun?: boolean;
@@ -53,19 +55,19 @@ function columnResolver(l: Located, newColumns: readonly string[]): (ref: string
  * Refuses, before anything is written, when appended rows or new columns would land on the user's
  * cells: below the table (a totals row, a note) or right of it.
  */
-function checkRoom(book: Book, l: Located, firstNew: number, rowsNeeded: number, newCols: number): void {
+async function checkRoom(book: Book, l: Located, firstNew: number, rowsNeeded: number, newCols: number): Promise<void> {
   const lastNew = firstNew + rowsNeeded - 1;
   if (rowsNeeded === 0 && newCols === 0) return;
   // The sheet's used range says when nothing lies below or right of the table: no need to look.
-  const dim = usedRange(book, l.sheet);
+  const dim = await usedRange(book, l.sheet);
   if (dim && dim.r1 <= l.lastRow && dim.c1 <= l.lastCol) return;
   const shared = () => book.sharedStrings();
-  streamSheet(book, l.sheet.path, {
+  await streamSheet(book, l.sheet.path, {
     prefix: () => undefined,
     suffix: () => undefined,
-    row: (xml, n) => {
+    row: (_xml, n, cells) => {
       if (n < l.headerRow) return;
-      for (const c of cellsOf(xml)) {
+      for (const c of cells()) {
         const inNewRows = rowsNeeded > 0 && n >= firstNew && n <= lastNew && n > l.lastRow && c.col >= l.firstCol && c.col <= l.lastCol + newCols;
         const inNewCols = newCols > 0 && c.col > l.lastCol && c.col <= l.lastCol + newCols && n <= Math.max(lastNew, l.lastRow);
         if ((inNewRows || inNewCols) && decodeCell(c, shared, book) !== null) {
@@ -80,17 +82,17 @@ function checkRoom(book: Book, l: Located, firstNew: number, rowsNeeded: number,
  * A fresh table's single data row holds nothing but its calculated columns (our Status formula):
  * the first imported row goes there, as Excel fills a table's empty row.
  */
-function isPlaceholder(book: Book, l: Located): boolean {
+async function isPlaceholder(book: Book, l: Located): Promise<boolean> {
   if (!l.table || l.lastRow !== l.headerRow + 1) return false;
   const calculated = new Set(l.table.columns.map((c, i) => (c.calculated !== null ? l.firstCol + i : -1)));
   let blank = true;
   const shared = () => book.sharedStrings();
-  streamSheet(book, l.sheet.path, {
+  await streamSheet(book, l.sheet.path, {
     prefix: () => undefined,
     suffix: () => undefined,
-    row: (xml, n) => {
+    row: (_xml, n, cells) => {
       if (n < l.lastRow) return;
-      if (n === l.lastRow) for (const c of cellsOf(xml)) if (c.col >= l.firstCol && c.col <= l.lastCol && !calculated.has(c.col) && decodeCell(c, shared, book) !== null) blank = false;
+      if (n === l.lastRow) for (const c of cells()) if (c.col >= l.firstCol && c.col <= l.lastCol && !calculated.has(c.col) && decodeCell(c, shared, book) !== null) blank = false;
       throw new StopReading();
     },
   });
@@ -98,30 +100,44 @@ function isPlaceholder(book: Book, l: Located): boolean {
 }
 
 /** The `<dimension>` a sheet declares, read from the part's first bytes only. */
-function usedRange(book: Book, sheet: SheetRef): ReturnType<typeof parseRange> {
+async function usedRange(book: Book, sheet: SheetRef): Promise<ReturnType<typeof parseRange>> {
   let ref: string | null = null;
-  streamSheet(book, sheet.path, {
-    prefix: (text) => { ref = /<dimension\b[^>]*\bref="([^"]+)"/.exec(text)?.[1] ?? null; throw new StopReading(); },
+  await streamSheet(book, sheet.path, {
+    // The start tag read through the tag model: either quote style, any prefix (`<x:dimension>`).
+    prefix: (text, ns) => {
+      const at = findOpen(text, `<${ns}dimension`, 0);
+      const end = at < 0 ? -1 : tagEnd(text, at);
+      ref = end < 0 ? null : getAttr(parseTag(text.slice(at, end + 1)), "ref");
+      throw new StopReading();
+    },
     row: () => { throw new StopReading(); },
     suffix: () => undefined,
   });
   return ref === null ? null : parseRange(ref);
 }
 
-/** The table part with the user's new columns added (names must be unique within a table). */
+/** The table part with the user's new columns added (names must be unique within a table), edited as XML. */
 function widenTable(t: TableRef, newColumns: readonly string[]): string {
   if (newColumns.length === 0) return t.xml;
   const r = parseRange(t.ref);
   if (!r) return t.xml;
   const ref = `${columnLetters(r.c0)}${r.r0}:${columnLetters(r.c1 + newColumns.length)}${r.r1}`;
-  const ids = [...t.xml.matchAll(/<tableColumn\b[^>]*\sid="(\d+)"/g)].map((m) => Number(m[1]));
-  let next = Math.max(0, ...ids) + 1;
-  const cols = newColumns.map((h) => `<tableColumn id="${next++}" name="${escapeXml(h)}"/>`).join("");
-  return t.xml
-    .replace(/(<table\b[^>]*\sref=")[^"]+(")/, `$1${ref}$2`)
-    .replace(/(<autoFilter\b[^>]*\sref=")[^"]+(")/, `$1${ref}$2`)
-    .replace(/<tableColumns\b([^>]*)count="(\d+)"/, (_m, a: string, n: string) => `<tableColumns${a}count="${Number(n) + newColumns.length}"`)
-    .replace("</tableColumns>", `${cols}</tableColumns>`);
+  const doc = parseXml(t.path, t.xml);
+  const table = root(doc);
+  table.setAttribute("ref", ref);
+  const filter = child(table, "autoFilter");
+  if (filter) filter.setAttribute("ref", ref);
+  const list = child(table, "tableColumns");
+  if (!list) return t.xml;
+  let next = Math.max(0, ...descendants(table, "tableColumn").map((c) => Number(c.getAttribute("id") ?? 0))) + 1;
+  for (const h of newColumns) {
+    const col = createLike(list, "tableColumn");
+    col.setAttribute("id", String(next++));
+    col.setAttribute("name", h);
+    list.appendChild(col);
+  }
+  list.setAttribute("count", String(children(list, "tableColumn").length));
+  return serializeXml(doc);
 }
 
 /** Excel's serial for a local wall-clock time (the audit log shows when, in the user's time zone). */
@@ -131,7 +147,7 @@ function localSerial(now: Date): number {
 }
 
 /** One audit row appended to the hidden log table (or its blank first row filled); null when the workbook has no log. */
-function auditPatch(book: Book, values: readonly PlanValue[]): { sheet: SheetPatch; table: TablePatch | null } | null {
+async function auditPatch(book: Book, values: readonly PlanValue[]): Promise<{ sheet: SheetPatch; table: TablePatch | null } | null> {
   for (const sheet of book.sheets) {
     const t = book.tables(sheet).find((x) => x.name === "CRM_Audit");
     if (!t) continue;
@@ -140,12 +156,12 @@ function auditPatch(book: Book, values: readonly PlanValue[]): { sheet: SheetPat
     let lastBlank = true;
     let styles = new Map<number, number>();
     const shared = () => book.sharedStrings();
-    streamSheet(book, sheet.path, {
+    await streamSheet(book, sheet.path, {
       prefix: () => undefined,
       suffix: () => undefined,
-      row: (xml, n) => {
+      row: (_xml, n, cellsOfRow) => {
         if (n !== r.r1) return;
-        const cells = cellsOf(xml).filter((c) => c.col >= r.c0 && c.col <= r.c1);
+        const cells = cellsOfRow().filter((c) => c.col >= r.c0 && c.col <= r.c1);
         lastBlank = cells.every((c) => decodeCell(c, shared, book) === null);
         styles = new Map(cells.filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
       },
@@ -199,16 +215,48 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
   let n = book.sheets.length + 1;
   while (book.byName.has(`xl/worksheets/sheet${n}.xml`)) n++;
   const partName = `xl/worksheets/sheet${n}.xml`;
-  const relsPath = relsPathOf("xl/workbook.xml");
-  const rels = book.text(relsPath) ?? "";
+  const wbPath = "xl/workbook.xml";
+  const relsPath = relsPathOf(wbPath);
+  const ctPath = "[Content_Types].xml";
+
+  // Relationships: a fresh id, the new worksheet relationship appended.
+  const rels = book.xml(relsPath) ?? parseXml(relsPath, `<Relationships xmlns="${NS.pkgRel}"/>`);
+  const relsRoot = root(rels);
+  const ids = new Set(children(relsRoot, "Relationship", NS.pkgRel).map((e) => e.getAttribute("Id") ?? ""));
   let rid = 1;
-  while (rels.includes(`Id="rId${rid}"`)) rid++;
-  const sheetId = Math.max(0, ...[...book.workbookXml.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
-  const prefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(book.workbookXml)?.[1] ?? "r";
-  const wb = book.workbookXml.replace("</sheets>", `<sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${prefix}:id="rId${rid}"/></sheets>`);
-  const newRels = rels.replace("</Relationships>", `<Relationship Id="rId${rid}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`);
-  const ct = (book.text("[Content_Types].xml") ?? "").replace("</Types>", `<Override PartName="/${partName}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
-  return rebuild(book.buf, book.entries, new Map([["xl/workbook.xml", enc.encode(wb)], [relsPath, enc.encode(newRels)], ["[Content_Types].xml", enc.encode(ct)]]), new Map([[partName, part]]));
+  while (ids.has(`rId${rid}`)) rid++;
+  const rel = createLike(relsRoot, "Relationship");
+  rel.setAttribute("Id", `rId${rid}`);
+  rel.setAttribute("Type", WORKSHEET_TYPE);
+  rel.setAttribute("Target", `worksheets/sheet${n}.xml`);
+  relsRoot.appendChild(rel);
+
+  // Workbook: a <sheet> after the last one, its r:id under whatever prefix the workbook uses.
+  const wb = parseXml(wbPath, book.workbookXml);
+  const sheets = child(root(wb), "sheets");
+  if (!sheets) throw new XlsxError("xl/workbook.xml has no <sheets>");
+  const sheetId = Math.max(0, ...children(sheets, "sheet").map((e) => Number(e.getAttribute("sheetId") ?? 0))) + 1;
+  const sheet = createLike(sheets, "sheet");
+  sheet.setAttribute("name", name);
+  sheet.setAttribute("sheetId", String(sheetId));
+  const relPrefix = sheets.lookupPrefix(NS.rel) ?? "r";
+  sheet.setAttributeNS(NS.rel, `${relPrefix}:id`, `rId${rid}`);
+  sheets.appendChild(sheet);
+
+  // Content types: the new part's override.
+  const ct = book.xml(ctPath);
+  if (!ct) throw new XlsxError("the package has no [Content_Types].xml");
+  const ctRoot = root(ct);
+  const override = createLike(ctRoot, "Override");
+  override.setAttribute("PartName", `/${partName}`);
+  override.setAttribute("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+  ctRoot.appendChild(override);
+
+  const replace = new Map<string, Uint8Array>([[wbPath, enc.encode(serializeXml(wb))], [relsPath, enc.encode(serializeXml(rels))], [ctPath, enc.encode(serializeXml(ct))]]);
+  const add = new Map<string, Uint8Array | Deflated>([[partName, part]]);
+  // A package without workbook relationships is not a workbook we could have read; add the part anyway if it was missing.
+  if (!book.byName.has(relsPath)) { replace.delete(relsPath); add.set(relsPath, enc.encode(serializeXml(rels))); }
+  return rebuild(book.buf, book.entries, replace, add);
 }
 
 /**
@@ -216,13 +264,13 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
  * a 50,000-row table has forty columns and most are not needed. When the source brings a column
  * the table already has as the user's own, everything is read, so a fill can see that column's cells.
  */
-function readTarget(book: Book, source: SourceTable, options: ImportOptions): ReturnType<typeof readBook> {
+async function readTarget(book: Book, source: SourceTable, options: ImportOptions): Promise<ReadResult> {
   const header = readSourceHeader(options.kind, source.rows, options.map ?? []);
   const mapped = header.uses.flatMap((u) => (u.kind === "ours" ? (u.key === "region" ? ["province", "city"] : [u.key]) : []));
   const keys = options.kind === "customers"
     ? { customers: [...new Set(["id", "name", "phone", "email", ...mapped])], followUps: ["date"] }
     : { customers: ["id", "name", "phone", "owner"], followUps: [...new Set(["date", "customerId", "summary", ...mapped])] };
-  const r = readBook(book, keys);
+  const r = await readBook(book, keys);
   const l = options.kind === "customers" ? r.customers : r.followUps;
   if (!l) return r;
   const ours = new Set(Object.values(l.positions));
@@ -237,19 +285,19 @@ function readTarget(book: Book, source: SourceTable, options: ImportOptions): Re
  * new columns added, one audit row, and the 导入报告 / Import report sheet — all in one atomic save.
  * A dry run plans everything and writes nothing.
  */
-export function importFile(file: string, source: SourceTable, options: FileImportOptions, probe?: SaveProbe): FileImportOutcome {
+export async function importFile(file: string, source: SourceTable, options: FileImportOptions, probe?: SaveProbe): Promise<FileImportOutcome> {
   const book = new Book(readFileChecked(file));
-  const r = readTarget(book, source, options);
+  const r = await readTarget(book, source, options);
   const plan = planImport(r.model, source, options);
   const lang = r.model.lang;
   const name = importText(lang, "reportSheet");
   if (options.dryRun) return { lang, plan, written: false, reportSheet: name };
   const l = (plan.kind === "customers" ? r.customers : r.followUps) as Located;
   const colOf = columnResolver(l, plan.newColumns);
-  const placeholder = isPlaceholder(book, l);
+  const placeholder = await isPlaceholder(book, l);
   const firstNew = placeholder ? l.lastRow : l.lastRow + 1;
   const lastNew = firstNew + plan.rows.length - 1;
-  checkRoom(book, l, firstNew, plan.rows.length, plan.newColumns.length);
+  await checkRoom(book, l, firstNew, plan.rows.length, plan.newColumns.length);
 
   const writes: SheetWrites = new Map();
   plan.newColumns.forEach((h, j) => set(writes, l.headerRow, l.lastCol + 1 + j, text(h)));
@@ -265,7 +313,7 @@ export function importFile(file: string, source: SourceTable, options: FileImpor
       if (c !== null && v.kind !== "blank") set(writes, n, c, v);
     }
     // The table's calculated columns (our Status formula, a user's own) carry into each new row.
-    if (!(placeholder && j === 0)) for (const c of calculated) set(writes, n, c.col, { kind: "formula", formula: `=${unescapeXml(c.formula as string)}` });
+    if (!(placeholder && j === 0)) for (const c of calculated) set(writes, n, c.col, { kind: "formula", formula: `=${c.formula as string}` });
   });
   const grows = plan.rows.length > 0 && lastNew > l.lastRow;
   const growth = grows ? { from: l.lastRow, to: lastNew } : undefined;
@@ -275,14 +323,15 @@ export function importFile(file: string, source: SourceTable, options: FileImpor
     tables.push({ path: l.table.path, xml: widenTable(l.table, plan.newColumns), from: growth?.from ?? -1, to: growth?.to ?? -1 });
   }
   const target = `${source.name} → ${sheetName(plan.kind === "customers" ? "customers" : "followUps", lang)}`;
-  const audit = auditPatch(book, [num(localSerial(options.now)), text(options.user), text(importText(lang, "auditAction")), text(target), num(plan.cellsChanged)]);
+  const audit = await auditPatch(book, [num(localSerial(options.now)), text(options.user), text(importText(lang, "auditAction")), text(target), num(plan.cellsChanged)]);
   if (audit) {
     const same = patches.find((p) => p.path === audit.sheet.path);
     if (same) for (const [row, cells] of audit.sheet.writes) for (const [c, v] of cells) set(same.writes, row, c, v);
     else patches.push(audit.sheet);
     if (audit.table) tables.push(audit.table);
   }
-  const out = applyPatches(book, patches, tables);
+  // Null when no cell changes (there is always an audit row, but a workbook without a log has none).
+  const out = (await applyPatches(book, patches, tables)) ?? book.buf;
   const report = reportSheet(plan, lang, options.today as DayNumber);
   atomicWrite(file, withReportSheet(out, report.name, reportXml(report.rows, REPORT_HEADER_ROW)), probe);
   return { lang, plan, written: true, reportSheet: report.name };

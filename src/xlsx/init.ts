@@ -5,11 +5,11 @@ import { COLORS } from "../core/plan/install";
 import type { PlanValue } from "../core/plan/plan";
 import { planInstall } from "../core/usecases/install";
 import { GUIDE_WIDTHS, guideRowHeight } from "../core/template/guide";
-import { columnLetter } from "../core/model/workbookModel";
+import { columnLetter } from "../core/_lib/a1";
 import { toYmd } from "../core/_lib/calendar";
 import { Book } from "./book";
 import { rebuild } from "./zip";
-import { escapeXml } from "./xml";
+import { child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml } from "./dom";
 
 /** exceljs writes validations this way; its TypeScript types omit both the collection and type "any". */
 interface ValidationOptions {
@@ -134,31 +134,50 @@ async function writeWithExcelJs(plan: InstallPlan): Promise<Uint8Array> {
   return new Uint8Array(buf as ArrayBuffer);
 }
 
+const WORKBOOK_ORDER = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+
 /**
  * Finishes what exceljs cannot express: defined names whose formulas grow with their lists, the
- * Status column as the table's calculated column, and recalculation on open.
+ * Status column as the table's calculated column, and recalculation on open — each set on the
+ * part's DOM.
  */
 function finish(bytes: Uint8Array, plan: InstallPlan): Uint8Array {
   const book = new Book(bytes);
   const enc = new TextEncoder();
-  const names = plan.names.map((n) => `<definedName name="${n.name}">${escapeXml(n.formula.replace(/^=/, ""))}</definedName>`).join("");
-  let wb = book.workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
-  wb = wb.replace(/(<\/sheets>)/, `$1<definedNames>${names}</definedNames>`);
-  wb = /<calcPr\b/.test(wb) ? wb.replace(/<calcPr\b([^>]*)\/>/, '<calcPr$1 fullCalcOnLoad="1"/>') : wb.replace("</workbook>", '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>');
-  const replace = new Map<string, Uint8Array>([["xl/workbook.xml", enc.encode(wb)]]);
+  const doc = parseXml("xl/workbook.xml", book.workbookXml);
+  const top = root(doc);
+  for (const old of children(top, "definedNames")) top.removeChild(old);
+  const names = createLike(top, "definedNames");
+  for (const n of plan.names) {
+    const d = createLike(names, "definedName");
+    d.setAttribute("name", n.name);
+    d.appendChild(doc.createTextNode(n.formula.replace(/^=/, "")));
+    names.appendChild(d);
+  }
+  insertInOrder(top, names, WORKBOOK_ORDER);
+  let calc = child(top, "calcPr");
+  if (!calc) {
+    calc = createLike(top, "calcPr");
+    calc.setAttribute("calcId", "191029");
+    insertInOrder(top, calc, WORKBOOK_ORDER);
+  }
+  calc.setAttribute("fullCalcOnLoad", "1");
+  const replace = new Map<string, Uint8Array>([["xl/workbook.xml", enc.encode(serializeXml(doc))]]);
   for (const sheet of book.sheets) {
     for (const t of book.tables(sheet)) {
       const spec = plan.sheets.flatMap((s) => s.tables).find((x) => x.name === t.name);
       if (!spec || spec.calculated.every((c) => c === null)) continue;
-      let xml = t.xml;
+      const tdoc = parseXml(t.path, t.xml);
+      const cols = descendants(root(tdoc), "tableColumn");
       spec.calculated.forEach((f, j) => {
-        if (!f) return;
-        const name = escapeXml(spec.headers[j] ?? "");
-        const formula = escapeXml(f.split("{row}").join(String(spec.row + 1)).replace(/^=/, ""));
-        xml = xml.replace(new RegExp(`(<tableColumn\\b[^>]*name="${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*?)(/>|>)`), (_m, a: string, close: string) =>
-          close === "/>" ? `${a}><calculatedColumnFormula>${formula}</calculatedColumnFormula></tableColumn>` : `${a}><calculatedColumnFormula>${formula}</calculatedColumnFormula>`);
+        const col = cols.find((c) => c.getAttribute("name") === spec.headers[j]);
+        if (!f || !col) return;
+        for (const old of children(col, "calculatedColumnFormula")) col.removeChild(old);
+        const formula = createLike(col, "calculatedColumnFormula");
+        formula.appendChild(tdoc.createTextNode(f.split("{row}").join(String(spec.row + 1)).replace(/^=/, "")));
+        col.insertBefore(formula, col.firstChild);
       });
-      replace.set(t.path, enc.encode(xml));
+      replace.set(t.path, enc.encode(serializeXml(tdoc)));
     }
   }
   return rebuild(book.buf, book.entries, replace);

@@ -5,9 +5,9 @@ import { SHEETS, sheetKeyOf, type SheetKey } from "../core/template/sheets";
 import { META_ROWS } from "../core/rules/ruleDefs";
 import { RULES_COLUMNS } from "../core/template/sheets";
 import { toLang, type Lang } from "../core/i18n/lang";
-import { DATE1904_OFFSET } from "../core/_lib/calendar";
+import { DATE1904_OFFSET, parseIsoDay } from "../core/_lib/calendar";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
-import { cellsOf, streamSheet, StopReading, type RawCellXml } from "./rows";
+import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
@@ -46,24 +46,28 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
  * alive by a million IDs, they would hold the whole sheet in memory.
  */
 function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, "utf8").toString("utf8");
+  // Joining copies the characters into a new flat string (a copy of one element would not); the
+  // slice then refers to that small copy, not to the chunk.
+  return s.length < 13 ? s : [" ", s].join("").slice(1);
 }
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+  // A formula whose result was never calculated (written by us or another tool): its text is what
+  // we know. Joined, so it is already a copy of its own.
+  if (c.f !== null && c.v === null && c.t !== "inlineStr") return ["=", formulaOf(c) ?? ""].join("");
   const v = decodeCellRaw(c, shared, book);
   return typeof v === "string" ? detach(v) : v;
 }
 
 function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
-  // A formula whose result was never calculated (written by us or another tool): its text is what we know.
-  if (c.f !== null && c.v === null && c.t !== "inlineStr") return `=${unescapeXml(c.f)}`;
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     case "inlineStr": return c.inline === null ? null : textOf(c.inline);
     case "str": return c.v === null ? null : unescapeXml(c.v);
     case "b": return c.v === "1" || c.v === "true";
     case "e": return c.v === null ? null : { error: unescapeXml(c.v) };
+    case "d": return c.v === null ? null : isoSerial(unescapeXml(c.v));
     default: {
       if (c.v === null || c.v === "") return null;
       const n = Number(c.v);
@@ -71,6 +75,18 @@ function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCe
       return book.date1904 && c.s !== null && book.dateStyles.has(c.s) ? n + DATE1904_OFFSET : n;
     }
   }
+}
+
+/**
+ * A `t="d"` cell's ISO 8601 text as a 1900-system serial (a date-time keeps its time as the fraction);
+ * text that is not a date stays text.
+ * @example isoSerial("2026-05-11T12:00:00") // 46153.5
+ */
+export function isoSerial(text: string): RawCell {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(text);
+  const day = m ? parseIsoDay(m[1] as string) : null;
+  if (!m || day === null) return text;
+  return day + (Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0)) / 86400;
 }
 
 export { columnLetter as columnLetters } from "../core/model/workbookModel";
@@ -82,7 +98,7 @@ interface Found {
 }
 
 /** Our sheets: by table name first, then by sheet name in either language, then by headers. */
-function locate(book: Book): Partial<Record<SheetKey, Found>> {
+async function locate(book: Book): Promise<Partial<Record<SheetKey, Found>>> {
   const out: Partial<Record<SheetKey, Found>> = {};
   for (const sheet of book.sheets) {
     for (const t of book.tables(sheet)) {
@@ -103,7 +119,7 @@ function locate(book: Book): Partial<Record<SheetKey, Found>> {
     if (out[key]) continue;
     for (const sheet of book.sheets) {
       if (Object.values(out).some((f) => f?.sheet === sheet)) continue;
-      const header = findHeaderRow(book, sheet, DEFS[key] as readonly ColumnDef[]);
+      const header = await findHeaderRow(book, sheet, DEFS[key] as readonly ColumnDef[]);
       if (header) {
         out[key] = { key, sheet, table: null };
         break;
@@ -113,17 +129,17 @@ function locate(book: Book): Partial<Record<SheetKey, Found>> {
   return out;
 }
 
-function findHeaderRow(book: Book, sheet: SheetRef, defs: readonly ColumnDef[]): { row: number; cells: RawCellXml[] } | null {
+async function findHeaderRow(book: Book, sheet: SheetRef, defs: readonly ColumnDef[]): Promise<{ row: number; cells: RawCellXml[] } | null> {
   let found: { row: number; cells: RawCellXml[] } | null = null;
   let seen = 0;
   const shared = () => book.sharedStrings();
-  streamSheet(book, sheet.path, {
+  await streamSheet(book, sheet.path, {
     prefix: () => undefined,
     suffix: () => undefined,
-    row: (xml, n) => {
+    row: (_xml, n, rowCells) => {
       if (n < 0) return;
       if (++seen > 20) throw new StopReading();
-      const cells = cellsOf(xml);
+      const cells = rowCells();
       const texts = headerTexts(cells, shared, book);
       const m = matchHeaders(texts, defs);
       if (m.missing.length === 0 || Object.keys(m.positions).length >= 4) {
@@ -149,7 +165,7 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
  * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
  * columns when `keys` is "all"), streaming the sheet.
  */
-function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { located: Located; model: TableModel } {
+async function readTable(book: Book, f: Found, keys: readonly string[] | "all"): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];
   const shared = () => book.sharedStrings();
   let headerRow: number;
@@ -164,7 +180,7 @@ function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { loc
     lastCol = r.c1;
     tableLast = r.r1 - f.table.totalsRowCount;
   } else {
-    const h = findHeaderRow(book, f.sheet, defs);
+    const h = await findHeaderRow(book, f.sheet, defs);
     if (!h) throw new XlsxError(`no header row with our columns in the first 20 rows`, f.sheet.name);
     headerRow = h.row;
     firstCol = Math.min(...h.cells.map((c) => c.col));
@@ -176,15 +192,20 @@ function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { loc
   const wanted = new Map<number, string>(); // 1-based sheet column → key
   let lastData = headerRow;
   let lastRowStyles = new Map<number, number>();
+  const lastRow: { cells: (() => RawCellXml[]) | null } = { cells: null };
+  const isWanted = (col: number) => wanted.has(col);
+  const inRange = (col: number) => col >= firstCol && col <= lastCol;
+  const rowKeys: string[] = [];
+  const rowValues: RawCell[] = [];
   let lastRowBlank = true;
   let belowOccupied = false;
-  streamSheet(book, f.sheet.path, {
+  await streamSheet(book, f.sheet.path, {
     prefix: () => undefined,
     suffix: () => undefined,
-    row: (xml, n) => {
+    row: (_xml, n, rowCells) => {
       if (n < 0 || n < headerRow) return;
       if (n === headerRow) {
-        const cells = cellsOf(xml).filter((c) => c.col >= firstCol && c.col <= lastCol);
+        const cells = rowCells().filter((c) => c.col >= firstCol && c.col <= lastCol);
         const texts = headerTexts(cells, shared, book);
         headers = texts.slice(firstCol - 1, lastCol);
         while (headers.length < lastCol - firstCol + 1) headers.push("");
@@ -201,32 +222,33 @@ function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { loc
         return;
       }
       if (n > tableLast) {
-        if (n === tableLast + 1 && f.table) belowOccupied = cellsOf(xml).some((c) => c.col >= firstCol && c.col <= lastCol && decodeCell(c, shared, book) !== null);
+        if (n === tableLast + 1 && f.table) belowOccupied = rowCells().some((c) => c.col >= firstCol && c.col <= lastCol && decodeCell(c, shared, book) !== null);
         throw new StopReading();
       }
-      const cells = cellsOf(xml);
+      // A table's data rows: only the columns asked for are decoded; a plain range's whole width tells where it ends.
+      const cells = f.table ? rowCells(isWanted) : rowCells(inRange);
       let any = false;
-      const values = new Map<string, RawCell>();
+      let k = 0;
       for (const c of cells) {
-        if (c.col < firstCol || c.col > lastCol) continue;
         const key = wanted.get(c.col);
-        const v = key !== undefined || !f.table ? decodeCell(c, shared, book) : null;
+        const v = decodeCell(c, shared, book);
         if (v !== null && !(typeof v === "string" && v === "")) any = true;
-        if (key !== undefined) values.set(key, v);
+        if (key !== undefined) { rowKeys[k] = key; rowValues[k] = v; k++; }
       }
       // A plain range ends at its last row with content; formatted-but-empty rows cost nothing.
       if (!f.table && !any) return;
       const i = n - headerRow - 1;
-      for (const k of wanted.values()) {
-        const arr = cols[k] as RawCell[];
+      for (let j = 0; j < k; j++) {
+        const arr = cols[rowKeys[j] as string] as RawCell[];
         while (arr.length < i) arr.push(null);
-        arr.push(values.get(k) ?? null);
+        if (arr.length === i) arr.push(rowValues[j] ?? null);
       }
       lastData = n;
-      lastRowStyles = new Map(cells.filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
+      lastRow.cells = rowCells;
       lastRowBlank = !any;
     },
   });
+  if (lastRow.cells) lastRowStyles = new Map(lastRow.cells().filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
   const last = f.table ? tableLast : lastData;
   const rowCount = Math.max(0, last - headerRow);
   for (const k of Object.keys(cols)) {
@@ -239,7 +261,7 @@ function readTable(book: Book, f: Found, keys: readonly string[] | "all"): { loc
   return { located, model };
 }
 
-function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>): { rules: WorkbookModel["rules"]; lists: WorkbookModel["lists"]; lang: Lang | null; version: number | null; located: Located | null } {
+async function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>): Promise<{ rules: WorkbookModel["rules"]; lists: WorkbookModel["lists"]; lang: Lang | null; version: number | null; located: Located | null }> {
   const rules: Array<{ label: string; value: RawCell; row: number }> = [];
   let lang: Lang | null = null;
   let version: number | null = null;
@@ -254,12 +276,12 @@ function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>):
       const r = parseRange(f.table.ref);
       if (r) { labelCol = r.c0; valueCol = r.c0 + 1; headerRow = r.r0; }
     }
-    streamSheet(book, f.sheet.path, {
+    await streamSheet(book, f.sheet.path, {
       prefix: () => undefined,
       suffix: () => undefined,
-      row: (xml, n) => {
+      row: (_xml, n, rowCells) => {
         if (n <= headerRow) return;
-        const cells = cellsOf(xml);
+        const cells = rowCells();
         const label = cells.find((c) => c.col === labelCol);
         const value = cells.find((c) => c.col === valueCol);
         const l = label ? decodeCell(label, shared, book) : null;
@@ -283,12 +305,12 @@ function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>):
       if (r && ["holidays", "workdays", "team"].includes(key)) { wanted.set(r.c0, key); lists[key] = []; }
     }
     if (wanted.size > 0) {
-      streamSheet(book, listsSheet.path, {
+      await streamSheet(book, listsSheet.path, {
         prefix: () => undefined,
         suffix: () => undefined,
-        row: (xml, n) => {
+        row: (_xml, n, rowCells) => {
           if (n <= 1) return;
-          for (const c of cellsOf(xml)) {
+          for (const c of rowCells()) {
             const k = wanted.get(c.col);
             if (k) (lists[k] as RawCell[]).push(decodeCell(c, shared, book));
           }
@@ -300,12 +322,12 @@ function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Found>>):
 }
 
 /** Reads the model a use-case needs. `keys` limits the columns read from each table. */
-export function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all" }): ReadResult {
-  const found = locate(book);
+export async function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all" }): Promise<ReadResult> {
+  const found = await locate(book);
   if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
-  const cu = readTable(book, found.customers, keys.customers);
-  const fu = found.followUps ? readTable(book, found.followUps, keys.followUps) : null;
-  const rl = readRulesAndLists(book, found);
+  const cu = await readTable(book, found.customers, keys.customers);
+  const fu = found.followUps ? await readTable(book, found.followUps, keys.followUps) : null;
+  const rl = await readRulesAndLists(book, found);
   const lang: Lang = rl.lang ?? (found.customers.sheet.name === SHEETS.customers.name["en-US"] ? "en-US" : "zh-CN");
   return {
     book,

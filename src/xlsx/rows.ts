@@ -1,173 +1,390 @@
-import { Inflate } from "fflate";
 import type { Book } from "./book";
-import { dataStart, ZipError } from "./zip";
+import { XlsxError } from "./errors";
+import { shiftFormula } from "./formula";
+import { tagEnd } from "./tags";
+import { unescapeEntities } from "./xml";
+import { streamEntry, ZipError } from "./zip";
+import { columnLetter } from "../core/_lib/a1";
 
 /**
  * Streams a worksheet part: inflates it chunk by chunk and hands out the text before
  * <sheetData>, each <row> element, and the text after </sheetData> — so a sheet of a million
- * rows never becomes one string, and rows that hold nothing cost nothing.
+ * rows never becomes one string, and rows that hold nothing cost nothing. Reads what ECMA-376
+ * allows, not only what we write: either quote style, a namespace prefix on every element
+ * (`<x:row>`), rows and cells without `r`, shared formulas (followers get their formula).
  */
 export interface RowSink {
-  prefix(text: string): void;
-  /** One <row> element and its 1-based number; text between rows comes with number -1. */
-  row(xml: string, rowNumber: number): void;
+  /** The text up to and including the <sheetData> start tag, and the main namespace's prefix ("" or "x:"). */
+  prefix(text: string, ns: string): void;
+  /** One <row> element, its 1-based number and its cells (parsed on first call); text between rows comes with number -1. */
+  row(xml: string, rowNumber: number, cells: (want?: (col: number) => boolean) => RawCellXml[]): void;
   suffix(text: string): void;
 }
 
 /** Thrown by a sink that has read all it needs; ends the stream quietly. */
 export class StopReading extends Error {}
 
-export function streamSheet(book: Book, path: string, sink: RowSink): void {
-  try {
-    streamSheetOrStop(book, path, sink);
-  } catch (e) {
-    if (!(e instanceof StopReading)) throw e;
+export interface RawCellXml {
+  /** 1-based column. */
+  readonly col: number;
+  /** Where the cell starts in the text it was read from. */
+  readonly at: number;
+  /** The cell says its own reference (`r`); cells without one sit right after the previous cell. */
+  readonly hasRef: boolean;
+  readonly xml: string;
+  readonly s: number | null;
+  readonly t: string | null;
+  /** Text of <v> as written (escaped). */
+  readonly v: string | null;
+  /** Text of <f> as written (escaped); read it through `formulaOf`. */
+  readonly f: string | null;
+  /** A shared-formula follower's own formula (its master's, moved), unescaped. */
+  readonly sharedFormula?: string;
+  /** Where the <f> element sits in `xml`. */
+  readonly fSpan: readonly [number, number] | null;
+  readonly shared: { readonly si: string; readonly master: boolean } | null;
+  /** Inner XML of <is> (escaped). */
+  readonly inline: string | null;
+}
+
+/** The element names of one prefix, built once per sheet. */
+export class Names {
+  readonly row: string;
+  readonly rowClose: string;
+  readonly c: string;
+  readonly cClose: string;
+  readonly v: string;
+  readonly vClose: string;
+  readonly f: string;
+  readonly fClose: string;
+  readonly is: string;
+  readonly isClose: string;
+  readonly sheetDataClose: string;
+  constructor(readonly ns: string) {
+    this.row = `<${ns}row`;
+    this.rowClose = `</${ns}row>`;
+    this.c = `<${ns}c`;
+    this.cClose = `</${ns}c>`;
+    this.v = `<${ns}v`;
+    this.vClose = `</${ns}v>`;
+    this.f = `<${ns}f`;
+    this.fClose = `</${ns}f>`;
+    this.is = `<${ns}is`;
+    this.isClose = `</${ns}is>`;
+    this.sheetDataClose = `</${ns}sheetData>`;
   }
 }
 
-function streamSheetOrStop(book: Book, path: string, sink: RowSink): void {
-  const e = book.byName.get(path);
-  if (!e) throw new ZipError(`missing part ${path}`);
-  const splitter = new RowSplitter(sink);
-  const decoder = new TextDecoder();
-  const start = dataStart(book.buf, e);
-  const raw = book.buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) {
-    splitter.push(decoder.decode(raw));
-  } else {
-    const inflate = new Inflate((chunk) => splitter.push(decoder.decode(chunk, { stream: true })));
-    const step = 1 << 20;
-    for (let i = 0; i < raw.length; i += step) inflate.push(raw.subarray(i, Math.min(raw.length, i + step)), i + step >= raw.length);
-    if (raw.length === 0) inflate.push(new Uint8Array(0), true);
+const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+
+/** Finds `<name` followed by a space, `>` or `/` (not `<name2`). */
+export function findOpen(s: string, open: string, from: number, to = s.length): number {
+  let i = s.indexOf(open, from);
+  while (i >= 0 && i < to) {
+    if (isNameEnd(s.charCodeAt(i + open.length))) return i;
+    i = s.indexOf(open, i + 1);
   }
+  return -1;
+}
+
+/** The value of attribute `name` in the start tag s[from..to) (either quote style), escaped, or null. */
+export function attrIn(s: string, from: number, to: number, name: string): string | null {
+  let i = from;
+  while (i < to) {
+    const eq = s.indexOf("=", i);
+    if (eq < 0 || eq >= to) return null;
+    let k0 = i;
+    while (k0 < eq && s.charCodeAt(k0) <= 32) k0++;
+    let k1 = eq;
+    while (k1 > k0 && s.charCodeAt(k1 - 1) <= 32) k1--;
+    let j = eq + 1;
+    while (s.charCodeAt(j) <= 32) j++;
+    const q = s[j];
+    if (q !== '"' && q !== "'") return null;
+    const close = s.indexOf(q, j + 1);
+    if (close < 0) return null;
+    if (k1 - k0 === name.length && s.startsWith(name, k0)) return s.slice(j + 1, close);
+    i = close + 1;
+  }
+  return null;
+}
+
+/** Text between `<tag ...>` and its close inside the cell `s` (from `from`), or null; "" for `<tag/>`. */
+function elementText(s: string, open: string, close: string, from: number): { text: string; start: number; end: number; tag: [number, number] } | null {
+  const at = findOpen(s, open, from);
+  if (at < 0) return null;
+  const te = tagEnd(s, at);
+  if (te < 0) return null;
+  if (s.charCodeAt(te - 1) === 47) return { text: "", start: at, end: te + 1, tag: [at, te] };
+  const c = s.indexOf(close, te);
+  if (c < 0) return null;
+  return { text: s.slice(te + 1, c), start: at, end: c + close.length, tag: [at, te] };
+}
+
+/**
+ * The r, s and t attributes of one cell's start tag, found in a single pass (either quote style)
+ * as offsets, nothing cut out: most cells of a row are only stepped over, and for those the
+ * column is read from r's characters directly.
+ */
+interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
+const scratch: CellAttrs = { col: 0, r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
+
+function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
+  out.col = 0;
+  out.r0 = out.s0 = out.t0 = -1;
+  let i = from;
+  while (i < to) {
+    let k = i;
+    while (k < to && x.charCodeAt(k) <= 32) k++;
+    const eq = x.indexOf("=", k);
+    if (eq < 0 || eq >= to) return;
+    let k1 = eq;
+    while (k1 > k && x.charCodeAt(k1 - 1) <= 32) k1--;
+    let j = eq + 1;
+    while (x.charCodeAt(j) <= 32) j++;
+    const q = x.charCodeAt(j);
+    if (q !== 34 && q !== 39) return;
+    const close = x.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (close < 0) return;
+    if (k1 - k === 1) {
+      const name = x.charCodeAt(k);
+      if (name === 114) {
+        out.r0 = j + 1;
+        out.r1 = close;
+        let col = 0;
+        for (let c = j + 1; c < close; c++) {
+          const ch = x.charCodeAt(c);
+          if (ch < 65 || ch > 90) break;
+          col = col * 26 + ch - 64;
+        }
+        out.col = col;
+      } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
+      else if (name === 116) { out.t0 = j + 1; out.t1 = close; }
+    }
+    i = close + 1;
+  }
+}
+
+/** Every cell's column and start in a row, gathered while reading only some of them (to splice new cells in). */
+export interface CellSpans {
+  readonly cols: number[];
+  readonly starts: number[];
+  allRef: boolean;
+}
+
+/** The formula of a cell as text (without "="): a follower's is its master's, moved; null when it has none. */
+export function formulaOf(c: RawCellXml): string | null {
+  if (c.sharedFormula !== undefined) return c.sharedFormula;
+  return c.f === null ? null : unescapeEntities(c.f);
+}
+
+/**
+ * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
+ * stepped over without being decoded).
+ */
+export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans): RawCellXml[] {
+  const out: RawCellXml[] = [];
+  const cLen = names.c.length;
+  let next = 1;
+  let i = 0;
+  for (;;) {
+    const at = findOpen(rowXml, names.c, i);
+    if (at < 0) break;
+    const te = tagEnd(rowXml, at);
+    if (te < 0) break;
+    cellAttrs(rowXml, at + cLen, te, scratch);
+    const hasRef = scratch.r0 >= 0;
+    const col = hasRef ? scratch.col : next;
+    next = col + 1;
+    let end: number;
+    const selfClosing = rowXml.charCodeAt(te - 1) === 47;
+    if (selfClosing) end = te + 1;
+    else {
+      const close = rowXml.indexOf(names.cClose, te);
+      // A cell opened before this one's close means this one never closed.
+      const inner = close < 0 ? -1 : findOpen(rowXml, names.c, te, close);
+      if (close < 0 || (inner >= 0 && inner < close)) throw new XlsxError(`not well-formed XML (cell${hasRef ? ` ${rowXml.slice(scratch.r0, scratch.r1)}` : ""} is not closed)`);
+      end = close + names.cClose.length;
+    }
+    i = end;
+    if (spans) {
+      spans.cols.push(col);
+      spans.starts.push(at);
+      if (!hasRef) spans.allRef = false;
+    }
+    if (want && !want(col)) continue;
+    // Searches stay inside the cell: looking for a <f> that is not there must not scan the rest of the row.
+    const xml = rowXml.slice(at, end);
+    const tEnd = te - at;
+    const sAttr = scratch.s0 >= 0 ? rowXml.slice(scratch.s0, scratch.s1) : null;
+    const t = scratch.t0 >= 0 ? rowXml.slice(scratch.t0, scratch.t1) : null;
+    let v: string | null = null;
+    let f: string | null = null;
+    let fSpan: [number, number] | null = null;
+    let shared: { si: string; master: boolean } | null = null;
+    let inline: string | null = null;
+    if (!selfClosing) {
+      const vm = elementText(xml, names.v, names.vClose, tEnd);
+      if (vm) v = vm.text;
+      const fm = xml.indexOf(names.f, tEnd) >= 0 ? elementText(xml, names.f, names.fClose, tEnd) : null;
+      if (fm) {
+        f = fm.text;
+        fSpan = [fm.start, fm.end];
+        const ft = fm.tag[0] + names.f.length;
+        if (attrIn(xml, ft, fm.tag[1], "t") === "shared") {
+          shared = { si: attrIn(xml, ft, fm.tag[1], "si") ?? "", master: attrIn(xml, ft, fm.tag[1], "ref") !== null && fm.text !== "" };
+        }
+      }
+      if (t === "inlineStr") {
+        const im = elementText(xml, names.is, names.isClose, tEnd);
+        inline = im ? im.text : null;
+      }
+    }
+    out.push({ col, at, hasRef, xml, s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
+  }
+  return out;
+}
+
+export const DEFAULT_NAMES = new Names("");
+
+/** The shared formulas of one sheet seen so far: masters by index, so followers can be read and rewritten. */
+export class SharedFormulas {
+  readonly masters = new Map<string, { readonly formula: string; readonly row: number; readonly col: number }>();
+  constructor(private readonly part: string) {}
+
+  /** Records masters and gives followers their formula; a follower with no master is a broken file. */
+  resolve(cells: RawCellXml[], row: number): RawCellXml[] {
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k] as RawCellXml;
+      if (!c.shared) continue;
+      if (c.shared.master) {
+        this.masters.set(c.shared.si, { formula: formulaOf(c) ?? "", row, col: c.col });
+        continue;
+      }
+      const m = this.masters.get(c.shared.si);
+      if (!m) throw new XlsxError(`${this.part}: cell ${columnLetter(c.col)}${row} uses shared formula ${c.shared.si}, which has no master cell`);
+      cells[k] = { ...c, sharedFormula: shiftFormula(m.formula, row - m.row, c.col - m.col) };
+    }
+    return cells;
+  }
+}
+
+/** Streams a sheet through `sink`; `afterChunk` runs after each inflated piece (a writer flushing its output). */
+export async function streamSheet(book: Book, path: string, sink: RowSink, afterChunk?: () => Promise<void>): Promise<void> {
+  try {
+    await streamSheetOrStop(book, path, sink, afterChunk);
+  } catch (e) {
+    if (e instanceof StopReading) return;
+    if (e instanceof ZipError) throw new XlsxError(e.message);
+    throw e;
+  }
+}
+
+async function streamSheetOrStop(book: Book, path: string, sink: RowSink, afterChunk?: () => Promise<void>): Promise<void> {
+  const e = book.byName.get(path);
+  if (!e) throw new XlsxError(`the package has no part ${path}`);
+  const splitter = new RowSplitter(sink, path);
+  const decoder = new TextDecoder();
+  await streamEntry(book.buf, e, async (chunk) => {
+    splitter.push(decoder.decode(chunk, { stream: true }));
+    if (afterChunk) await afterChunk();
+  });
   splitter.push(decoder.decode());
   splitter.end();
 }
+
+const ROOT = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/;
 
 export class RowSplitter {
   private buf = "";
   private pos = 0;
   private mode: "prefix" | "rows" | "suffix" = "prefix";
   private prev = 0;
-  constructor(private readonly sink: RowSink) {}
+  private names: Names = DEFAULT_NAMES;
+  readonly shared: SharedFormulas;
+  constructor(private readonly sink: RowSink, private readonly part: string) {
+    this.shared = new SharedFormulas(part);
+  }
 
   push(text: string): void {
     if (text.length === 0) return;
     this.buf = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
     this.pos = 0;
-    this.drain(false);
+    this.drain();
   }
 
   end(): void {
-    this.drain(true);
-    if (this.mode === "prefix") this.sink.prefix(this.buf.slice(this.pos));
-    else this.sink.suffix(this.buf.slice(this.pos));
+    this.drain();
+    if (this.mode === "prefix") throw new XlsxError(`${this.part}: not a worksheet (no sheetData)`);
+    if (this.mode === "rows") throw new XlsxError(`${this.part}: not well-formed XML (sheetData is not closed)`);
+    this.sink.suffix(this.buf.slice(this.pos));
     this.buf = "";
     this.pos = 0;
   }
 
-  private drain(final: boolean): void {
+  private drain(): void {
     const b = this.buf;
     if (this.mode === "prefix") {
-      const open = /<sheetData\s*\/>|<sheetData\b[^>]*>/.exec(b.slice(this.pos));
-      if (!open) return;
-      const end = this.pos + open.index + open[0].length;
-      if (open[0].endsWith("/>")) {
+      const rootAt = ROOT.exec(b);
+      if (!rootAt) return;
+      const ns = rootAt[1] ?? "";
+      const open = findOpen(b, `<${ns}sheetData`, rootAt.index);
+      if (open < 0) return;
+      const te = tagEnd(b, open);
+      if (te < 0) return;
+      this.names = new Names(ns);
+      if (b.charCodeAt(te - 1) === 47) {
         // An empty sheet: expand it so rows can be appended.
-        this.sink.prefix(b.slice(this.pos, this.pos + open.index) + "<sheetData>");
-        this.pos = end;
-        this.mode = "rows";
-        this.buf = "</sheetData>" + b.slice(this.pos);
+        this.sink.prefix(`${b.slice(0, open)}<${ns}sheetData>`, ns);
+        this.buf = this.names.sheetDataClose + b.slice(te + 1);
         this.pos = 0;
       } else {
-        this.sink.prefix(b.slice(this.pos, end));
-        this.pos = end;
-        this.mode = "rows";
+        this.sink.prefix(b.slice(0, te + 1), ns);
+        this.pos = te + 1;
       }
+      this.mode = "rows";
     }
     if (this.mode !== "rows") return;
     const buf = this.buf;
+    const names = this.names;
     // Found once per chunk: searching for it at every row would make the scan quadratic.
-    const endAt = buf.indexOf("</sheetData>", this.pos);
+    const endAt = buf.indexOf(names.sheetDataClose, this.pos);
     for (;;) {
-      const rowAt = buf.indexOf("<row", this.pos);
+      const rowAt = findOpen(buf, names.row, this.pos);
       if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
         this.mode = "suffix";
-        if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1);
+        if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1, () => []);
         this.pos = endAt;
         return;
       }
       if (rowAt < 0) return;
-      const tagEnd = buf.indexOf(">", rowAt);
-      if (tagEnd < 0) return;
+      const te = tagEnd(buf, rowAt);
+      if (te < 0) return;
       let stop: number;
-      if (buf.charCodeAt(tagEnd - 1) === 47 /* / */) stop = tagEnd + 1;
+      if (buf.charCodeAt(te - 1) === 47) stop = te + 1;
       else {
-        const close = buf.indexOf("</row>", tagEnd);
+        const close = buf.indexOf(names.rowClose, te);
         if (close < 0) return;
-        stop = close + 6;
+        stop = close + names.rowClose.length;
       }
-      const tag = buf.slice(rowAt, tagEnd);
-      const m = /\sr="(\d+)"/.exec(tag);
-      const n = m ? Number(m[1]) : this.prev + 1;
+      const r = attrIn(buf, rowAt + names.row.length, te, "r");
+      const n = r !== null ? Number(r) : this.prev + 1;
       this.prev = n;
-      if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1);
-      this.sink.row(buf.slice(rowAt, stop), n);
+      if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => []);
+      const xml = buf.slice(rowAt, stop);
+      let parsed: RawCellXml[] | null = null;
+      const part = this.part;
+      const cells = (want?: (col: number) => boolean) => {
+        try {
+          return parsed ?? (want ? cellsOf(xml, names, want) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
+        } catch (err) {
+          throw err instanceof XlsxError && !err.message.startsWith(part) ? new XlsxError(`${part}: row ${n}: ${err.message}`) : err;
+        }
+      };
+      // Shared formulas are tracked on every row that has one, whether the sink looks at it or not.
+      if (xml.indexOf("shared") >= 0) cells();
       this.pos = stop;
-      if (final && this.pos >= buf.length) return;
+      this.sink.row(xml, n, cells);
     }
   }
-}
-
-export interface RawCellXml {
-  /** 1-based column. */
-  readonly col: number;
-  readonly xml: string;
-  readonly s: number | null;
-  readonly t: string | null;
-  readonly v: string | null;
-  readonly f: string | null;
-  readonly inline: string | null;
-}
-
-const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-
-function colOfRef(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-  }
-  return col;
-}
-
-/** The cells of a row element, in order. */
-export function cellsOf(rowXml: string): RawCellXml[] {
-  const out: RawCellXml[] = [];
-  let next = 1;
-  CELL_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CELL_RE.exec(rowXml))) {
-    const attrs = m[1] ?? "";
-    const inner = m[2] ?? null;
-    const r = /\sr="([A-Z]+)\d+"/.exec(attrs);
-    const col = r && r[1] ? colOfRef(r[1]) : next;
-    next = col + 1;
-    const s = /\ss="(\d+)"/.exec(attrs);
-    const t = /\st="(\w+)"/.exec(attrs);
-    let v: string | null = null;
-    let f: string | null = null;
-    let inline: string | null = null;
-    if (inner) {
-      const vm = /<v>([\s\S]*?)<\/v>/.exec(inner);
-      v = vm ? (vm[1] ?? "") : null;
-      const fm = /<f\b[^>]*>([\s\S]*?)<\/f>|<f\b[^>]*\/>/.exec(inner);
-      f = fm ? (fm[1] ?? "") : null;
-      const im = /<is>([\s\S]*?)<\/is>/.exec(inner);
-      inline = im ? (im[1] ?? "") : null;
-    }
-    out.push({ col, xml: m[0], s: s ? Number(s[1]) : null, t: t ? (t[1] ?? null) : null, v, f, inline });
-  }
-  return out;
 }

@@ -8,9 +8,9 @@ import { normalizeLabel } from "../core/model/headers";
 import { META_ROWS } from "../core/rules/ruleDefs";
 import type { Lang } from "../core/i18n/lang";
 import { Book, XlsxError } from "./book";
-import { unescapeXml } from "./xml";
 import { readBook, type Located, type ReadResult } from "./read";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
+import { shiftFormula } from "./formula";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
@@ -64,10 +64,10 @@ function merge(patches: ReadonlyArray<SheetPatch | null>): SheetPatch[] {
 /** Grade a file: same core as the add-in; only derived cells, filled IDs and the Rules date change. */
 export type Phase = "read" | "grade" | "write" | "done";
 
-export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void): FileGradeOutcome {
+export async function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void): Promise<FileGradeOutcome> {
   onPhase?.("read");
   const book = open(file);
-  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
   onPhase?.("grade");
   const plan = grade(r.model, today);
   onPhase?.("write");
@@ -85,8 +85,9 @@ export function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onP
     const p = cu.positions[f.key];
     if (p !== undefined) { set(writes, cu.headerRow + 1 + f.index, cu.firstCol + p, f.value); cells++; }
   }
-  const out = applyPatches(book, merge([{ path: cu.sheet.path, writes, columns: { firstRow: cu.headerRow + 1, cols } }, rulesDateWrite(r, today)]), []);
-  atomicWrite(file, out, probe);
+  const out = await applyPatches(book, merge([{ path: cu.sheet.path, writes, columns: { firstRow: cu.headerRow + 1, cols } }, rulesDateWrite(r, today)]), []);
+  // Nothing differs from what the file already holds: the file is left as it is, byte for byte.
+  if (out !== null) atomicWrite(file, out, probe);
   onPhase?.("done");
   return { lang: r.model.lang, summary: plan.summary, issues: plan.issues, cellsWritten: cells, idsFilled: plan.idFills.length };
 }
@@ -102,9 +103,9 @@ export interface FileLogOutcome {
  * Append one follow-up as Excel does when a table grows: the row below the table, the table's
  * range and filter, validation and highlight ranges extended; that customer's derived cells.
  */
-export function logFile(file: string, input: FollowUpInput, today: DayNumber, probe?: SaveProbe): FileLogOutcome {
+export async function logFile(file: string, input: FollowUpInput, today: DayNumber, probe?: SaveProbe): Promise<FileLogOutcome> {
   const book = open(file);
-  const r = readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
+  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS] });
   const fu = r.followUps;
   const cu = r.customers as Located;
   if (!fu) throw new XlsxError("no follow-up sheet found; run init to add the template");
@@ -122,7 +123,8 @@ export function logFile(file: string, input: FollowUpInput, today: DayNumber, pr
   // Calculated columns of the table (e.g. a user's own formula) are carried into the new row.
   if (fu.table && !fillPlaceholder) {
     fu.table.columns.forEach((c, i) => {
-      if (c.calculated) set(fuWrites, row, fu.firstCol + i, { kind: "formula", formula: `=${unescapeXml(c.calculated)}` });
+      // The column's formula is written for the table's first data row; the new row reads it moved down.
+      if (c.calculated) set(fuWrites, row, fu.firstCol + i, { kind: "formula", formula: `=${shiftFormula(c.calculated, row - fu.headerRow - 1, 0)}` });
     });
   }
   const cuWrites: SheetWrites = new Map();
@@ -133,21 +135,22 @@ export function logFile(file: string, input: FollowUpInput, today: DayNumber, pr
   const growth = fillPlaceholder ? undefined : { from: fu.lastRow, to: row };
   const patches = merge([{ path: fu.sheet.path, writes: fuWrites, newRowStyles: fu.lastRowStyles, ...(growth ? { growth } : {}) }, { path: cu.sheet.path, writes: cuWrites }]);
   const tables: TablePatch[] = growth && fu.table ? [{ path: fu.table.path, xml: fu.table.xml, from: growth.from, to: growth.to }] : [];
-  atomicWrite(file, applyPatches(book, patches, tables), probe);
+  const out = await applyPatches(book, patches, tables);
+  if (out !== null) atomicWrite(file, out, probe);
   return { row, customer: plan.customer.record.id, nextDue: plan.customer.derived.nextDue, lang: r.model.lang };
 }
 
-export function checkFile(file: string, today: DayNumber): { lang: Lang; issues: Issue[] } {
+export async function checkFile(file: string, today: DayNumber): Promise<{ lang: Lang; issues: Issue[] }> {
   const book = open(file);
-  const r = readBook(book, { customers: "all", followUps: "all" });
+  const r = await readBook(book, { customers: "all", followUps: "all" });
   return { lang: r.model.lang, issues: check(r.model, today) };
 }
 
 /** The workbook's template version and language, or null when it is not one of ours. */
-export function templateInfo(file: string): { version: number | null; lang: Lang } | null {
+export async function templateInfo(file: string): Promise<{ version: number | null; lang: Lang } | null> {
   const book = open(file);
   try {
-    const r = readBook(book, { customers: ["id"], followUps: ["date"] });
+    const r = await readBook(book, { customers: ["id"], followUps: ["date"] });
     return { version: r.model.templateVersion, lang: r.model.lang };
   } catch (e) {
     if (e instanceof XlsxError) return null;

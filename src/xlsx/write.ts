@@ -1,13 +1,15 @@
-import { Deflate } from "fflate";
 import type { PlanValue } from "../core/plan/plan";
 import { DATE1904_OFFSET } from "../core/_lib/calendar";
+import { columnLetter } from "../core/_lib/a1";
 import type { Book } from "./book";
 import { relsPathOf } from "./book";
-import { cellsOf, streamSheet } from "./rows";
-import { crc32Final, crc32Update, rebuild, type Deflated } from "./zip";
-import { escapeXml, parseRange } from "./xml";
+import { XlsxError } from "./errors";
+import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
+import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type RawCellXml } from "./rows";
+import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
+import { DeflateStream, rebuild, type Deflated } from "./zip";
+import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
 import { StyleBook } from "./styles";
-import { columnLetters } from "./read";
 
 /** Cells to write in one sheet: row → column → value (null clears the cell's value, keeps its style). */
 export type SheetWrites = Map<number, Map<number, PlanValue>>;
@@ -35,73 +37,241 @@ export interface TablePatch {
   readonly to: number;
 }
 
-function cellXml(ref: string, v: PlanValue, style: number | null, styles: StyleBook, date1904: boolean, track: { formulasRemoved: boolean }, hadFormula: boolean): string {
-  const s = (x: number | null) => (x === null ? "" : ` s="${x}"`);
-  if (hadFormula && v.kind !== "formula") track.formulasRemoved = true;
-  switch (v.kind) {
-    case "text":
-      // Always an inline string: text is never a formula, never a number, and the shared-strings part stays as it is.
-      return `<c r="${ref}"${s(style)} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.text)}</t></is></c>`;
-    case "number":
-      return `<c r="${ref}"${s(style)}><v>${v.value}</v></c>`;
-    case "date": {
-      const st = styles.isDate(style) ? style : styles.dateStyleIndex();
-      return `<c r="${ref}"${s(st)}><v>${date1904 ? v.day - DATE1904_OFFSET : v.day}</v></c>`;
-    }
-    case "formula":
-      return `<c r="${ref}"${s(style)}><f>${escapeXml(v.formula.replace(/^=/, ""))}</f></c>`;
-    default:
-      return style === null ? "" : `<c r="${ref}"${s(style)}/>`;
-  }
+interface Track {
+  formulasRemoved: boolean;
 }
 
-/** Rebuilds one row with its written cells; a new cell takes `newCellStyles` for its column (the row above's look). */
-function patchRow(xml: string, n: number, writes: Map<number, PlanValue>, styles: StyleBook, date1904: boolean, track: { formulasRemoved: boolean }, newCellStyles?: ReadonlyMap<number, number>): string {
-  const open = /^<row\b[^>]*?(\/?)>/.exec(xml);
-  const tag = (open?.[0] ?? `<row r="${n}">`).replace(/\s*\/>$/, ">").replace(/\sspans="[^"]*"/, "");
-  const cells = cellsOf(xml);
-  const byCol = new Map<number, string>();
-  for (const c of cells) byCol.set(c.col, c.xml);
-  for (const [col, v] of writes) {
-    const old = cells.find((c) => c.col === col);
-    byCol.set(col, cellXml(`${columnLetters(col)}${n}`, v, old ? old.s : (newCellStyles?.get(col) ?? null), styles, date1904, track, old?.f !== null && old?.f !== undefined));
+/** Ends a dry run at the first cell that would change. */
+class WouldChange extends Error {}
+
+const WORKBOOK_ORDER = ["fileVersion", "fileSharing", "workbookPr", "workbookProtection", "bookViews", "sheets", "functionGroups", "externalReferences", "definedNames", "calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+
+class SheetWriter {
+  private names: Names = new Names("");
+  /** Shared formulas whose master we overwrote: their followers are rewritten as plain formulas. */
+  private readonly orphaned = new Set<string>();
+  private rootTag = "";
+
+  constructor(private readonly book: Book, private readonly styles: StyleBook, private readonly track: Track, private readonly dry: boolean) {}
+
+  setPrefix(text: string, ns: string): void {
+    this.names = new Names(ns);
+    const m = new RegExp(`<${ns.replace(".", "\\.")}worksheet[\\s>/]`).exec(text);
+    const te = m ? tagEnd(text, m.index) : -1;
+    this.rootTag = te >= 0 && m ? text.slice(m.index, te + 1) : "";
   }
-  const body = [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x).join("");
-  return `${tag}${body}</row>`;
+
+  /** True when the existing cell already holds what we would write (so it is left byte for byte). */
+  private same(old: RawCellXml, v: PlanValue): boolean {
+    const plain = old.f === null && (old.t === null || old.t === "n");
+    switch (v.kind) {
+      case "text":
+        if (old.f !== null) return false;
+        if (old.t === "inlineStr") return old.inline !== null && textOf(old.inline) === v.text;
+        if (old.t === "s") return old.v !== null && this.book.sharedStrings()[Number(old.v)] === v.text;
+        if (old.t === "str") return old.v !== null && unescapeXml(old.v) === v.text;
+        return false;
+      case "number":
+        return plain && old.v !== null && old.v !== "" && Number(old.v) === v.value;
+      case "date":
+        return plain && old.v !== null && this.styles.isDate(old.s) && Number(old.v) === (this.book.date1904 ? v.day - DATE1904_OFFSET : v.day);
+      case "formula":
+        return old.f !== null && formulaOf(old) === v.formula.replace(/^=/, "");
+      default:
+        return old.v === null && old.f === null && old.inline === null;
+    }
+  }
+
+  private cellXml(ref: string, v: PlanValue, style: number | null): string {
+    const n = this.names;
+    const s = (x: number | null) => (x === null ? "" : ` s="${x}"`);
+    switch (v.kind) {
+      case "text":
+        // Always an inline string: text is never a formula, never a number, and the shared-strings part stays as it is.
+        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${escapeXml(v.text)}</${n.ns}t></${n.ns}is>${n.cClose}`;
+      case "number":
+        return `${n.c} r="${ref}"${s(style)}><${n.ns}v>${v.value}</${n.ns}v>${n.cClose}`;
+      case "date": {
+        const st = this.styles.isDate(style) ? style : this.styles.dateStyleIndex();
+        return `${n.c} r="${ref}"${s(st)}><${n.ns}v>${this.book.date1904 ? v.day - DATE1904_OFFSET : v.day}</${n.ns}v>${n.cClose}`;
+      }
+      case "formula":
+        return `${n.c} r="${ref}"${s(style)}><${n.ns}f>${escapeXml(v.formula.replace(/^=/, ""))}</${n.ns}f>${n.cClose}`;
+      default:
+        return style === null ? "" : `${n.c} r="${ref}"${s(style)}/>`;
+    }
+  }
+
+  /** A cell's own XML with `r` set to where it is (cells without one, or one naming another row). */
+  private placed(c: RawCellXml, ref: string): string {
+    const te = tagEnd(c.xml, 0);
+    const r = attrIn(c.xml, this.names.c.length, te, "r");
+    if (r === ref) return c.xml;
+    const tag = parseTag(c.xml.slice(0, te + 1));
+    setFirstAttr(tag, "r", ref);
+    return tagXml(tag) + c.xml.slice(te + 1);
+  }
+
+  /** A follower of an overwritten master: its own formula written out, its cached value kept. */
+  private unshared(c: RawCellXml): string {
+    const span = c.fSpan as readonly [number, number];
+    return `${c.xml.slice(0, span[0])}<${this.names.ns}f>${escapeXml(formulaOf(c) ?? "")}</${this.names.ns}f>${c.xml.slice(span[1])}`;
+  }
+
+  /**
+   * One row with its writes; null when nothing in it changes. Cells come out ascending and
+   * unique, each with its `r`; a new cell takes `newCellStyles` for its column (the row above's look).
+   */
+  row(xml: string, n: number, cellsFn: (want?: (col: number) => boolean) => RawCellXml[], writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    if (writes && xml.indexOf("shared") < 0 && !xml.endsWith("/>")) {
+      const quick = this.spliced(xml, n, writes, newCellStyles);
+      if (quick !== undefined) return quick;
+    }
+    return this.rebuilt(xml, n, cellsFn(), writes, newCellStyles);
+  }
+
+  /** The new XML of a written cell, or null when the cell already holds the value. */
+  private written(old: RawCellXml | undefined, col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    if (old && this.same(old, v)) return null;
+    if (!old && v.kind === "blank" && !newCellStyles?.has(col)) return null;
+    if (this.dry) throw new WouldChange();
+    if (old?.f != null && v.kind !== "formula") this.track.formulasRemoved = true;
+    if (old?.shared?.master) this.orphaned.add(old.shared.si);
+    return this.cellXml(`${columnLetter(col)}${n}`, v, old ? old.s : (newCellStyles?.get(col) ?? null));
+  }
+
+  /**
+   * The common case, without decoding the cells we do not write: every cell has its `r` and no
+   * shared formula is involved, so the written cells are spliced into the row's text and every
+   * other cell is copied as it is. undefined when the row needs the full rebuild.
+   */
+  private spliced(xml: string, n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string | null | undefined {
+    const spans: CellSpans = { cols: [], starts: [], allRef: true };
+    const cells = cellsOf(xml, this.names, (col) => writes.has(col), spans);
+    if (!spans.allRef) return undefined;
+    const innerEnd = xml.lastIndexOf(this.names.rowClose);
+    const edits: Array<{ at: number; end: number; col: number; xml: string }> = [];
+    for (const [col, v] of writes) {
+      const old = cells.find((c) => c.col === col);
+      const x = this.written(old, col, n, v, newCellStyles);
+      if (x === null) continue;
+      if (old) edits.push({ at: old.at, end: old.at + old.xml.length, col, xml: x });
+      else {
+        const k = spans.cols.findIndex((c) => c > col);
+        const at = k >= 0 ? (spans.starts[k] as number) : innerEnd;
+        edits.push({ at, end: at, col, xml: x });
+      }
+    }
+    if (edits.length === 0) return null;
+    edits.sort((a, b) => a.at - b.at || a.col - b.col);
+    const te = tagEnd(xml, 0);
+    let body = "";
+    let from = te + 1;
+    for (const e of edits) {
+      body += xml.slice(from, e.at) + e.xml;
+      from = e.end;
+    }
+    body += xml.slice(from, innerEnd);
+    return `${this.rowTag(xml, te, n)}${body}${this.names.rowClose}`;
+  }
+
+  /** The row's start tag with `r` set and `spans` dropped (a loading hint that may no longer cover the row). */
+  private rowTag(xml: string, te: number, n: number): string {
+    const tag = te > 0 ? parseTag(xml.slice(0, te + 1)) : parseTag(`${this.names.row}>`);
+    removeAttr(tag, "spans");
+    setFirstAttr(tag, "r", String(n));
+    return tagXml(tag, false);
+  }
+
+  private rebuilt(xml: string, n: number, cells: RawCellXml[], writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    const byCol = new Map<number, RawCellXml>();
+    for (const c of cells) byCol.set(c.col, c);
+    const out = new Map<number, string>();
+    let changed = false;
+    if (writes) {
+      for (const [col, v] of writes) {
+        const x = this.written(byCol.get(col), col, n, v, newCellStyles);
+        if (x === null) continue;
+        changed = true;
+        out.set(col, x);
+      }
+    }
+    if (this.orphaned.size > 0) {
+      for (const c of cells) {
+        if (out.has(c.col) || !c.shared || c.shared.master || !this.orphaned.has(c.shared.si)) continue;
+        if (this.dry) throw new WouldChange();
+        changed = true;
+        out.set(c.col, this.unshared(c));
+      }
+    }
+    if (!changed) return null;
+    const cols = new Set<number>([...byCol.keys(), ...out.keys()]);
+    let body = "";
+    for (const col of [...cols].sort((a, b) => a - b)) {
+      const x = out.get(col);
+      if (x !== undefined) body += x;
+      else body += this.placed(byCol.get(col) as RawCellXml, `${columnLetter(col)}${n}`);
+    }
+    return `${this.rowTag(xml, tagEnd(xml, 0), n)}${body}${this.names.rowClose}`;
+  }
+
+  newRow(n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string {
+    if (this.dry) throw new WouldChange();
+    return this.rebuilt(`${this.names.row} r="${n}">`, n, [], writes, newCellStyles) ?? "";
+  }
+
+  /** The dimension grown to the table's new last row (set on its tag, nothing else touched). */
+  grownPrefix(text: string, to: number): string {
+    const at = findOpen(text, `<${this.names.ns}dimension`, 0);
+    if (at < 0) return text;
+    const te = tagEnd(text, at);
+    const tag = parseTag(text.slice(at, te + 1));
+    const ref = attrIn(text, at, te, "ref");
+    const r = ref ? parseRange(ref) : null;
+    if (!r || r.r1 >= to) return text;
+    setAttr(tag, "ref", `${columnLetter(r.c0)}${r.r0}:${columnLetter(r.c1)}${to}`);
+    return text.slice(0, at) + tagXml(tag) + text.slice(te + 1);
+  }
+
+  /** Validation and highlight ranges (also Excel 2010's, in extLst) extended over the appended rows. */
+  grownSuffix(part: string, text: string, from: number, to: number): string {
+    const close = this.names.sheetDataClose;
+    if (!this.rootTag || !text.startsWith(close) || !/sqref/.test(text)) return text;
+    const doc = parseXml(part, this.rootTag + text.slice(close.length));
+    const top = root(doc);
+    for (const el of [...children(top, "conditionalFormatting"), ...descendants(top, "dataValidation")]) {
+      const sq = el.getAttribute("sqref");
+      if (sq) el.setAttribute("sqref", extendRange(sq, from, to));
+    }
+    for (const sq of descendants(top, "sqref", NS.xm)) {
+      const now = textContent(sq);
+      const grown = extendRange(now.trim(), from, to);
+      if (grown !== now.trim()) sq.textContent = grown;
+    }
+    const xml = serializeXml(doc);
+    const te = tagEnd(xml, 0);
+    if (te < 0 || xml.charCodeAt(te - 1) === 47) return text;
+    return close + xml.slice(te + 1);
+  }
 }
 
 /** Extends a range `A2:X9` whose last row is `from` to `to` (anything else stays as it is). */
 function extendRange(sqref: string, from: number, to: number): string {
-  return sqref.split(" ").map((part) => {
+  return sqref.split(/\s+/).map((part) => {
     const r = parseRange(part);
     if (!r || r.r1 !== from) return part;
-    return `${columnLetters(r.c0)}${r.r0}:${columnLetters(r.c1)}${to}`;
+    return `${columnLetter(r.c0)}${r.r0}:${columnLetter(r.c1)}${to}`;
   }).join(" ");
 }
 
-/** Streams one sheet through: untouched rows pass as they are; written rows are rebuilt; new rows are inserted in order. */
-function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: { formulasRemoved: boolean }): Deflated {
-  const chunks: Uint8Array[] = [];
-  let crc = 0xffffffff;
-  let size = 0;
-  // Level 1: a rewritten sheet is deflated on every run; the size difference is a few percent.
-  const deflate = new Deflate({ level: 1 }, (chunk) => { chunks.push(chunk); });
-  const encoder = new TextEncoder();
-  let pending: string[] = [];
-  let pendingLen = 0;
-  const flush = (final: boolean) => {
-    const bytes = encoder.encode(pending.join(""));
-    pending = [];
-    pendingLen = 0;
-    crc = crc32Update(crc, bytes);
-    size += bytes.length;
-    deflate.push(bytes, final);
-  };
-  const out = (s: string) => {
-    pending.push(s);
-    pendingLen += s.length;
-    if (pendingLen > 1 << 20) flush(false);
-  };
+/**
+ * Streams one sheet through: untouched rows pass as they are; written rows are rebuilt; new rows
+ * are inserted in order. Without `out` it is a dry run that stops at the first change and says
+ * whether there is one — so a run that changes nothing leaves the part byte for byte.
+ */
+async function streamPatch(book: Book, p: SheetPatch, styles: StyleBook, track: Track, out: ((s: string) => void) | null, afterChunk?: () => Promise<void>): Promise<boolean> {
+  const w = new SheetWriter(book, styles, track, out === null);
+  const emit = out ?? (() => undefined);
   const rowSet = new Set<number>(p.writes.keys());
   const cw = p.columns;
   if (cw) for (const c of cw.cols) c.values.forEach((v, i) => { if (v !== null) rowSet.add(cw.firstRow + i); });
@@ -121,86 +291,126 @@ function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: { formu
     return m;
   };
   let t = 0;
+  let last = 0;
   const emitNewUpTo = (limit: number) => {
     while (t < todo.length && (todo[t] as number) < limit) {
       const n = todo[t] as number;
-      // New rows take the column styles of the row above, as a table's new row does.
-      out(patchRow(`<row r="${n}">`, n, writesFor(n) as Map<number, PlanValue>, styles, book.date1904, track, p.newRowStyles));
+      // Rows we already passed (a file with rows out of order) are never written twice.
+      if (n > last) emit(w.newRow(n, writesFor(n) as Map<number, PlanValue>, p.newRowStyles));
       t++;
     }
   };
-  streamSheet(book, p.path, {
-    prefix: (text) => {
-      let x = text;
-      if (p.growth) {
-        x = x.replace(/<dimension ref="([^"]+)"/, (_m, ref: string) => {
-          const r = parseRange(ref);
-          return r && r.r1 < p.growth!.to ? `<dimension ref="${columnLetters(r.c0)}${r.r0}:${columnLetters(r.c1)}${p.growth!.to}"` : `<dimension ref="${ref}"`;
-        });
-      }
-      out(x);
-    },
-    row: (xml, n) => {
-      if (n < 0) return out(xml);
-      emitNewUpTo(n);
-      const w = writesFor(n);
-      if (!w) return out(xml);
-      out(patchRow(xml, n, w, styles, book.date1904, track));
-      t++;
-    },
-    suffix: (text) => {
-      emitNewUpTo(Number.MAX_SAFE_INTEGER);
-      let x = text;
-      if (p.growth) {
-        const g = p.growth;
-        x = x.replace(/(<conditionalFormatting\b[^>]*\ssqref=")([^"]+)(")/g, (_m, a: string, ref: string, b: string) => `${a}${extendRange(ref, g.from, g.to)}${b}`)
-          .replace(/(<dataValidation\b[^>]*\ssqref=")([^"]+)(")/g, (_m, a: string, ref: string, b: string) => `${a}${extendRange(ref, g.from, g.to)}${b}`);
-      }
-      out(x);
-    },
-  });
-  flush(true);
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const deflated = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) { deflated.set(c, o); o += c.length; }
-  return { deflated, crc: crc32Final(crc), size };
+  let changed = false;
+  try {
+    await streamSheet(book, p.path, {
+      prefix: (text, ns) => {
+        w.setPrefix(text, ns);
+        emit(p.growth && out ? w.grownPrefix(text, p.growth.to) : text);
+      },
+      row: (xml, n, cells) => {
+        if (n < 0) return emit(xml);
+        emitNewUpTo(n);
+        while (t < todo.length && (todo[t] as number) <= n) t++;
+        last = Math.max(last, n);
+        const writes = writesFor(n);
+        const shared = xml.indexOf("shared") >= 0;
+        const x = writes || shared ? w.row(xml, n, cells, writes) : null;
+        emit(x ?? xml);
+      },
+      suffix: (text) => {
+        emitNewUpTo(Number.MAX_SAFE_INTEGER);
+        emit(p.growth ? w.grownSuffix(p.path, text, p.growth.from, p.growth.to) : text);
+      },
+    }, afterChunk);
+    changed = out !== null;
+  } catch (e) {
+    if (e instanceof WouldChange) return true;
+    if (e instanceof TagError) throw new XlsxError(`${p.path}: not well-formed XML (${e.message})`);
+    throw e;
+  }
+  return changed;
 }
 
-function growTable(xml: string, from: number, to: number): string {
-  return xml
-    .replace(/(<table\b[^>]*\sref=")([^"]+)(")/, (_m, a: string, ref: string, b: string) => `${a}${extendRange(ref, from, to)}${b}`)
-    .replace(/(<autoFilter\b[^>]*\sref=")([^"]+)(")/, (_m, a: string, ref: string, b: string) => `${a}${extendRange(ref, from, to)}${b}`);
+async function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: Track): Promise<Deflated | null> {
+  if (!p.growth && !(await streamPatch(book, p, styles, track, null))) return null;
+  const deflate = new DeflateStream();
+  let pending: string[] = [];
+  let pendingLen = 0;
+  const flush = async () => {
+    const text = pending.join("");
+    pending = [];
+    pendingLen = 0;
+    await deflate.push(Buffer.from(text, "utf8"));
+  };
+  await streamPatch(book, p, styles, track, (s) => {
+    pending.push(s);
+    pendingLen += s.length;
+  }, async () => { if (pendingLen > 1 << 20) await flush(); });
+  await flush();
+  return deflate.end();
+}
+
+/** A table's range and filter extended over appended rows, set on the table part's DOM. */
+function growTable(path: string, xml: string, from: number, to: number): string {
+  const doc = parseXml(path, xml);
+  const t = root(doc);
+  const ref = t.getAttribute("ref");
+  if (ref) t.setAttribute("ref", extendRange(ref, from, to));
+  const filter = child(t, "autoFilter");
+  const fref = filter?.getAttribute("ref");
+  if (filter && fref) filter.setAttribute("ref", extendRange(fref, from, to));
+  return serializeXml(doc);
+}
+
+/** `fullCalcOnLoad="1"` on the workbook's calcPr (set, or a calcPr added where the schema puts it); null when already so. */
+export function withFullCalc(book: Book): string | null {
+  const doc = parseXml("xl/workbook.xml", book.workbookXml);
+  const top = root(doc);
+  let calc = child(top, "calcPr");
+  const now = calc?.getAttribute("fullCalcOnLoad");
+  if (now === "1" || now === "true") return null;
+  if (!calc) {
+    calc = createLike(top, "calcPr");
+    insertInOrder(top, calc, WORKBOOK_ORDER);
+  }
+  calc.setAttribute("fullCalcOnLoad", "1");
+  return serializeXml(doc);
 }
 
 /**
  * Produces the new package: patched sheets, grown tables, a date style if needed, the recalc
  * flag; calcChain dropped only when a formula cell became a value (Excel rebuilds it). Every
- * other entry is copied byte for byte.
+ * other entry — and a sheet whose cells already hold what we would write — is copied byte for byte.
  */
-export function applyPatches(book: Book, sheets: readonly SheetPatch[], tables: readonly TablePatch[]): Uint8Array {
+export async function applyPatches(book: Book, sheets: readonly SheetPatch[], tables: readonly TablePatch[]): Promise<Uint8Array | null> {
   const styles = new StyleBook(book.stylesXml, book.dateStyles);
-  const track = { formulasRemoved: false };
+  const track: Track = { formulasRemoved: false };
   const replace = new Map<string, Uint8Array | Deflated>();
-  for (const s of sheets) replace.set(s.path, patchSheet(book, s, styles, track));
+  for (const s of sheets) {
+    const d = await patchSheet(book, s, styles, track);
+    if (d) replace.set(s.path, d);
+  }
+  if (replace.size === 0 && tables.length === 0) return null;
   const enc = new TextEncoder();
-  for (const t of tables) replace.set(t.path, enc.encode(growTable(t.xml, t.from, t.to)));
+  for (const t of tables) replace.set(t.path, enc.encode(growTable(t.path, t.xml, t.from, t.to)));
   if (styles.changed) replace.set("xl/styles.xml", enc.encode(styles.toXml()));
   // Formulas we wrote have no cached value: ask Excel (and LibreOffice) to recalculate on open.
-  let wb = book.workbookXml;
-  if (/<calcPr\b[^>]*fullCalcOnLoad="1"/.test(wb)) { /* already set */ }
-  else if (/<calcPr\b/.test(wb)) wb = wb.replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"');
-  else wb = wb.replace("</workbook>", '<calcPr fullCalcOnLoad="1"/></workbook>');
-  if (wb !== book.workbookXml) replace.set("xl/workbook.xml", enc.encode(wb));
+  const wb = withFullCalc(book);
+  if (wb !== null) replace.set("xl/workbook.xml", enc.encode(wb));
   const remove = new Set<string>();
   if (track.formulasRemoved && book.byName.has("xl/calcChain.xml")) {
     remove.add("xl/calcChain.xml");
-    const ct = book.text("[Content_Types].xml") ?? "";
-    replace.set("[Content_Types].xml", enc.encode(ct.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, "")));
+    const ctPath = "[Content_Types].xml";
+    const ct = parseXml(ctPath, book.text(ctPath) ?? "");
+    for (const o of children(root(ct), "Override", NS.contentTypes)) if (o.getAttribute("PartName") === "/xl/calcChain.xml") o.parentNode?.removeChild(o);
+    replace.set(ctPath, enc.encode(serializeXml(ct)));
     const relsPath = relsPathOf("xl/workbook.xml");
-    const rels = book.text(relsPath) ?? "";
-    replace.set(relsPath, enc.encode(rels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, "")));
+    const relsText = book.text(relsPath);
+    if (relsText !== null) {
+      const rels = parseXml(relsPath, relsText);
+      for (const r of children(root(rels), "Relationship", NS.pkgRel)) if ((r.getAttribute("Type") ?? "").endsWith("/calcChain")) r.parentNode?.removeChild(r);
+      replace.set(relsPath, enc.encode(serializeXml(rels)));
+    }
   }
   return rebuild(book.buf, book.entries, replace, new Map(), remove);
 }

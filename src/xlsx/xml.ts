@@ -1,3 +1,6 @@
+import { XlsxError } from "./errors";
+import { parseCellRef } from "../core/_lib/a1";
+
 /** Small, fast XML helpers for the parts of SpreadsheetML we read and patch. */
 
 export function escapeXml(s: string): string {
@@ -6,8 +9,39 @@ export function escapeXml(s: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 
+/** An attribute value: escaped like text, plus tabs and line breaks as references so they survive normalization. */
+export function escapeAttr(s: string): string {
+  return escapeXml(s).replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+}
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** Entity and character references only: for attribute values and formulas, where `_xHHHH_` is literal text. */
+export function unescapeEntities(s: string): string {
+  let amp = s.indexOf("&");
+  if (amp < 0) return s;
+  // A loop rather than a regular expression: formulas are long and full of &quot;.
+  let out = "";
+  let from = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(";", amp);
+    if (semi < 0) break;
+    const name = s.slice(amp + 1, semi);
+    let ch: string | undefined = ENTITIES[name];
+    if (ch === undefined && name.startsWith("#")) {
+      const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (Number.isFinite(code)) ch = String.fromCodePoint(code);
+    }
+    if (ch !== undefined) {
+      out += s.slice(from, amp) + ch;
+      from = semi + 1;
+    }
+    amp = s.indexOf("&", ch !== undefined ? semi + 1 : amp + 1);
+  }
+  return out + s.slice(from);
+}
+
+/** Cell text: references, and the `_xHHHH_` escapes Excel writes for characters XML cannot carry. */
 export function unescapeXml(s: string): string {
   if (s.indexOf("&") < 0 && s.indexOf("_x") < 0) return s;
   return s
@@ -16,29 +50,31 @@ export function unescapeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-export function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1] ?? "") : null;
-}
-
-/** Text of every <t> inside a fragment (shared string item or inline string), phonetic runs left out. */
+/** Text of every <t> inside a fragment (shared string item or inline string, any prefix), phonetic runs left out. */
 export function textOf(fragment: string): string {
-  const clean = fragment.indexOf("<rPh") >= 0 ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : fragment;
+  const clean = fragment.indexOf("rPh") >= 0 ? fragment.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "") : fragment;
   let out = "";
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
+  const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(clean))) out += m[1] ?? "";
   return unescapeXml(out);
 }
 
-/** `AB12` → { col: 28, row: 12 } (1-based). */
-export function parseRef(ref: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m || !m[1] || !m[2]) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { col, row: Number(m[2]) };
+/**
+ * The items of a shared-strings part, in order: plain and rich text alike, any namespace prefix.
+ * @example sharedStringItems("sst", "<sst><si><t>a</t></si><si><r><t>b</t></r><r><t>c</t></r></si></sst>") // ["a", "bc"]
+ */
+export function sharedStringItems(part: string, xml: string): string[] {
+  const out: string[] = [];
+  const re = /<(?:[\w.-]+:)?si(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(m[1] === undefined ? "" : textOf(m[1]));
+  if (out.length === 0 && /<(?:[\w.-]+:)?si[\s>]/.test(xml)) throw new XlsxError(`${part}: not well-formed XML`);
+  return out;
 }
+
+/** `AB12` → { col: 28, row: 12 } (1-based): the core's A1 reader. */
+export const parseRef = parseCellRef;
 
 export function parseRange(ref: string): { c0: number; r0: number; c1: number; r1: number } | null {
   const [a, b] = ref.split(":");

@@ -31,9 +31,9 @@ describe("the default demo, graded on its today, reads like a real team's book",
   let file = "";
   beforeAll(async () => { file = await demoFile("zh.xlsx"); });
 
-  it("has a status mix a real team has: most OK, some overdue, a few dormant, a few closed", () => {
+  it("has a status mix a real team has: most OK, some overdue, a few dormant, a few closed", async () => {
     // Grading the written workbook again converges on what the demo command's own grading wrote.
-    const { summary } = gradeFile(file, today);
+    const { summary } = await gradeFile(file, today);
     const s = summary.byStatus;
     expect(summary.customers).toBe(200);
     expect(s.ok).toBeGreaterThanOrEqual(120);
@@ -48,8 +48,8 @@ describe("the default demo, graded on its today, reads like a real team's book",
     for (const g of ["A", "B", "C", "toAssess"] as const) expect(summary.byGrade[g]).toBeGreaterThan(0);
   });
 
-  it("gives the check a handful of planted problems, and nothing else", () => {
-    const { issues } = checkFile(file, today);
+  it("gives the check a handful of planted problems, and nothing else", async () => {
+    const { issues } = await checkFile(file, today);
     const codes = issues.map((i) => i.code).sort();
     const planted: IssueCode[] = ["closeDatePassed", "emailMalformed", "likelyDuplicateName", "likelyDuplicatePhone", "noContactMethod", "phoneMalformed", "unknownCustomerId"];
     expect(codes).toEqual([...planted].sort());
@@ -61,7 +61,7 @@ describe("each story gets the status it was written for", () => {
   it.each(["2026-12-01", "2026-10-08", "2027-03-15"])("when graded on %s", async (day) => {
     const t = parseIsoDay(day) as DayNumber;
     const d = generateDemo({ customers: 200, today: t, seed: 5, calendar: DEFAULT_CALENDAR });
-    const plan = grade(readBook(new Book(await templateWorkbook("zh-CN", demoRows(d, "zh-CN"))), { customers: "all", followUps: "all" }).model, t);
+    const plan = grade((await readBook(new Book(await templateWorkbook("zh-CN", demoRows(d, "zh-CN"))), { customers: "all", followUps: "all" })).model, t);
     expect(plan.results.map((r) => r.derived.status)).toEqual(d.customers.map((s) => s.intended));
   });
 });
@@ -85,7 +85,7 @@ describe("the en-US demo", () => {
 
   it("is graded and written in English", async () => {
     const file = await demoFile("en.xlsx", "--lang", "en-US");
-    const { lang, summary } = gradeFile(file, today);
+    const { lang, summary } = await gradeFile(file, today);
     expect(lang).toBe("en-US");
     expect(summary.byStatus.ok).toBeGreaterThan(summary.byStatus.overdue);
   });
@@ -94,7 +94,7 @@ describe("the en-US demo", () => {
 describe("demo flags", () => {
   it("--customers scales the book and --seed makes it reproducible", async () => {
     const a = await demoFile("a.xlsx", "--customers", "50", "--seed", "3");
-    expect(gradeFile(a, today).summary.customers).toBe(50);
+    expect((await gradeFile(a, today)).summary.customers).toBe(50);
     const x = sampleRows({ customers: 50, today, lang: "zh-CN", seed: 3 });
     expect(sampleRows({ customers: 50, today, lang: "zh-CN", seed: 3 })).toEqual(x);
     expect(sampleRows({ customers: 50, today, lang: "zh-CN", seed: 4 })).not.toEqual(x);

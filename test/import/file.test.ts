@@ -1,12 +1,13 @@
 /**
  * `crm-sheets import` end to end, as a user runs it: sources generated here (CSV in each encoding
- * and delimiter, .xlsx made by openpyxl), the workbook read back by openpyxl.
+ * and delimiter, .xlsx made by openpyxl), the workbook read back by openpyxl and every workbook an
+ * import wrote checked by the ECMA-376 validator.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import iconv from "iconv-lite";
-import { cli, ensureCliBuilt, inspect, tmpdir } from "../xlsx/helpers";
+import { cli as runCli, ensureCliBuilt, expectValid, inspect, tmpdir } from "../xlsx/helpers";
 
 jest.setTimeout(240_000);
 beforeAll(() => ensureCliBuilt());
@@ -16,6 +17,17 @@ const TODAY = "2026-06-15";
 
 type Cell = [unknown, string];
 interface Rows { rows: Cell[][]; sheets: string[]; tables: Record<string, string> }
+
+/**
+ * The command line as the file-door tests run it; an import that wrote its target (exit 0, not a
+ * dry run) has that target validated, as `cli` validates the files `init`, `grade` and `log` write.
+ */
+function cli(args: readonly string[]): ReturnType<typeof runCli> {
+  const r = runCli(args);
+  const into = args.indexOf("--into");
+  if (args[0] === "import" && r.code === 0 && !args.includes("--dry-run") && into > 0) expectValid(args[into + 1] as string);
+  return r;
+}
 
 function readRows(file: string, sheet: string): Rows {
   const r = spawnSync(PY, [path.join(__dirname, "read_rows.py"), file, sheet], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });

@@ -9,7 +9,7 @@ import * as path from "path";
 import { gradeFile, logFile } from "../../src/xlsx/usecases";
 import { templateWorkbook } from "../../src/xlsx/init";
 import { atomicWrite } from "../../src/xlsx/save";
-import { tmpdir, inspect } from "../xlsx/helpers";
+import { tmpdir, inspect, expectValid } from "../xlsx/helpers";
 import { day } from "../support/builders";
 import { INJECTION } from "./vectors";
 
@@ -27,15 +27,15 @@ const DERIVED = new Set(["客户等级", "分级依据", "最近跟进日期", "
 const cellText = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...INJECTION.filter((s) => !s.startsWith("=")), "😀", "𠮷", "#N/A", "#VALUE!", "x".repeat(32767), "五十万", "2026/13/1"), fc.integer(), fc.boolean());
 
 describe("nothing lost on the file path (generated workbooks)", () => {
-  it("grade and log keep every user cell, merged range and other sheet", () => {
+  it("grade and log keep every user cell, merged range and other sheet", async () => {
     let books = 0;
     let cells = 0;
-    fc.assert(fc.property(
+    await fc.assert(fc.asyncProperty(
       fc.shuffledSubarray(["我的备注", "我的列2", "区域"], { minLength: 1 }).map((extra) => (["我的备注", ...extra.filter((e) => e !== "我的备注")])),
       fc.array(fc.record({ name: cellText, amount: cellText, close: cellText, note: cellText }), { minLength: 2, maxLength: 6 }),
       fc.constantFrom("销售 报表", "Tom's sheet", "月报 '2026'"),
       fc.integer({ min: 0, max: 1000 }),
-      (extras, rows, other, seed) => {
+      async (extras, rows, other, seed) => {
         const headers = [...OUR_HEADERS, ...extras];
         // Users reorder columns: rotate by the seed.
         const k = seed % headers.length;
@@ -49,9 +49,11 @@ describe("nothing lost on the file path (generated workbooks)", () => {
         };
         const file = path.join(tmpdir("gen-"), "team.xlsx");
         const before = gen("make", file, spec);
-        gradeFile(file, today);
-        logFile(file, { customerId: "KH-202601-001", date: today, by: "张三", method: "电话", summary: "=1+1" }, today);
-        gradeFile(file, today);
+        await gradeFile(file, today);
+        await logFile(file, { customerId: "KH-202601-001", date: today, by: "张三", method: "电话", summary: "=1+1" }, today);
+        expectValid(file);
+        await gradeFile(file, today);
+        expectValid(file);
         const after = gen("dump", file);
         const derivedCols = new Set(order.map((h, i) => (DERIVED.has(h) ? String.fromCharCode(65 + i) : "")).filter(Boolean));
         for (const [key, v] of Object.entries(before)) {
@@ -73,12 +75,13 @@ describe("a failure at every write step", () => {
     const file = path.join(dir, "t.xlsx");
     atomicWrite(file, await templateWorkbook("zh-CN"));
     const original = fs.readFileSync(file);
-    expect(() => gradeFile(file, today, (s) => { if (s === step) throw new Error(`injected at ${s}`); })).toThrow(`injected at ${step}`);
+    await expect(gradeFile(file, today, (s) => { if (s === step) throw new Error(`injected at ${s}`); })).rejects.toThrow(`injected at ${step}`);
     expect(fs.readFileSync(file).equals(original)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(["t.xlsx"]);
     expect(inspect(file).sheets).toHaveLength(6);
     // Running again converges on the uninterrupted result.
-    gradeFile(file, today);
+    await gradeFile(file, today);
+    expectValid(file);
     expect(inspect(file, "分级规则!B4").cells["分级规则!B4"]?.v).toBe("2026-05-20T00:00:00");
   });
 });

@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import { randomBytes } from "crypto";
 import { cli, digest, ensureCliBuilt, inspect, makeUserBook, py, recalc, tmpdir } from "./helpers";
 import { Book } from "../../src/xlsx/book";
+import { rebuild } from "../../src/xlsx/zip";
 import { readBook } from "../../src/xlsx/read";
 import { grade } from "../../src/core/usecases/grade";
 import { fromLocalDate, formatIso, type DayNumber } from "../../src/core/_lib/calendar";
@@ -125,13 +126,13 @@ describe("grade and log on a team's own workbook", () => {
 });
 
 describe("live formulas, recalculated by LibreOffice", () => {
-  it("Status formulas agree with the engine on today's date", () => {
+  it("Status formulas agree with the engine on today's date", async () => {
     const dir = tmpdir();
     const file = path.join(dir, "demo.xlsx");
     const today = fromLocalDate(new Date()) as DayNumber;
     expect(cli(["demo", file, "--today", formatIso(today)]).code).toBe(0);
     const book = new Book(new Uint8Array(fs.readFileSync(file)));
-    const plan = grade(readBook(book, { customers: "all", followUps: "all" }).model, today);
+    const plan = grade((await readBook(book, { customers: "all", followUps: "all" })).model, today);
     const expected = new Map(plan.results.map((r) => [r.record.row, STATUS_LABELS[r.derived.status]["zh-CN"]]));
     const out = recalc(file, path.join(dir, "lo"));
     const rows = py<Array<[string | null, string | null]>>("values.py", [out, "客户信息", "A,AO"]);
@@ -254,9 +255,92 @@ describe("formatted but empty rows", () => {
     const empty = Array.from({ length: 20000 }, (_v, i) => `<row r="${i + 10}" s="1" customFormat="1"/>`).join("");
     const patched = xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:Z1048576"/>').replace("</sheetData>", `${empty}</sheetData>`);
     fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[sheet?.path ?? "", new TextEncoder().encode(patched)]])));
-    const r = readBook(new Book(new Uint8Array(fs.readFileSync(f))), { customers: "all", followUps: "all" });
+    const r = await readBook(new Book(new Uint8Array(fs.readFileSync(f))), { customers: "all", followUps: "all" });
     expect(r.model.customers?.rowCount).toBe(3);
     expect(cli(["grade", f, "--today", TODAY]).code).toBe(0);
     expect(inspect(f, "客户信息!N2").cells["客户信息!N2"]?.v).toBe("A");
+  });
+});
+
+describe("damaged parts: one line naming the part, exit 2, the file untouched", () => {
+  const dir = tmpdir();
+  const template = path.join(dir, "template.xlsx");
+  beforeAll(() => {
+    cli(["init", template]);
+  });
+  /** The template with one part's text changed. */
+  const withPart = (name: string, part: string, change: (xml: string) => string): string => {
+    const b = new Book(new Uint8Array(fs.readFileSync(template)));
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[part, new TextEncoder().encode(change(b.text(part) ?? ""))]])));
+    return f;
+  };
+  const refused = (file: string, pattern: RegExp) => {
+    const before = fs.readFileSync(file);
+    const r = cli(["grade", file, "--today", TODAY]);
+    expect(r.code).toBe(2);
+    const lines = r.err.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  };
+  it("a workbook part that is not well-formed (a repeated attribute)", () => {
+    refused(withPart("dup.xlsx", "xl/workbook.xml", (x) => x.replace("<calcPr ", '<calcPr fullCalcOnLoad="0" fullCalcOnLoad="1" ')), /xl\/workbook\.xml: not well-formed XML/);
+  });
+  it("a sheet whose cell is never closed", () => {
+    refused(withPart("open.xlsx", "xl/worksheets/sheet1.xml", (x) => x.replace(/(<row r="2"[^>]*>)/, '$1<c r="A2" t="inlineStr"><is><t>KH-1</t></is>')), /xl\/worksheets\/sheet1\.xml: row 2: not well-formed XML/);
+  });
+  it("a shared formula whose master is missing", () => {
+    refused(withPart("orphan.xlsx", "xl/worksheets/sheet1.xml", (x) => x.replace(/<c r="AO2"[\s\S]*?<\/c>/, '<c r="AO2"><f t="shared" si="7"/><v>0</v></c>')), /xl\/worksheets\/sheet1\.xml: cell AO2 uses shared formula 7, which has no master cell/);
+  });
+  it("a zip entry whose CRC is wrong", () => {
+    const bytes = new Uint8Array(fs.readFileSync(template));
+    const b = new Book(bytes);
+    const e = b.entries.find((x) => x.name === "xl/worksheets/sheet1.xml");
+    if (!e) throw new Error("no sheet1");
+    // Flip the CRC in the central directory and in the local header alike.
+    const central = e.central.byteOffset - bytes.byteOffset;
+    for (const at of [central + 16, e.localOffset + 14]) bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+    const f = path.join(dir, "crc.xlsx");
+    fs.writeFileSync(f, bytes);
+    refused(f, /xl\/worksheets\/sheet1\.xml: the zip entry is damaged \(CRC mismatch\)/);
+  });
+});
+
+describe("ZIP64 and unchanged runs", () => {
+  it("a package with more than 65,535 entries (ZIP64) is read and written back as ZIP64", () => {
+    const dir = tmpdir();
+    const f = path.join(dir, "many.xlsx");
+    makeUserBook(f);
+    const r = spawnSync("/usr/bin/python3", ["-c", [
+      "import sys, zipfile",
+      "src = zipfile.ZipFile(sys.argv[1]); items = [(i, src.read(i.filename)) for i in src.infolist()]; src.close()",
+      "z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)",
+      "[z.writestr(i, d) for i, d in items]",
+      "[z.writestr('customXml/n%05d.bin' % k, b'x') for k in range(66000)]",
+      "z.close()",
+    ].join("\n"), f], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const g = cli(["grade", f, "--today", TODAY]);
+    expect([g.code, g.err]).toEqual([0, ""]);
+    const x = spawnSync("/usr/bin/python3", ["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(len(z.namelist()), z.testzip())", f], { encoding: "utf8" });
+    expect(x.stdout.trim()).toBe(`${new Book(new Uint8Array(fs.readFileSync(f))).entries.length} None`);
+    expect(new Book(new Uint8Array(fs.readFileSync(f))).entries.length).toBeGreaterThan(66000);
+    expect(inspect(f, "客户信息!N2").cells["客户信息!N2"]?.v).toBe("A");
+  });
+  it("grading again on the same day changes nothing: the file stays byte-identical", () => {
+    const dir = tmpdir();
+    const f = path.join(dir, "daily.xlsx");
+    expect(cli(["demo", f, "--today", TODAY]).code).toBe(0);
+    expect(cli(["grade", f, "--today", TODAY]).code).toBe(0);
+    const once = fs.readFileSync(f);
+    expect(cli(["grade", f, "--today", TODAY]).code).toBe(0);
+    expect(fs.readFileSync(f).equals(once)).toBe(true);
+    // A day later the derived cells move, and only the sheets holding them are rewritten.
+    const b0 = new Book(new Uint8Array(once));
+    expect(cli(["grade", f, "--today", "2026-05-21"]).code).toBe(0);
+    const b1 = new Book(new Uint8Array(fs.readFileSync(f)));
+    const changed = b1.entries.filter((e) => b0.byName.get(e.name)?.crc !== e.crc).map((e) => e.name).sort();
+    expect(changed).toEqual(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"]);
   });
 });

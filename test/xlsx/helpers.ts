@@ -10,9 +10,34 @@ export function tmpdir(prefix = "crm-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Runs the command line as a user would (the built bin), returning exit code and output. */
-export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): { code: number | null; out: string; err: string } {
+/** The ECMA-376 transitional schemas (see their README), beside the project. */
+export const SCHEMAS = process.env.CRM_OOXML_SCHEMAS ?? path.resolve(root, "..", "shared", "ooxml-schemas");
+
+/**
+ * What Excel would object to in a file: schema errors after markup compatibility, and the rules
+ * the schema cannot say (row and cell order, shared-formula masters, table headers, style counts
+ * and indexes, well-formedness). Empty when Excel opens it without repair.
+ */
+export function excelProblems(file: string, parts: readonly string[] = []): string[] {
+  return py<{ errors: string[] }>("validate.py", [SCHEMAS, file, ...parts]).errors;
+}
+
+/** Throws with every problem listed when a file we produced is not one Excel opens cleanly. */
+export function expectValid(file: string): void {
+  const errors = excelProblems(file);
+  if (errors.length > 0) throw new Error(`${path.basename(file)} is not a valid workbook:\n${errors.join("\n")}`);
+}
+
+const WRITING = new Set(["init", "grade", "log", "demo"]);
+
+/**
+ * Runs the command line as a user would (the built bin), returning exit code and output. Every
+ * file a writing command says it wrote is checked by the validator.
+ */
+export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; validate?: boolean } = {}): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [path.join(root, "bin", "crm-sheets.js"), ...args], { cwd: opts.cwd, encoding: "utf8", env: { ...process.env, ...opts.env } });
+  const file = args[1];
+  if (r.status === 0 && opts.validate !== false && WRITING.has(args[0] ?? "") && file) expectValid(path.resolve(opts.cwd ?? process.cwd(), file));
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

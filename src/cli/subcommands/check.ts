@@ -5,9 +5,9 @@ import type { Run } from "../io";
 import { issuesText } from "../output";
 
 /** `check <file>`: the data check; exit 1 when it finds problems. */
-export function check(p: Parsed, { io, today, json, speaking }: Run): number {
+export async function check(p: Parsed, { io, today, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
-  const out = checkFile(file, today);
+  const out = await checkFile(file, today);
   io.out(
     json
       ? JSON.stringify({ file, issues: out.issues.map((i) => ({ ...i, message: formatIssue(i, out.lang) })) }, null, 2)

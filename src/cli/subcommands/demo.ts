@@ -17,7 +17,7 @@ export async function demo(p: Parsed, { io, today, speaking }: Run): Promise<num
   const seed = intFlag(p.flags, "seed", DEFAULT_SEED, 0, speaking);
   const sample = sampleRows({ customers, seed, today, lang });
   atomicWrite(file, await (await loadInit()).templateWorkbook(lang, sample));
-  const out = gradeFile(file, today);
+  const out = await gradeFile(file, today);
   io.out(gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
   return 0;
 }

@@ -5,9 +5,9 @@ import { progressFor, type Run } from "../io";
 import { gradeText } from "../output";
 
 /** `grade <file>`: grades every open customer and writes only the cells we own. */
-export function grade(p: Parsed, { io, today, json, speaking }: Run): number {
+export async function grade(p: Parsed, { io, today, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
-  const out = gradeFile(file, today, undefined, progressFor(file, io, speaking));
+  const out = await gradeFile(file, today, undefined, progressFor(file, io, speaking));
   io.out(json ? JSON.stringify({ file, today: formatIso(today), ...out }, null, 2) : gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
   return 0;
 }

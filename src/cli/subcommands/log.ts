@@ -6,7 +6,7 @@ import { dayFlag, needFile, str, UsageError, type Parsed } from "../args";
 import type { Run } from "../io";
 
 /** `log <file> --customer … --date … --method … --summary …`: appends one follow-up. */
-export function log(p: Parsed, { io, today, json, speaking }: Run): number {
+export async function log(p: Parsed, { io, today, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
   const need = (n: string) => {
     const v = str(p.flags, n);
@@ -17,7 +17,7 @@ export function log(p: Parsed, { io, today, json, speaking }: Run): number {
   const customerId = need("customer");
   const date = dayFlag(p.flags, "date", null, speaking);
   if (date === null) throw new UsageError(say(speaking, "cli", "logNeeds", { name: "date" }));
-  const out = logFile(
+  const out = await logFile(
     file,
     {
       customerId,
