@@ -162,6 +162,34 @@ describe("import .xlsx sources through our reader", () => {
     expect(readRows(book, "Import report").rows[2]?.[0]?.[0]).toBe("Every row was imported cleanly; nothing to review.");
   });
 
+  it("a source shaped as other writers write it (x: prefix, single quotes, rows and cells without r) reads the same", () => {
+    const dir = tmpdir();
+    const book = newBook(dir, "en-US");
+    const src = path.join(dir, "team.xlsx");
+    makeSource("team", src);
+    // The corpus's reshaping rules applied to every worksheet of the source.
+    const script = [
+      "import sys, zipfile; sys.path.insert(0, sys.argv[2]); import corpus",
+      "z = zipfile.ZipFile(sys.argv[1]); parts = {n: z.read(n) for n in z.namelist()}; z.close()",
+      "out = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)",
+      "for n, b in parts.items():",
+      "    out.writestr(n, corpus.single_quoted(corpus.prefixed(corpus.without_r(b.decode()))).encode() if n.startswith('xl/worksheets/') else b)",
+      "out.close()",
+    ].join("\n");
+    const py = spawnSync(PY, ["-c", script, src, path.join(__dirname, "..", "xlsx")], { encoding: "utf8" });
+    expect(py.stderr).toBe("");
+    const sheet = spawnSync("unzip", ["-p", src, "xl/worksheets/sheet1.xml"], { encoding: "utf8" }).stdout;
+    expect(sheet).toContain("<x:row");
+    const r = cli(["import", src, "--into", book, "--today", TODAY]);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("read 2 = new 2 + merged 0 + skipped 0; 0 rows to review");
+    const rows = byHeader(readRows(book, "Customers").rows);
+    expect(rows.map((x) => [x["Customer name*"]?.[0], x["Phone"]?.[0], x["Created"]?.[0], x["City"]?.[0]])).toEqual([
+      ["杭州云栖软件有限公司", "13800138000", "2025-03-08", "杭州"],
+      ["成都天府餐饮管理有限公司", "13900139000", "2025-04-09", "成都"],
+    ]);
+  });
+
   it("follow-ups from the sheet that holds them, matched to customers by name", () => {
     const dir = tmpdir();
     const book = newBook(dir);
