@@ -6,5 +6,8 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json", diagnostics: true }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testPathIgnorePatterns: ["/node_modules/", "/lib/", "/dist/"],
+  // jsdom page tests render the whole pane; on a two-core CI machine running suites side by side they
+  // can pass jest's 5 s default without anything being wrong, so give every test 30 s.
+  testTimeout: 30000,
   reporters: ["default", "<rootDir>/test/support/countReporter.js"],
 };
