@@ -18,16 +18,17 @@ const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Gr
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
 const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
+const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
-  // Six tabs do not fit a narrow pane in English on one line: they wrap rather than widen the page.
+  // Pages keep being added: the tabs wrap onto a second line rather than scroll a 320 px pane sideways.
   tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check" | "import";
+type Page = "home" | "log" | "grade" | "card" | "check" | "audit" | "import";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -54,6 +55,7 @@ function Shell() {
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="import">{importText(lang, "tabImport")}</Tab>
+        <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
       <div role="tabpanel" aria-label={page === "import" ? importText(lang, "tabImport") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
@@ -63,6 +65,7 @@ function Shell() {
           {page === "card" && <Card />}
           {page === "check" && <Check />}
           {page === "import" && <Import onToast={toast} />}
+          {page === "audit" && <AuditLog />}
         </Suspense>
       </div>
     </main>

@@ -31,6 +31,7 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     importSource: () => readWorkbookSource(),
     previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
     runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),
+    auditLog: (limit) => uc.readAuditLog(limit),
     today: localToday,
   };
 }

@@ -4,7 +4,7 @@ import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
 import type { ImportOptions, SourceTable } from "../core/import/planImport";
 import type { ImportPreview, WorkbookImportOutcome } from "../excel/importWorkbook";
-import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 
 /**
  * Everything the task pane may ask of the workbook. Components receive it through
@@ -26,6 +26,8 @@ export interface WorkbookApi {
   importSource(): Promise<SourceTable>;
   previewImport(source: SourceTable, request: ImportRequest): Promise<ImportPreview>;
   runImport(source: SourceTable, request: ImportRequest, user: string): Promise<WorkbookImportOutcome>;
+  /** The newest audit-log entries, newest first (the log sheet is very hidden: this is where people read it). */
+  auditLog(limit?: number): Promise<AuditRow[]>;
   today(): DayNumber;
 }
 
@@ -33,4 +35,4 @@ export interface WorkbookApi {
 export type ImportRequest = Omit<ImportOptions, "today">;
 
 export type { ImportPreview, WorkbookImportOutcome, SourceTable };
-export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };
+export type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };

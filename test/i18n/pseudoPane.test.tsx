@@ -31,6 +31,7 @@ const api: WorkbookApi = {
   importSource: async () => { throw new Error("not used"); },
   previewImport: async () => { throw new Error("not used"); },
   runImport: async () => { throw new Error("not used"); },
+  auditLog: async () => [{ when: 46162.5, user: "Li", action: "grade", target: "Data", cells: 3 }],
   today: () => day("2026-05-20"),
 };
 
@@ -73,7 +74,7 @@ jest.setTimeout(30_000);
 it.each(LANGS)("%s: every page speaks only through the catalogues", async (lang) => {
   render(<App api={api} lang={lang} />);
   const tabs = await screen.findAllByRole("tab");
-  expect(tabs.length).toBe(6);
+  expect(tabs.length).toBe(7);
   const defs = definitionTexts();
   const offenders = new Set<string>();
   for (const tab of tabs) {
