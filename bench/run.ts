@@ -18,6 +18,7 @@ import { headerText } from "../src/core/model/headers";
 import { ExcelDouble, WEB_LIMITS } from "../test/double/excelDouble";
 import { seed } from "../test/excel/seed";
 import { installTemplate, gradeWorkbook } from "../src/excel/usecases";
+import { importBench, type ImportBench } from "./importBench";
 
 const root = path.resolve(__dirname, "..", "..");
 const out = path.join(root, "bench", "out");
@@ -110,6 +111,10 @@ async function main(): Promise<void> {
   }
   results.cli = cli;
 
+  // 3b. Import: a 50,000-row CSV into a workbook of 50,000 customers, end to end.
+  results.import = await importBench(root, out, TODAY);
+  log(`import 50k into 50k: ${(results.import as ImportBench).wallMs.median} ms`);
+
   // 4. The formula-only peer, recalculated by LibreOffice, against our command line on the same data.
   const peer: Record<string, unknown> = {};
   for (const n of [1000, 10000]) {
@@ -193,6 +198,7 @@ export function report(r: Record<string, unknown>): string {
     "## Command line, end to end (`crm-sheets grade`)", "",
     "| customers | follow-ups | file | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
     ...Object.entries(cli).map(([n, c]) => `| ${Number(n).toLocaleString("en")} | ${(Number(n) * 10).toLocaleString("en")} | ${c.fileMiB.toFixed(1)} MiB | ${f(c.wallMs)} | ${f(c.peakRssMiB)} | ${n === "100000" ? `≤ 6 s and ≤ 600 MB: ${c.wallMs.median <= 6000 && c.peakRssMiB.median <= 600 ? "met" : "**missed**"}` : n === "10000" ? `≤ 0.5 s: ${c.wallMs.median <= 500 ? "met" : "**missed**"}` : ""} |`), "",
+    ...importSection(r.import as ImportBench | undefined),
     "## Against the formula-only workbook (MAXIFS + IF, LibreOffice headless recalculation)", "",
     "| customers | LibreOffice (ms) | ours (ms) | ratio | last contact agrees | target |", "|---|---|---|---|---|---|",
     ...Object.entries(peer).map(([n, p]) => `| ${Number(n).toLocaleString("en")} | ${f(p.peerWallMs)} | ${f(p.oursWallMs)} | ${p.ratio.toFixed(1)}× | ${p.lastContactAgree} | ${n === "10000" ? `≥ 40×: ${p.ratio >= 40 ? "met" : "**missed**"}` : ""} |`), "",
@@ -234,6 +240,22 @@ async function dashboardBench(): Promise<Record<string, unknown>> {
   return res;
 }
 
+function importSection(x: ImportBench | undefined): string[] {
+  if (!x) return [];
+  const w = x.wallMs;
+  return [
+    "## Import (`crm-sheets import`, end to end)", "",
+    "| CSV rows | into customers | CSV | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
+    `| ${x.rows.toLocaleString("en")} | ${x.customers.toLocaleString("en")} | ${x.csvMiB.toFixed(1)} MiB | ${w.min.toFixed(0)} / **${w.median.toFixed(0)}** / ${w.max.toFixed(0)} | ${x.peakRssMiB.toFixed(0)} | ≤ 5,000 ms: ${w.median <= 5000 ? "met" : "**missed**"} |`, "",
+    `Half the rows name a customer already in the workbook (merged or skipped), half are new; ${runsNote(w.runs)} Result: ${x.summary}`, "",
+    "Where the time goes (CPU profile of one run, before the file door moved to native zlib): the file door's read of the Customers sheet ≈ 1.1 s, the import plan ≈ 1.2 s, rewriting and deflating the Customers sheet ≈ 2.1 s (pure-JavaScript deflate and CRC), the report sheet of 46,666 rows ≈ 0.8 s, garbage collection spread over all of them. The file door now deflates with native zlib; the figure above has not been re-measured on an unloaded machine since.", "",
+  ];
+}
+
+function runsNote(runs: number): string {
+  return `${runs} runs after 1 warm-up.`;
+}
+
 async function coreOnly(n: number): Promise<void> {
   const m = model(benchData(n, 10, today));
   const s = await measure(5, () => { const t = process.hrtime.bigint(); grade(m, today); return Number(process.hrtime.bigint() - t) / 1e6; });
@@ -267,6 +289,16 @@ if (coreArg > 0) {
     r.dashboard = d;
     fs.writeFileSync(file, JSON.stringify(r, null, 2));
     fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));
+  });
+} else if (process.argv.includes("--import-only")) {
+  // Only the import case, merged into the last full results.
+  void importBench(root, out, TODAY).then((x) => {
+    const file = path.join(root, "bench", "results.json");
+    const r = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    r.import = x;
+    fs.writeFileSync(file, JSON.stringify(r, null, 2));
+    fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));
+    log(`import 50k into 50k: ${x.wallMs.median} ms (${x.summary})`);
   });
 } else if (cliArg > 0) {
   void cliOnly((process.argv[cliArg + 1] ?? "10000").split(",").map(Number));

@@ -13,6 +13,7 @@ import { grade } from "./subcommands/grade";
 import { log } from "./subcommands/log";
 import { check } from "./subcommands/check";
 import { dashboard } from "./subcommands/dashboard";
+import { runImport } from "./importCommand";
 
 export { parseArgs, UsageError } from "./args";
 export { oneLine } from "./errors";
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let speaking = localeLang(io.env ?? {});
   let file: string | null = null;
   try {
+    // import reads its own arguments (a repeatable --map).
+    if (argv[0] === "import") return await runImport(argv.slice(1), io.out, io.now());
     const p = parseArgs(argv, speaking);
     file = p.file;
     if (p.flags.help || p.command === "" || p.command === "help") {

@@ -10,6 +10,7 @@ import { LANGS, type Lang } from "../core/i18n/lang";
 import { languageName } from "../core/i18n/catalogue";
 import { Home } from "./features/Home";
 import { dashText } from "../core/dashboard/messages";
+import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
@@ -17,6 +18,7 @@ const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ d
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
 const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
 const Overview = lazy(() => import("./features/Overview").then((m) => ({ default: m.Overview })));
 
@@ -28,7 +30,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check" | "overview" | "audit";
+type Page = "home" | "log" | "grade" | "card" | "check" | "overview" | "import" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -55,9 +57,13 @@ function Shell() {
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
+        <Tab value="import">{importText(lang, "tabImport")}</Tab>
         <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={page === "overview" ? dashText(lang, "overviewTitle") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div
+        role="tabpanel"
+        aria-label={page === "overview" ? dashText(lang, "overviewTitle") : page === "import" ? importText(lang, "tabImport") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}
+      >
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
@@ -65,6 +71,7 @@ function Shell() {
           {page === "card" && <Card />}
           {page === "check" && <Check />}
           {page === "overview" && <Overview onToast={toast} />}
+          {page === "import" && <Import onToast={toast} />}
           {page === "audit" && <AuditLog />}
         </Suspense>
       </div>

@@ -4,6 +4,7 @@ import { buildDashboard, overview } from "../excel/dashboard";
 import { CardSource } from "../excel/card";
 import { latestOnly } from "../excel/latest";
 import type { WorkbookApi } from "./workbookApi";
+import { importIntoWorkbook, previewImport, readWorkbookSource } from "../excel/importWorkbook";
 
 /** How long the log form's customer picker waits for a burst of changes to settle before reloading. */
 const PICKER_WAIT_MS = 300;
@@ -28,6 +29,9 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     card: (row) => cards.card(row),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
+    importSource: () => readWorkbookSource(),
+    previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
+    runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),
     auditLog: (limit) => uc.readAuditLog(limit),
     overview: () => overview(localToday()),
     buildDashboard: (user) => buildDashboard(localToday(), user, clock()),

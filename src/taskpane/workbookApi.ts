@@ -3,6 +3,8 @@ import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
 import type { DashboardOutcome, OverviewOutcome } from "../excel/dashboard";
+import type { ImportOptions, SourceTable } from "../core/import/planImport";
+import type { ImportPreview, WorkbookImportOutcome } from "../excel/importWorkbook";
 import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 
 /**
@@ -21,6 +23,10 @@ export interface WorkbookApi {
   watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
   /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
+  /** The import source from the open workbook: the selected range, or the active sheet's used range. */
+  importSource(): Promise<SourceTable>;
+  previewImport(source: SourceTable, request: ImportRequest): Promise<ImportPreview>;
+  runImport(source: SourceTable, request: ImportRequest, user: string): Promise<WorkbookImportOutcome>;
   /** The newest audit-log entries, newest first (the log sheet is very hidden: this is where people read it). */
   auditLog(limit?: number): Promise<AuditRow[]>;
   /** The KPI row and the by-owner table, from the tables (no dashboard sheet needed). */
@@ -31,4 +37,9 @@ export interface WorkbookApi {
 }
 
 export type { DashboardOutcome, OverviewOutcome };
+
+/** What the Import page asks for (the door adds today). */
+export type ImportRequest = Omit<ImportOptions, "today">;
+
+export type { ImportPreview, WorkbookImportOutcome, SourceTable };
 export type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };

@@ -64,6 +64,7 @@ export function guideRows(lang: Lang): GuideRow[] {
     { kind: "text", text: say(lang, "guide", "step1", { customers: cu }) },
     { kind: "text", text: say(lang, "guide", "step2", { followUps: fu }) },
     { kind: "text", text: say(lang, "guide", "step3") },
+    { kind: "text", text: say(lang, "import", "guideImport") },
     { kind: "heading", text: tryTitle },
     ...trySteps.map((text): GuideRow => ({ kind: "text", text })),
     { kind: "heading", text: say(lang, "guide", "rulesHeading", { rules }) },

@@ -1,3 +1,4 @@
+import { IMPORT_EN_US } from "./import.en-US";
 /**
  * The reference catalogue: every key and every `{parameter}` of the product's words is defined
  * here, in English; each other language is one file typed against it (see ../catalogue.ts).
@@ -210,7 +211,7 @@ export const EN_US = {
   },
   cli: {
     usage:
-      "crm-sheets — a sales team's CRM in an Excel workbook\n\nUsage:\n  crm-sheets init <file> [--lang zh-CN|en-US]\n  crm-sheets grade <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]\n                 [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets dashboard <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed N] [--customers N]\n\nExit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.",
+      "crm-sheets — a sales team's CRM in an Excel workbook\n\nUsage:\n  crm-sheets init <file> [--lang zh-CN|en-US]\n  crm-sheets grade <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <file> --customer ID --date D --method M --summary S [--by B] [--feedback F]\n                 [--next-step N] [--next-date D] [--stage S] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets dashboard <file> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <file> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed N] [--customers N]\n  crm-sheets import <source.csv|source.xlsx> --into <file> [--kind customers|followups] [--sheet NAME]\n                 [--map \"源列=目标列\"]… [--on-duplicate fill|skip|new] [--dry-run] [--json] [--today YYYY-MM-DD]\n\nExit codes: 0 done, 1 check found problems, 2 bad usage or unreadable file.",
     created: "Created {file} (template version {version}).",
     alreadyTemplate: "{file}: already a crm-sheets workbook, template version {version}.",
     alreadyTemplateCurrent: "{file}: already a crm-sheets workbook, template version {version} (current).",
@@ -446,4 +447,5 @@ export const EN_US = {
     p7: "Deal cycle: for customers with a Won date, days from Created to the Won date, or from First contact when Created is blank (first contacts are often logged after the win, so Created comes first). The average (a live formula) and the median (a value as of the build) are given overall and by industry. A negative cycle means a Won date before Created: check the row.",
     p8: "Printing: the dashboard is laid out for landscape A4, and no section (a table and the chart beside it) is split across pages.",
   },
+  import: IMPORT_EN_US,
 } as const;

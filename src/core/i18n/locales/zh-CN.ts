@@ -1,3 +1,4 @@
+import { IMPORT_ZH_CN } from "./import.zh-CN";
 import type { Catalogue } from "../catalogue";
 
 /** 简体中文。Keys and parameters follow en-US.ts; a missing key fails the type check. */
@@ -196,7 +197,7 @@ export const ZH_CN: Catalogue = {
   },
   cli: {
     usage:
-      "crm-sheets — 在 Excel 工作簿中管理销售客户\n\n用法:\n  crm-sheets init <文件> [--lang zh-CN|en-US]\n  crm-sheets grade <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <文件> --customer 编号 --date 日期 --method 方式 --summary 摘要 [--by 跟进人] [--feedback 反馈]\n                 [--next-step 下一步] [--next-date 日期] [--stage 阶段] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets dashboard <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <文件> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed 种子] [--customers 客户数]\n\n退出码:0 完成,1 检查发现问题,2 用法错误或文件无法读取。",
+      "crm-sheets — 在 Excel 工作簿中管理销售客户\n\n用法:\n  crm-sheets init <文件> [--lang zh-CN|en-US]\n  crm-sheets grade <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets log <文件> --customer 编号 --date 日期 --method 方式 --summary 摘要 [--by 跟进人] [--feedback 反馈]\n                 [--next-step 下一步] [--next-date 日期] [--stage 阶段] [--today YYYY-MM-DD] [--json]\n  crm-sheets check <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets dashboard <文件> [--today YYYY-MM-DD] [--json]\n  crm-sheets demo <文件> [--lang zh-CN|en-US] [--today YYYY-MM-DD] [--seed 种子] [--customers 客户数]\n  crm-sheets import <来源.csv|来源.xlsx> --into <文件> [--kind customers|followups] [--sheet 工作表]\n                 [--map \"源列=目标列\"]… [--on-duplicate fill|skip|new] [--dry-run] [--json] [--today YYYY-MM-DD]\n\n退出码:0 完成,1 检查发现问题,2 用法错误或文件无法读取。",
     created: "已创建 {file}(模板版本 {version})。",
     alreadyTemplate: "{file}:已是客户管理表,模板版本 {version}。",
     alreadyTemplateCurrent: "{file}:已是客户管理表,模板版本 {version}(最新)。",
@@ -426,4 +427,5 @@ export const ZH_CN: Catalogue = {
     p7: "成交周期:有成交日期的客户,从建档日期到成交日期的天数;没有建档日期的从首次跟进日期算起(首次跟进常在成交后才补录,故以建档为准)。给出全部客户及各行业的平均天数(实时公式)和中位数(生成当天的数值)。若出现负数,说明成交日期早于建档日期,请核对。",
     p8: "打印:看板按A4横向排版,每一段(表格和旁边的图表)不会跨页断开。",
   },
+  import: IMPORT_ZH_CN,
 };
