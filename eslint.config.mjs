@@ -65,6 +65,8 @@ export default tseslint.config(
           room(["**/xlsx/**", "**/cli/**", "**/taskpane/**", "**/commands/**"], "A door never calls another door: src/excel shares only src/core with the file door, and the UI calls src/excel, not the other way round."),
         ],
       }],
+      // Error texts and workbook words from the Office door reach people too: catalogues only.
+      "no-restricted-syntax": ["error", ...LANGUAGE_TERNARY],
     },
   },
   {
@@ -134,6 +136,9 @@ export default tseslint.config(
           room(["**/xlsx/**", "**/cli/**", "**/taskpane/**"], "A door never calls another door: ribbon commands call src/excel's use-cases."),
         ],
       }],
+
+      // The ribbon's dialog speaks the user's language through say(), like the pane.
+      "no-restricted-syntax": ["error", ...LANGUAGE_TERNARY],
     },
   },
   {

@@ -13,6 +13,8 @@ import { grade } from "./subcommands/grade";
 import { log } from "./subcommands/log";
 import { check } from "./subcommands/check";
 import { claim, handover, pool } from "./subcommands/teamops";
+import { dashboard } from "./subcommands/dashboard";
+import { runImport } from "./importCommand";
 
 export { parseArgs, UsageError } from "./args";
 export { oneLine } from "./errors";
@@ -27,6 +29,7 @@ const RUNS: Readonly<Record<(typeof COMMANDS)[number], (p: ReturnType<typeof par
   pool,
   claim,
   handover,
+  dashboard,
 };
 
 /** The command line: parses, runs one command, and turns every failure into one line and exit code 2. */
@@ -35,6 +38,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let speaking = localeLang(io.env ?? {});
   let file: string | null = null;
   try {
+    // import reads its own arguments (a repeatable --map).
+    if (argv[0] === "import") return await runImport(argv.slice(1), io.out, io.now());
     const p = parseArgs(argv, speaking);
     file = p.file;
     if (p.flags.help || p.command === "" || p.command === "help") {

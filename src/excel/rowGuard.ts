@@ -1,5 +1,5 @@
 import type { RawCell } from "../core/model/workbookModel";
-import { columnLetter } from "../core/model/workbookModel";
+import { columnLetter } from "../core/_lib/a1";
 import type { TableInfo } from "./structure";
 
 /**

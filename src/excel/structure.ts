@@ -4,9 +4,8 @@ import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../core/temp
 import { CONTACT_COLUMNS } from "../core/contacts/columns";
 import { SHEETS, sheetKeyOf, type SheetKey } from "../core/template/sheets";
 import type { ListKey } from "../core/template/lists";
-import { META_ROWS } from "../core/rules/ruleDefs";
-import { normalizeLabel } from "../core/model/headers";
-import { toLang, type Lang } from "../core/i18n/lang";
+import { templateVersion, workbookLang } from "../core/rules/metaRows";
+import type { Lang } from "../core/i18n/lang";
 
 /** What one sync tells us about one of our tables. */
 export interface TableInfo {
@@ -107,15 +106,12 @@ export async function readStructure(context: Excel.RequestContext): Promise<Stru
   const listValues: Partial<Record<ListKey, RawCell[]>> = {};
   for (const l of lists) if (!l.table.isNullObject) listValues[l.key] = l.body.values.map((r) => toRaw(r[0]));
 
-  const langRow = rulesRows.find((r) => normalizeLabel(r.label) === normalizeLabel(META_ROWS.language["zh-CN"]) || normalizeLabel(r.label) === normalizeLabel(META_ROWS.language["en-US"]));
-  const versionRow = rulesRows.find((r) => [META_ROWS.templateVersion["zh-CN"], META_ROWS.templateVersion["en-US"]].some((l) => normalizeLabel(l) === normalizeLabel(r.label)));
   const names = sheets.items.map((s) => s.name);
-  // The workbook's language lives on its Rules sheet; failing that, the language its sheet names are in.
-  const fallback: Lang = names.some((n) => n === SHEETS.customers.name["en-US"]) ? "en-US" : "zh-CN";
+  // The same reading as the file door's: the Rules sheet's meta rows, else the sheet names' language.
   return {
     tables, rulesRows, lists: listValues, sheetNames: names,
-    lang: typeof langRow?.value === "string" ? toLang(langRow.value) : fallback,
-    templateVersion: typeof versionRow?.value === "number" ? versionRow.value : null,
+    lang: workbookLang(rulesRows, names),
+    templateVersion: templateVersion(rulesRows),
   };
 }
 

@@ -10,7 +10,7 @@ import { countdownHighlight } from "../core/pool/template";
 import { normalizeLabel, headerText } from "../core/model/headers";
 import { columnLetter } from "../core/model/workbookModel";
 import { num, text } from "../core/plan/plan";
-import { sheetRef } from "../core/usecases/install";
+import { sheetRef } from "../core/_lib/a1";
 import { teamOpsTexts } from "../core/pool/i18n";
 import type { ColumnDef } from "../core/template/columns";
 import type { Lang } from "../core/i18n/lang";

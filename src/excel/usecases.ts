@@ -1,7 +1,8 @@
 import type { DayNumber } from "../core/_lib/calendar";
 import { formatIso } from "../core/_lib/calendar";
 import type { Issue } from "../core/checks/issue";
-import { columnLetter, type RawCell, type TableModel } from "../core/model/workbookModel";
+import type { RawCell, TableModel } from "../core/model/workbookModel";
+import { columnLetter } from "../core/_lib/a1";
 import { grade, type GradeSummary } from "../core/usecases/grade";
 import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";

@@ -9,6 +9,8 @@ import type { WorkbookApi } from "./workbookApi";
 import { LANGS, type Lang } from "../core/i18n/lang";
 import { languageName } from "../core/i18n/catalogue";
 import { Home } from "./features/Home";
+import { dashText } from "../core/dashboard/messages";
+import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
 import { TEAM_OPS_STRINGS } from "./features/teamOpsStrings";
 
@@ -19,14 +21,19 @@ const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
 const Pool = lazy(() => import("./features/Pool").then((m) => ({ default: m.Pool })));
 const Handover = lazy(() => import("./features/Handover").then((m) => ({ default: m.Handover })));
+const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
+const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
+const Overview = lazy(() => import("./features/Overview").then((m) => ({ default: m.Overview })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
+  // Pages keep being added: the tabs wrap onto a second line rather than scroll a 320 px pane sideways.
+  tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check" | "pool" | "handover";
+type Page = "home" | "log" | "grade" | "card" | "check" | "pool" | "handover" | "overview" | "import" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -46,7 +53,7 @@ function Shell() {
           {LANGS.map((l) => <Option key={l} value={l}>{languageName(l)}</Option>)}
         </Dropdown>
       </div>
-      <TabList size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
+      <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
         <Tab value="home">{t("tabHome")}</Tab>
         <Tab value="log">{t("tabLog")}</Tab>
         <Tab value="grade">{t("tabGrade")}</Tab>
@@ -54,8 +61,24 @@ function Shell() {
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="pool">{TEAM_OPS_STRINGS[lang].tabPool}</Tab>
         <Tab value="handover">{TEAM_OPS_STRINGS[lang].tabHandover}</Tab>
+        <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
+        <Tab value="import">{importText(lang, "tabImport")}</Tab>
+        <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={page === "pool" ? TEAM_OPS_STRINGS[lang].tabPool : page === "handover" ? TEAM_OPS_STRINGS[lang].tabHandover : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div
+        role="tabpanel"
+        aria-label={
+          page === "pool"
+            ? TEAM_OPS_STRINGS[lang].tabPool
+            : page === "handover"
+              ? TEAM_OPS_STRINGS[lang].tabHandover
+              : page === "overview"
+                ? dashText(lang, "overviewTitle")
+                : page === "import"
+                  ? importText(lang, "tabImport")
+                  : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")
+        }
+      >
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
@@ -64,6 +87,9 @@ function Shell() {
           {page === "check" && <Check />}
           {page === "pool" && <Pool onToast={toast} />}
           {page === "handover" && <Handover onToast={toast} />}
+          {page === "overview" && <Overview onToast={toast} />}
+          {page === "import" && <Import onToast={toast} />}
+          {page === "audit" && <AuditLog />}
         </Suspense>
       </div>
     </main>

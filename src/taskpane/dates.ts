@@ -42,3 +42,17 @@ export function calendarStrings(lang: Lang): CalendarStrings {
     closeButtonAriaLabel: c.close,
   };
 }
+
+/**
+ * An audit-log time (Excel serial of a local wall-clock moment) as the language's day and hh:mm,
+ * apart so a narrow pane can put them on two lines (null for a blank or broken cell).
+ * @example momentParts(46162.5, "en-US") // { day: "2026-05-20", time: "12:00" }
+ */
+export function momentParts(serial: number, lang: Lang): { readonly day: string; readonly time: string } | null {
+  if (!Number.isFinite(serial) || serial <= 0) return null;
+  const day = Math.floor(serial);
+  // Round to the minute first, so 23:59:59.9 does not print as "24:00".
+  const minutes = Math.min(24 * 60 - 1, Math.round((serial - day) * 24 * 60));
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return { day: formatDay(day as DayNumber, lang), time };
+}

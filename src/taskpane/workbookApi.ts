@@ -2,9 +2,12 @@ import type { DayNumber } from "../core/_lib/calendar";
 import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
-import type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 import type { HandoverPreview, OwnerOutcome, PoolOverview } from "../excel/teamops";
 import type { HandoverInput } from "../core/handover/planHandover";
+import type { DashboardOutcome, OverviewOutcome } from "../excel/dashboard";
+import type { ImportOptions, SourceTable } from "../core/import/planImport";
+import type { ImportPreview, WorkbookImportOutcome } from "../excel/importWorkbook";
 
 /**
  * Everything the task pane may ask of the workbook. Components receive it through
@@ -31,7 +34,23 @@ export interface WorkbookApi {
   handover(input: HandoverInput, user: string): Promise<OwnerOutcome>;
   /** The team list and every Owner on the sheet, for the Handover page. */
   team(): Promise<string[]>;
+  /** The import source from the open workbook: the selected range, or the active sheet's used range. */
+  importSource(): Promise<SourceTable>;
+  previewImport(source: SourceTable, request: ImportRequest): Promise<ImportPreview>;
+  runImport(source: SourceTable, request: ImportRequest, user: string): Promise<WorkbookImportOutcome>;
+  /** The newest audit-log entries, newest first (the log sheet is very hidden: this is where people read it). */
+  auditLog(limit?: number): Promise<AuditRow[]>;
+  /** The KPI row and the by-owner table, from the tables (no dashboard sheet needed). */
+  overview(): Promise<OverviewOutcome>;
+  /** Builds or rebuilds the Dashboard sheet with live formulas and charts. */
+  buildDashboard(user: string): Promise<DashboardOutcome>;
   today(): DayNumber;
 }
 
-export type { CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome, HandoverPreview, OwnerOutcome, PoolOverview };
+export type { DashboardOutcome, OverviewOutcome };
+
+/** What the Import page asks for (the door adds today). */
+export type ImportRequest = Omit<ImportOptions, "today">;
+
+export type { ImportPreview, WorkbookImportOutcome, SourceTable };
+export type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome, HandoverPreview, OwnerOutcome, PoolOverview };

@@ -20,6 +20,11 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 export function unescapeEntities(s: string): string {
   let amp = s.indexOf("&");
   if (amp < 0) return s;
+  // Only the five named entities (a formula full of &quot;): native replacements, &amp; last so
+  // "&amp;quot;" stays "&quot;". Character references take the loop below.
+  if (s.indexOf("&#") < 0) {
+    return s.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+  }
   // A loop rather than a regular expression: formulas are long and full of &quot;.
   let out = "";
   let from = 0;
@@ -52,12 +57,30 @@ export function unescapeXml(s: string): string {
 
 /** Text of every <t> inside a fragment (shared string item or inline string, any prefix), phonetic runs left out. */
 export function textOf(fragment: string): string {
+  const plain = plainText(fragment);
+  if (plain !== null) return unescapeXml(plain);
   const clean = fragment.indexOf("rPh") >= 0 ? fragment.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, "") : fragment;
   let out = "";
   const re = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(clean))) out += m[1] ?? "";
   return unescapeXml(out);
+}
+
+/**
+ * The text of the commonest fragment, a single unprefixed run (`<t>…</t>` or
+ * `<t xml:space="preserve">…</t>`) with nothing else around it, found without a regular
+ * expression; null for anything else (rich text, a prefix, phonetic runs), which takes the general path.
+ */
+function plainText(fragment: string): string | null {
+  let start: number;
+  if (fragment.startsWith("<t>")) start = 3;
+  else if (fragment.startsWith('<t xml:space="preserve">')) start = 24;
+  else return null;
+  const end = fragment.length - 4;
+  if (end < start || !fragment.endsWith("</t>")) return null;
+  const text = fragment.slice(start, end);
+  return text.indexOf("<") < 0 ? text : null;
 }
 
 /**

@@ -148,6 +148,15 @@ describe("the task pane in Chromium", () => {
     await page.getByText(/138\*\*\*\*5678/).waitFor();
     await page.screenshot({ path: path.join(shots, "zh-05-card.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
+
+    // The Audit log sheet is very hidden: the pane is where it is read, newest first.
+    await page.getByRole("tab", { name: "操作日志" }).click();
+    const audit = page.getByRole("table", { name: "最近的操作日志" });
+    await audit.waitFor();
+    expect(await audit.getByRole("columnheader").allTextContents()).toEqual(["时间", "操作人", "操作", "对象", "更改单元格数"]);
+    expect((await audit.getByRole("row").allTextContents()).slice(1).map((r) => /分级|记录跟进|安装/.exec(r)?.[0])).toEqual(["分级", "记录跟进", "安装"]);
+    await page.screenshot({ path: path.join(shots, "zh-06-audit.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 
@@ -176,6 +185,14 @@ describe("the task pane in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Grade now" }).waitFor();
     await page.screenshot({ path: path.join(shots, "en-02-grade-keyboard.png"), fullPage: true });
+
+    await page.getByRole("tab", { name: "Audit log" }).click();
+    const audit = page.getByRole("table", { name: "Latest audit log entries" });
+    await audit.waitFor();
+    expect(await audit.getByRole("columnheader").allTextContents()).toEqual(["When", "Who", "Action", "Target", "Cells changed"]);
+    expect(await audit.getByRole("cell", { name: "Install" }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, "en-03-audit.png"), fullPage: true });
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 

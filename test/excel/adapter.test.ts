@@ -228,6 +228,12 @@ describe("check, select, pickers and cards", () => {
     await installed("en-US");
     expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: 2, missingColumns: [] });
   });
+  it("reads the language as the file door does: a blank language cell falls back to the sheet names", async () => {
+    await installed("zh-CN");
+    // Spaces only: no language stated, so the Chinese sheet names decide (not toLang's English default).
+    x.remoteTypes("分级规则", "B2", [["   "]]);
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: 1 });
+  });
 });
 
 

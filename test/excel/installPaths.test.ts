@@ -1,7 +1,7 @@
 /** Every install path ends with names, dropdowns, highlights and the Status calculated column in place. */
 import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate } from "../../src/excel/usecases";
-import { planInstall } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/planInstall";
 
 const now = new Date(2026, 4, 20, 9, 30);
 const NAMES = planInstall("zh-CN").names.map((n) => n.name);

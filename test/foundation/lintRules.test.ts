@@ -63,6 +63,8 @@ describe("lint keeps the rooms one-way", () => {
     ["src/core/rules/_probe.ts", 'export const f = (zh: boolean) => (zh ? "是" : "Yes");'],
     ["src/cli/_probe.ts", 'export const f = (lang: string) => (lang === "zh-CN" ? "是" : "Yes");'],
     ["src/taskpane/features/_probe.tsx", 'export const f = (lang: string) => (lang === "en-US" ? "Yes" : "是");'],
+    ["src/excel/_probe.ts", 'export const f = (isZh: boolean) => (isZh ? "已分级" : "Graded");'],
+    ["src/commands/_probe.ts", 'export const f = (lang: string) => (lang === "zh-CN" ? "完成" : "Done");'],
   ])("%s refuses an inline language ternary", async (file, code) => {
     expect((await lintAs(file, code)).join("\n")).toContain("No inline language ternaries");
   });

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { render, screen, fireEvent, waitFor } from "@testing-library/react";
+import { render, screen, fireEvent, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookApi } from "../../src/taskpane/workbookApi";
 import { ExcelDoorError } from "../../src/excel/errors";
@@ -26,6 +26,12 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     previewHandover: async () => ({ lang: "zh-CN", counts: [], byStage: { open: 0, maintenance: 0, closed: 0 }, kept: 0, total: 0 }),
     handover: async () => ({ action: "handover", written: [], skipped: [] }),
     team: async () => [],
+    importSource: async () => { throw new Error("not used"); },
+    previewImport: async () => { throw new Error("not used"); },
+    runImport: async () => { throw new Error("not used"); },
+    auditLog: async () => [],
+    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], cadenceA: 7 }),
+    buildDashboard: async () => ({ lang: "zh-CN", sheetName: "看板", cells: 0, charts: 0 }),
     today: () => day("2026-05-20"),
     ...over,
   };
@@ -42,7 +48,9 @@ describe("task pane components (by role)", () => {
   it("Home installs the template in the chosen language", async () => {
     const api = fakeApi();
     render(<App api={api} lang="zh-CN" />);
-    const button = await screen.findByRole("button", { name: "安装模板" });
+    // The first render loads the Home page's chunk and the catalogue: about 1.5 s alone on a busy
+    // 2-core machine, past findByRole's 1 s default, so the wait is longer; what is found is unchanged.
+    const button = await screen.findByRole("button", { name: "安装模板" }, { timeout: 10_000 });
     fireEvent.click(screen.getByRole("radio", { name: "English" }));
     fireEvent.click(button);
     await waitFor(() => expect(api.calls).toEqual(["install en-US"]));
@@ -53,6 +61,34 @@ describe("task pane components (by role)", () => {
     render(<App api={api} lang="zh-CN" />);
     expect(await screen.findByText("跟进记录 第5行 「客户编号*」列: 客户编号「KH-404」在客户信息中不存在")).toBeTruthy();
     expect(screen.getByRole("button", { name: "关闭" })).toBeTruthy();
+  });
+  it.each([
+    ["zh-CN", "操作日志", "最近的操作日志", ["时间", "操作人", "操作", "对象", "更改单元格数"], ["2026年5月20日 10:30", "李四", "分级", "客户信息 (3)", "9"], "刷新"],
+    ["en-US", "Audit log", "Latest audit log entries", ["When", "Who", "Action", "Target", "Cells changed"], ["2026-05-20 10:30", "李四", "Grade", "客户信息 (3)", "9"], "Refresh"],
+  ] as const)("%s: the Audit log page lists the newest entries first, in the reader's language", async (lang, tab, caption, headers, first, refresh) => {
+    let reads = 0;
+    const rows = [
+      { when: 46162 + 10.5 / 24, user: "李四", action: "grade", target: "客户信息 (3)", cells: 9 },
+      { when: 46161 + 9 / 24, user: "", action: "install", target: "客户信息", cells: 0 },
+    ];
+    const api = fakeApi({ auditLog: async (limit) => { reads += 1; expect(limit).toBe(50); return rows; } });
+    render(<App api={api} lang={lang} />);
+    fireEvent.click(await screen.findByRole("tab", { name: tab }));
+    const table = await screen.findByRole("table", { name: caption });
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(headers);
+    const body = within(table).getAllByRole("row").slice(1);
+    expect(body.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))[0]).toEqual(first);
+    expect(within(body[1] as HTMLElement).getAllByRole("cell")[1]?.textContent).toBe(lang === "zh-CN" ? "(未填写)" : "(no name)");
+    expect(reads).toBe(1);
+    fireEvent.click(screen.getByRole("button", { name: refresh }));
+    await waitFor(() => expect(reads).toBe(2));
+    // The first render of Fluent's table is slow on a shared CI machine; this is not a speed check.
+  }, 20_000);
+  it("the Audit log page says so when the log is empty", async () => {
+    render(<App api={fakeApi()} lang="en-US" />);
+    fireEvent.click(await screen.findByRole("tab", { name: "Audit log" }));
+    expect(await screen.findByText("No entries yet.")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
   });
   it.each([["en-US", /[\u4e00-\u9fff]/, ["中文"]], ["zh-CN", /\b[A-Za-z]{4,}\b/, ["English", "Excel"]]] as const)("%s: no text in the other language (hard-coded strings)", async (lang, foreign, allowed) => {
     render(<App api={fakeApi()} lang={lang} />);

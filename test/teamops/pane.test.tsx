@@ -35,6 +35,12 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
       return { action: "handover", written: [], skipped: [{ index: 1, row: 3, id: "KH-2", name: "", from: "张三", to: "王五" }] };
     },
     team: async () => ["张三", "李四", "王五"],
+    importSource: async () => { throw new Error("not used"); },
+    previewImport: async () => { throw new Error("not used"); },
+    runImport: async () => { throw new Error("not used"); },
+    auditLog: async () => [],
+    overview: async () => { throw new Error("not used"); },
+    buildDashboard: async () => { throw new Error("not used"); },
     today: () => day("2026-05-20"),
     ...over,
   };

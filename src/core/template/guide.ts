@@ -4,6 +4,7 @@ import { ruleDefault } from "../rules/ruleDefs";
 import { say } from "../i18n/catalogue";
 import { renderReason, thresholdAmount } from "../i18n/messages";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { dashboardGuideRows } from "../dashboard/guide";
 import { firstSteps } from "../demo/firstSteps";
 import { teamOpsDerivedHelp, teamOpsGuideRows } from "../pool/guide";
 import { CONTACT_COLUMNS } from "../contacts/columns";
@@ -65,6 +66,7 @@ export function guideRows(lang: Lang): GuideRow[] {
     { kind: "text", text: say(lang, "guide", "step1", { customers: cu }) },
     { kind: "text", text: say(lang, "guide", "step2", { followUps: fu }) },
     { kind: "text", text: say(lang, "guide", "step3") },
+    { kind: "text", text: say(lang, "import", "guideImport") },
     { kind: "heading", text: tryTitle },
     ...trySteps.map((text): GuideRow => ({ kind: "text", text })),
     { kind: "heading", text: say(lang, "guide", "rulesHeading", { rules }) },
@@ -77,6 +79,7 @@ export function guideRows(lang: Lang): GuideRow[] {
       cadenceA: v("cadenceA"), cadenceB: v("cadenceB"), cadenceC: v("cadenceC"), cadenceMaintenance: v("cadenceMaintenance"), firstContactDays: v("firstContactDays"),
     }) },
     { kind: "text", text: say(lang, "guide", "states", { dormantDays: v("dormantDays") }) },
+    ...dashboardGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "privacyHeading") },
     { kind: "text", text: say(lang, "guide", "privacy") },
     ...teamOpsGuideRows(lang),
