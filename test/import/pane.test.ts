@@ -80,12 +80,12 @@ async function typeList(page: Page, rows: Array<Array<string | number>>): Promis
 
 const CASES = [
   {
-    lang: "zh-CN" as const, install: "安装模板", installed: /已安装模板版本 1/, tab: "导入", read: "读取来源", customers: "客户信息", report: "导入报告",
+    lang: "zh-CN" as const, install: "安装模板", installed: /已安装模板版本 \d+/, tab: "导入", read: "读取来源", customers: "客户信息", report: "导入报告",
     existing: "上海明远精密机械有限公司", mapTo: "核心需求", counts: "读取 3 行 = 新增 1 + 合并 1 + 跳过 1", done: /导入完成/,
     list: [["2025年客户名单", "", "", "", ""], ["公司名称", "联系人", "手机", "阶段", "经营范围"], ["上海明远精密机械有限公司", "赵总", "138 1234 5678", "洽谈中", "机床"], ["深圳星河科技有限公司", "李总", 13900139000, "考虑中", "SaaS"], ["", "孙", "", "", ""]],
   },
   {
-    lang: "en-US" as const, install: "Install template", installed: /Template version 1 is installed/, tab: "Import", read: "Read the source", customers: "Customers", report: "Import report",
+    lang: "en-US" as const, install: "Install template", installed: /Template version \d+ is installed/, tab: "Import", read: "Read the source", customers: "Customers", report: "Import report",
     existing: "Mingyuan Precision Machinery Co., Ltd.", mapTo: "Core need", counts: "read 3 = new 1 + merged 1 + skipped 1", done: /Imported:/,
     list: [["Our 2025 leads", "", "", "", ""], ["Company", "Contact", "Mobile", "Stage", "Business"], ["Mingyuan Precision Machinery Co., Ltd.", "Zhao", "138 1234 5678", "Negotiating", "lathes"], ["Xinghe Tech Ltd", "Li", 13900139000, "thinking", "SaaS"], ["", "Sun", "", "", ""]],
   },
