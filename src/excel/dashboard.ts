@@ -4,8 +4,7 @@ import { planDashboard, dashboardMeasures, toFigures, DASHBOARD_CUSTOMER_KEYS, D
 import { DASH_FORMATS, type DashboardLayout, type DashChart, type DashStyle } from "../core/dashboard/layout";
 import { DASHBOARD_SHEET_NAMES } from "../core/dashboard/messages";
 import type { Lang } from "../core/i18n/lang";
-import { UseCaseError } from "../core/usecases/errors";
-import { ExcelDoorError, wrap } from "./errors";
+import { ExcelDoorError, runUseCase as run } from "./errors";
 import { readStructure } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
 import { queueAudit } from "./audit";
@@ -27,16 +26,6 @@ export interface DashboardOutcome {
   readonly sheetName: string;
   readonly cells: number;
   readonly charts: number;
-}
-
-async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  try {
-    // A user typing in a cell would make the batch fail: Excel waits for the edit to end first.
-    return await Excel.run({ delayForCellEdit: true }, f);
-  } catch (e) {
-    if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
-    throw wrap(e, step);
-  }
 }
 
 async function readModel(context: Excel.RequestContext, customerKeys: readonly string[]) {

@@ -7,8 +7,7 @@ import { planImport, type ImportCounts, type ImportOptions, type ImportPlan, typ
 import type { SourceHeader } from "../core/import/headers";
 import { IMPORT_TEXTS, importText } from "../core/import/messages";
 import { REPORT_HEADER_ROW, reportSheet } from "../core/import/report";
-import { UseCaseError } from "../core/usecases/errors";
-import { ExcelDoorError, wrap } from "./errors";
+import { ExcelDoorError, runUseCase as run } from "./errors";
 import { readStructure, toRaw, type Structure, type TableInfo } from "./structure";
 import { CHUNK_BYTES, readColumns, tableModel, workbookModel } from "./readModel";
 import { estimateBytes, queueWrite } from "./writeCells";
@@ -30,15 +29,6 @@ export interface WorkbookImportOutcome {
   readonly counts: ImportCounts;
   readonly reportSheet: string;
   readonly cellsChanged: number;
-}
-
-async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  try {
-    return await Excel.run(f);
-  } catch (e) {
-    if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
-    throw wrap(e, step);
-  }
 }
 
 /** Rows per read or write chunk for a given width, under Excel on the web's 5 MB payload limit. */

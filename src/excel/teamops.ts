@@ -11,7 +11,8 @@ import type { WorkbookModel } from "../core/model/workbookModel";
 import { readStructure, type Structure, type TableInfo } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
 import { writeOwners } from "./ownerWrite";
-import { need, run } from "./usecases";
+import { need } from "./usecases";
+import { runUseCase as run } from "./errors";
 
 export interface PoolOverview {
   readonly lang: Lang;

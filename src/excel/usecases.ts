@@ -7,13 +7,12 @@ import { grade, type GradeSummary } from "../core/usecases/grade";
 import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
-import { UseCaseError } from "../core/usecases/errors";
 import { CUSTOMER_COLUMNS } from "../core/template/columns";
 import { metaRow } from "../core/rules/metaRows";
 import { parseText } from "../core/model/parse";
 import { date, type PlanValue } from "../core/plan/plan";
 import type { Lang } from "../core/i18n/lang";
-import { ExcelDoorError, wrap } from "./errors";
+import { ExcelDoorError, runUseCase as run } from "./errors";
 import { hiddenRows, readStructure, type Structure, type TableInfo } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
 import { queueCells, writeGuarded } from "./writeColumns";
@@ -101,16 +100,6 @@ export function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
 
 function lastGradedRule(s: Structure): { readonly row: number; readonly label: string } | null {
   return metaRow(s.rulesRows, "lastGraded") ?? null;
-}
-
-/** Every run waits while the user is typing in a cell instead of failing with InvalidOperation. */
-export async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  try {
-    return await Excel.run({ delayForCellEdit: true }, f);
-  } catch (e) {
-    if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
-    throw wrap(e, step);
-  }
 }
 
 /** Rows of a table, not counting the blank placeholder row a fresh table carries. */

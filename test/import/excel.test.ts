@@ -50,7 +50,11 @@ describe("import in the add-in (strict double)", () => {
     expect(preview.newColumns).toEqual(["经营范围"]);
     expect(preview.sample).toHaveLength(3);
 
+    // A colleague's cell edit in progress makes the import wait, as every other use-case does.
+    x.cellEditing = true;
+    const waited = x.delayedForCellEdit;
     const out = await importIntoWorkbook(source, { kind: "customers", today }, "张三", now, today);
+    expect(x.delayedForCellEdit).toBeGreaterThan(waited);
     expect(out.reportSheet).toBe("导入报告");
     const t = x.table("CRM_Customers");
     expect(t.rect.r1).toBe(2);
