@@ -18,6 +18,7 @@ import { headerText } from "../src/core/model/headers";
 import { ExcelDouble, WEB_LIMITS } from "../test/double/excelDouble";
 import { seed } from "../test/excel/seed";
 import { installTemplate, gradeWorkbook } from "../src/excel/usecases";
+import { importBench, type ImportBench } from "./importBench";
 
 const root = path.resolve(__dirname, "..", "..");
 const out = path.join(root, "bench", "out");
@@ -110,6 +111,10 @@ async function main(): Promise<void> {
   }
   results.cli = cli;
 
+  // 3b. Import: a 50,000-row CSV into a workbook of 50,000 customers, end to end.
+  results.import = await importBench(root, out, TODAY);
+  log(`import 50k into 50k: ${(results.import as ImportBench).wallMs.median} ms`);
+
   // 4. The formula-only peer, recalculated by LibreOffice, against our command line on the same data.
   const peer: Record<string, unknown> = {};
   for (const n of [1000, 10000]) {
@@ -147,7 +152,10 @@ async function main(): Promise<void> {
   }
   results.peer = peer;
 
-  // 5. The task pane's initial JavaScript.
+  // 5. The dashboard built by the command line (graded first, as a team's workbook is).
+  results.dashboard = await dashboardBench();
+
+  // 6. The task pane's initial JavaScript.
   const js = path.join(root, "dist", "taskpane.js");
   if (!fs.existsSync(js)) spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root });
   results.taskpaneInitialJsGzipKiB = zlib.gzipSync(fs.readFileSync(js)).length / 1024;
@@ -156,6 +164,16 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(results));
   log("wrote bench/results.json and docs/benchmarks.md");
+}
+
+interface DashboardResult { customers: number; followUps: number; wallMs: Stat; peakRssMiB: Stat; fileMiB: number }
+function dashboardReport(d: DashboardResult | undefined): string[] {
+  if (!d) return [];
+  return [
+    "## Dashboard (`crm-sheets dashboard`, whole process, 3 runs after 1 warm-up)", "",
+    "| customers | follow-ups | file | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
+    `| ${d.customers.toLocaleString("en")} | ${d.followUps.toLocaleString("en")} | ${d.fileMiB.toFixed(1)} MiB | ${d.wallMs.min.toFixed(0)} / **${d.wallMs.median.toFixed(0)}** / ${d.wallMs.max.toFixed(0)} | ${d.peakRssMiB.median.toFixed(0)} | ${d.customers === 50000 ? `≤ 3,000 ms: ${d.wallMs.median <= 3000 ? "met" : "**missed**"}` : ""} |`,
+  ];
 }
 
 export function report(r: Record<string, unknown>): string {
@@ -180,10 +198,12 @@ export function report(r: Record<string, unknown>): string {
     "## Command line, end to end (`crm-sheets grade`)", "",
     "| customers | follow-ups | file | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
     ...Object.entries(cli).map(([n, c]) => `| ${Number(n).toLocaleString("en")} | ${(Number(n) * 10).toLocaleString("en")} | ${c.fileMiB.toFixed(1)} MiB | ${f(c.wallMs)} | ${f(c.peakRssMiB)} | ${n === "100000" ? `≤ 6 s and ≤ 600 MB: ${c.wallMs.median <= 6000 && c.peakRssMiB.median <= 600 ? "met" : "**missed**"}` : n === "10000" ? `≤ 0.5 s: ${c.wallMs.median <= 500 ? "met" : "**missed**"}` : ""} |`), "",
+    ...importSection(r.import as ImportBench | undefined),
     "## Against the formula-only workbook (MAXIFS + IF, LibreOffice headless recalculation)", "",
     "| customers | LibreOffice (ms) | ours (ms) | ratio | last contact agrees | target |", "|---|---|---|---|---|---|",
     ...Object.entries(peer).map(([n, p]) => `| ${Number(n).toLocaleString("en")} | ${f(p.peerWallMs)} | ${f(p.oursWallMs)} | ${p.ratio.toFixed(1)}× | ${p.lastContactAgree} | ${n === "10000" ? `≥ 40×: ${p.ratio >= 40 ? "met" : "**missed**"}` : ""} |`), "",
     "Whole-process wall time of each, alternating, on the same data (ours: the same customers and follow-ups in our template). 10k peer runs: 3 after 1 warm-up.", "",
+    ...dashboardReport(r.dashboard as DashboardResult | undefined), "",
     "## Task pane", "",
     `Initial JavaScript (taskpane.js, gzipped): ${(r.taskpaneInitialJsGzipKiB as number).toFixed(0)} KiB — target ≤ 250 KiB: ${(r.taskpaneInitialJsGzipKiB as number) <= 250 ? "met" : "**missed**"}. Later pages load on first use.`, "",
     "## What the numbers say", "",
@@ -192,9 +212,48 @@ export function report(r: Record<string, unknown>): string {
     "- **Command line** (native zlib, an asynchronous streaming reader, cells decoded only for the columns read or written, written cells spliced into the row text): 100k × 1M went from about 20.6 s to 8.9 s and 10k × 100k from 2.1 s to 1.9 s in wall time, measured on a machine whose load average was about 11 on 2 cores at the start of this run (the core alone took 1.4 s at 100k here against 0.85 s on a quiet machine, so wall times here are roughly 1.5–3× what a quiet machine shows). The targets (≤ 6 s and ≤ 600 MB at 100k, ≤ 0.5 s at 10k) are not met. What remains is JavaScript work over the text: decoding about 550 MB of UTF-8 (both sheets, the Customers sheet twice), splitting rows and stepping over cells, and re-encoding the rewritten Customers sheet. Peak memory (about 0.9 GB) is garbage from that scanning more than the model (the read model is about 250 MB of heap at 100k). Reaching the targets needs a scanner over the inflated bytes (native `Buffer.indexOf` for row and cell boundaries, strings only for the values read, untouched rows copied as bytes, no re-encoding) — the next step.",
     "- **A same-day re-run** compares each written cell with the file and writes nothing when nothing differs: the whole file stays byte-identical (tested), so a second `grade` costs one read.",
     "- **Against the formula-only workbook** the whole-process ratio at 10k × 100k is 12.6× (LibreOffice 16.5 s against our 1.3 s in the alternating runs), short of 40×: that needs our whole run near 0.4 s, the same byte-level scanner as above.",
+    "- **Dashboard** at 50k × 500k misses its 3 s target. The run measured here shared 2 cores with a load of about 11; its CPU time is about 4.2 s, of which reading the two sheets (250 MB of XML, 14 customer and 2 follow-up columns) is about 3.4 s, the engine's figures about 0.3 s and writing our parts well under 0.1 s. The file door's new scanner (native zlib, cells decoded only for the columns read) reads the same file in about 2.8 s of CPU, so the target needs reading itself to get faster (e.g. stopping a follow-up row after its Date and By cells), not the dashboard.",
     "",
   ];
   return lines.join("\n");
+}
+
+/** `crm-sheets dashboard` on 50,000 customers × 500,000 follow-ups, whole process, 3 runs after a warm-up. */
+async function dashboardBench(): Promise<Record<string, unknown>> {
+  const n = QUICK ? 10000 : 50000;
+  const d = benchData(n, 10, today);
+  const file = path.join(out, `dash-${n}.xlsx`);
+  fs.writeFileSync(file, await ourWorkbook(d));
+  spawnSync(process.execPath, [path.join(root, "bin", "crm-sheets.js"), "grade", file, "--today", TODAY], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+  const wall: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i <= 3; i++) {
+    const copy = path.join(out, `run-dash-${n}.xlsx`);
+    fs.copyFileSync(file, copy);
+    const r = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, path.join(root, "bin", "crm-sheets.js"), "dashboard", copy, "--today", TODAY, "--json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`dashboard failed: ${r.stderr.slice(0, 400)}`);
+    const [secs, kb] = (r.stderr.trim().split("\n").pop() ?? "0 0").split(" ").map(Number);
+    if (i > 0) { wall.push((secs ?? 0) * 1000); rss.push((kb ?? 0) / 1024); }
+  }
+  const res = { customers: n, followUps: n * 10, wallMs: stat(wall), peakRssMiB: stat(rss), fileMiB: fs.statSync(file).size / 2 ** 20 };
+  log(`dashboard ${n}: ${res.wallMs.median} ms, ${res.peakRssMiB.median.toFixed(0)} MiB`);
+  return res;
+}
+
+function importSection(x: ImportBench | undefined): string[] {
+  if (!x) return [];
+  const w = x.wallMs;
+  return [
+    "## Import (`crm-sheets import`, end to end)", "",
+    "| CSV rows | into customers | CSV | wall (ms) | peak RSS (MiB) | target |", "|---|---|---|---|---|---|",
+    `| ${x.rows.toLocaleString("en")} | ${x.customers.toLocaleString("en")} | ${x.csvMiB.toFixed(1)} MiB | ${w.min.toFixed(0)} / **${w.median.toFixed(0)}** / ${w.max.toFixed(0)} | ${x.peakRssMiB.toFixed(0)} | ≤ 5,000 ms: ${w.median <= 5000 ? "met" : "**missed**"} |`, "",
+    `Half the rows name a customer already in the workbook (merged or skipped), half are new; ${runsNote(w.runs)} Result: ${x.summary}`, "",
+    "Where the time goes (CPU profile of one run, before the file door moved to native zlib): the file door's read of the Customers sheet ≈ 1.1 s, the import plan ≈ 1.2 s, rewriting and deflating the Customers sheet ≈ 2.1 s (pure-JavaScript deflate and CRC), the report sheet of 46,666 rows ≈ 0.8 s, garbage collection spread over all of them. The file door now deflates with native zlib; the figure above has not been re-measured on an unloaded machine since.", "",
+  ];
+}
+
+function runsNote(runs: number): string {
+  return `${runs} runs after 1 warm-up.`;
 }
 
 async function coreOnly(n: number): Promise<void> {
@@ -222,6 +281,25 @@ const coreArg = process.argv.indexOf("--core");
 const cliArg = process.argv.indexOf("--cli");
 if (coreArg > 0) {
   void coreOnly(Number(process.argv[coreArg + 1]));
+} else if (process.argv.includes("--dashboard-only")) {
+  // Measures only the dashboard and merges it into the last results.
+  void dashboardBench().then((d) => {
+    const file = path.join(root, "bench", "results.json");
+    const r = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    r.dashboard = d;
+    fs.writeFileSync(file, JSON.stringify(r, null, 2));
+    fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));
+  });
+} else if (process.argv.includes("--import-only")) {
+  // Only the import case, merged into the last full results.
+  void importBench(root, out, TODAY).then((x) => {
+    const file = path.join(root, "bench", "results.json");
+    const r = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    r.import = x;
+    fs.writeFileSync(file, JSON.stringify(r, null, 2));
+    fs.writeFileSync(path.join(root, "docs", "benchmarks.md"), report(r));
+    log(`import 50k into 50k: ${x.wallMs.median} ms (${x.summary})`);
+  });
 } else if (cliArg > 0) {
   void cliOnly((process.argv[cliArg + 1] ?? "10000").split(",").map(Number));
 } else if (process.argv.includes("--report-only")) {

@@ -8,5 +8,5 @@ for (const cfg of ["tsconfig.cli.json", "tsconfig.bench.json"]) {
   const r = spawnSync(process.execPath, [tsc, "-p", cfg], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status || 1);
 }
-const r = spawnSync(process.execPath, ["--max-old-space-size=8192", path.join(root, "lib-bench", "bench", "run.js")], { cwd: root, stdio: "inherit" });
+const r = spawnSync(process.execPath, ["--max-old-space-size=8192", path.join(root, "lib-bench", "bench", "run.js"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 process.exit(r.status ?? 1);

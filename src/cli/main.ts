@@ -13,6 +13,9 @@ import { grade } from "./subcommands/grade";
 import { log } from "./subcommands/log";
 import { check } from "./subcommands/check";
 import { complaint } from "./subcommands/complaint";
+import { claim, handover, pool } from "./subcommands/teamops";
+import { dashboard } from "./subcommands/dashboard";
+import { runImport } from "./importCommand";
 
 export { parseArgs, UsageError } from "./args";
 export { oneLine } from "./errors";
@@ -25,6 +28,10 @@ const RUNS: Readonly<Record<(typeof COMMANDS)[number], (p: ReturnType<typeof par
   log,
   check,
   complaint,
+  pool,
+  claim,
+  handover,
+  dashboard,
 };
 
 /** The command line: parses, runs one command, and turns every failure into one line and exit code 2. */
@@ -33,6 +40,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let speaking = localeLang(io.env ?? {});
   let file: string | null = null;
   try {
+    // import reads its own arguments (a repeatable --map).
+    if (argv[0] === "import") return await runImport(argv.slice(1), io.out, io.now());
     const p = parseArgs(argv, speaking);
     file = p.file;
     if (p.flags.help || p.command === "" || p.command === "help") {

@@ -95,7 +95,7 @@ async function readHealth(context: Excel.RequestContext, s: Structure, extraCust
     s,
     tableModel(cu, reads.get(cu) ?? {}),
     fu ? tableModel(fu, reads.get(fu) ?? {}) : null,
-    co ? tableModel(co, reads.get(co) ?? {}) : null,
+    { complaints: co ? tableModel(co, reads.get(co) ?? {}) : null },
   );
   return { cu, fu, co, model };
 }

@@ -1,4 +1,5 @@
 import type { Issue } from "../core/checks/issue";
+import { UseCaseError } from "../core/usecases/errors";
 
 /** Every failure the Office door reports: a code, the step that failed, and what Excel said. */
 export class ExcelDoorError extends Error {
@@ -30,4 +31,17 @@ export function wrap(e: unknown, step: string): ExcelDoorError {
 export function isPayloadTooLarge(e: unknown): boolean {
   const c = officeCode(e);
   return c === "RequestPayloadSizeLimitExceeded" || c === "ResponsePayloadSizeLimitExceeded" || c === "PayloadTooLarge";
+}
+
+/**
+ * One use-case's Excel.run: it waits while the user is typing in a cell (instead of failing with
+ * InvalidOperation) and turns any failure into an ExcelDoorError naming the step.
+ */
+export async function runUseCase<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run({ delayForCellEdit: true }, f);
+  } catch (e) {
+    if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
+    throw wrap(e, step);
+  }
 }

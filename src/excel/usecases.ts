@@ -4,15 +4,15 @@ import type { Issue } from "../core/checks/issue";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
 import { columnLetter } from "../core/_lib/a1";
 import { grade, type GradeSummary } from "../core/usecases/grade";
+import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
-import { UseCaseError } from "../core/usecases/errors";
 import { CUSTOMER_COLUMNS } from "../core/template/columns";
 import { metaRow } from "../core/rules/metaRows";
 import { parseText } from "../core/model/parse";
 import { date, type PlanValue } from "../core/plan/plan";
 import type { Lang } from "../core/i18n/lang";
-import { ExcelDoorError, wrap } from "./errors";
+import { ExcelDoorError, runUseCase as run } from "./errors";
 import { hiddenRows, readStructure, type Structure, type TableInfo } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
 import { queueCells, writeGuarded } from "./writeColumns";
@@ -22,8 +22,11 @@ import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameK
 import { say } from "../core/i18n/catalogue";
 import { CardSource } from "./card";
 import { install, type InstallOutcome } from "./install";
+import { upgradeTeamOps } from "./upgradeTeamOps";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
+import { contactsByCustomer, readContacts } from "../core/contacts/readContacts";
+import type { ContactLine } from "../core/contacts/contactLines";
 
 import { COMPLAINT_READ_KEYS } from "../core/health/columns";
 import { fromLocalDateTime } from "../core/health/wallClock";
@@ -63,6 +66,8 @@ export interface CustomerOption {
   readonly owner: string;
   readonly row: number;
   readonly cadence: number | null;
+  /** Names the log form offers for "spoke with": the main contact, then the Contacts sheet's. */
+  readonly contacts: readonly string[];
 }
 
 export interface CustomerCard {
@@ -75,6 +80,8 @@ export interface CustomerCard {
   readonly nextDue: DayNumber | null;
   readonly daysToDue: number | null;
   readonly phoneMasked: string;
+  /** The customer's people from the Contacts sheet, phones masked. */
+  readonly contacts: readonly ContactLine[];
   readonly recent: ReadonlyArray<{ readonly date: DayNumber; readonly method: string; readonly summary: string; readonly by: string }>;
 }
 
@@ -87,7 +94,7 @@ export interface TemplateStatus {
   readonly missingColumns: readonly string[];
 }
 
-function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
+export function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
   const cu = s.tables.customers;
   if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "read");
   const fu = s.tables.followUps?.exists ? (s.tables.followUps ?? null) : null;
@@ -96,16 +103,6 @@ function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
 
 function lastGradedRule(s: Structure): { readonly row: number; readonly label: string } | null {
   return metaRow(s.rulesRows, "lastGraded") ?? null;
-}
-
-/** Every run waits while the user is typing in a cell instead of failing with InvalidOperation. */
-async function run<T>(step: string, f: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  try {
-    return await Excel.run({ delayForCellEdit: true }, f);
-  } catch (e) {
-    if (e instanceof UseCaseError) throw new ExcelDoorError("InvalidInput", e.message, step, e, e.issues);
-    throw wrap(e, step);
-  }
 }
 
 /** Rows of a table, not counting the blank placeholder row a fresh table carries. */
@@ -127,7 +124,9 @@ export async function templateStatus(): Promise<TemplateStatus> {
 }
 
 export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: string, now: Date): Promise<InstallOutcome> {
-  const out = await run("install", () => install(lang, confirmAdopt));
+  const installed = await run("install", () => install(lang, confirmAdopt));
+  const poolRows = await run("upgrade", () => upgradeTeamOps(installed));
+  const out: InstallOutcome = installed.kind === "upgraded" ? { ...installed, columns: [...installed.columns, ...poolRows] } : installed;
   if (out.kind === "installed" || out.kind === "upgraded") {
     await run("audit", async (context) => {
       const s = await readStructure(context);
@@ -180,7 +179,7 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : []), ...(co ? [{ info: co, keys: COMPLAINT_READ_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
       const hidden = await hiddenRows(context, cu);
       const cuCols = reads.get(cu) ?? {};
-      const model = workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, reads.get(fu) ?? {}) : null, co ? tableModel(co, reads.get(co) ?? {}) : null);
+      const model = workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, reads.get(fu) ?? {}) : null, { complaints: co ? tableModel(co, reads.get(co) ?? {}) : null });
       // Complaint deadlines are judged on the user's wall clock.
       const plan = grade(model, today, fromLocalDateTime(now) ?? undefined);
       const keys = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount);
@@ -344,7 +343,7 @@ export async function checkWorkbook(today: DayNumber): Promise<LocatedIssue[]> {
     const cuModel = tableModel(cuAll, reads.get(cuAll) ?? {});
     const fuModel = fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null;
     const coModel = co ? tableModel(co, reads.get(co) ?? {}) : null;
-    const issues = check(workbookModel(s, cuModel, fuModel, coModel), today);
+    const issues = check(workbookModel(s, cuModel, fuModel, { complaints: coModel }), today);
     return issues.map((issue) => ({
       issue,
       address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey)
@@ -370,12 +369,15 @@ export async function listCustomers(today: DayNumber): Promise<CustomerOption[]>
   return run("customers", async (context) => {
     const s = await readStructure(context);
     const { cu, fu } = need(s);
-    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "shortName"] }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])]);
+    const ct = s.tables.contacts?.exists ? s.tables.contacts : null;
+    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "shortName"] }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : []), ...(ct ? [{ info: ct, keys: ["customerId", "name", "primary"] }] : [])]);
     const plan = grade(workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null), today);
     const short = reads.get(cu)?.shortName ?? [];
+    const people = contactsByCustomer(ct ? readContacts(tableModel(ct, reads.get(ct) ?? {})) : []);
     return plan.results.filter((r) => r.record.id !== "" && !plan.idFills.some((f) => f.index === r.record.index)).map((r) => ({
       id: r.record.id, name: r.record.name, shortName: parseText(short[r.record.index] ?? null), contact: r.record.contact, owner: r.record.owner,
       row: r.record.row, cadence: r.derived.cadence,
+      contacts: [r.record.contact, ...(people.get(idKey(r.record.id)) ?? []).map((c) => c.name)].filter((n, i, all) => n !== "" && all.indexOf(n) === i),
     }));
   });
 }

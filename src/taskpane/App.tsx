@@ -9,7 +9,10 @@ import type { WorkbookApi } from "./workbookApi";
 import { LANGS, type Lang } from "../core/i18n/lang";
 import { languageName } from "../core/i18n/catalogue";
 import { Home } from "./features/Home";
+import { dashText } from "../core/dashboard/messages";
+import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
+import { TEAM_OPS_STRINGS } from "./features/teamOpsStrings";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
 const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ default: m.LogFollowUp })));
@@ -17,7 +20,11 @@ const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Gr
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
 const Complaints = lazy(() => import("./features/health/Complaints").then((m) => ({ default: m.Complaints })));
+const Pool = lazy(() => import("./features/Pool").then((m) => ({ default: m.Pool })));
+const Handover = lazy(() => import("./features/Handover").then((m) => ({ default: m.Handover })));
+const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
 const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
+const Overview = lazy(() => import("./features/Overview").then((m) => ({ default: m.Overview })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
@@ -27,7 +34,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "complaints" | "grade" | "card" | "check" | "audit";
+type Page = "home" | "log" | "complaints" | "grade" | "card" | "check" | "pool" | "handover" | "overview" | "import" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -54,9 +61,26 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="pool">{TEAM_OPS_STRINGS[lang].tabPool}</Tab>
+        <Tab value="handover">{TEAM_OPS_STRINGS[lang].tabHandover}</Tab>
+        <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
+        <Tab value="import">{importText(lang, "tabImport")}</Tab>
         <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
-      <div role="tabpanel" aria-label={t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}>
+      <div
+        role="tabpanel"
+        aria-label={
+          page === "pool"
+            ? TEAM_OPS_STRINGS[lang].tabPool
+            : page === "handover"
+              ? TEAM_OPS_STRINGS[lang].tabHandover
+              : page === "overview"
+                ? dashText(lang, "overviewTitle")
+                : page === "import"
+                  ? importText(lang, "tabImport")
+                  : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")
+        }
+      >
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
@@ -64,6 +88,10 @@ function Shell() {
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "pool" && <Pool onToast={toast} />}
+          {page === "handover" && <Handover onToast={toast} />}
+          {page === "overview" && <Overview onToast={toast} />}
+          {page === "import" && <Import onToast={toast} />}
           {page === "audit" && <AuditLog />}
         </Suspense>
       </div>

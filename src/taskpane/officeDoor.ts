@@ -1,10 +1,13 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
+import * as team from "../excel/teamops";
+import { buildDashboard, overview } from "../excel/dashboard";
 import { CardSource } from "../excel/card";
 import { latestOnly } from "../excel/latest";
 import type { WorkbookApi } from "./workbookApi";
 import * as health from "../excel/complaints";
 import { fromLocalDateTime, type WallTime } from "../core/health/wallClock";
+import { importIntoWorkbook, previewImport, readWorkbookSource } from "../excel/importWorkbook";
 
 /** How long the log form's customer picker waits for a burst of changes to settle before reloading. */
 const PICKER_WAIT_MS = 300;
@@ -29,7 +32,18 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     card: (row) => cards.card(row),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
+    pool: () => team.poolOverview(localToday()),
+    release: (user) => team.releaseToPool(localToday(), user, clock()),
+    claim: (id, owner, user) => team.claimCustomer(id, owner, localToday(), user, clock()),
+    previewHandover: (input) => team.previewHandover(input, localToday()),
+    handover: (input, user) => team.handOver(input, localToday(), user, clock()),
+    team: () => team.teamMembers(),
+    importSource: () => readWorkbookSource(),
+    previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
+    runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),
     auditLog: (limit) => uc.readAuditLog(limit),
+    overview: () => overview(localToday()),
+    buildDashboard: (user) => buildDashboard(localToday(), user, clock()),
     today: localToday,
     health: {
       complaints: () => health.listComplaints(clock()),

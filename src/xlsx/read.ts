@@ -8,6 +8,8 @@ import { toLang, type Lang } from "../core/i18n/lang";
 import { DATE1904_OFFSET, parseIsoDay } from "../core/_lib/calendar";
 import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
+import { CONTACT_COLUMNS } from "../core/contacts/columns";
+import { AUDIT_COLUMN_DEFS } from "./auditLog";
 import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 
@@ -37,10 +39,13 @@ export interface ReadResult {
   readonly followUps: Located | null;
   readonly complaints: Located | null;
   readonly rules: Located | null;
+  /** Read only when asked for (the Contacts table, the audit log). */
+  readonly contacts?: Located | null;
+  readonly audit?: Located | null;
   readonly book: Book;
 }
 
-const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, complaints: COMPLAINT_COLUMNS };
+const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS, complaints: COMPLAINT_COLUMNS, audit: AUDIT_COLUMN_DEFS };
 
 /**
  * A copy of a string that does not keep the text it was cut from alive: V8 represents a long
@@ -104,7 +109,7 @@ async function locate(book: Book): Promise<Partial<Record<SheetKey, Found>>> {
   const out: Partial<Record<SheetKey, Found>> = {};
   for (const sheet of book.sheets) {
     for (const t of book.tables(sheet)) {
-      for (const key of ["customers", "followUps", "complaints", "rules"] as const) {
+      for (const key of ["customers", "followUps", "contacts", "complaints", "rules", "audit"] as const) {
         if (!out[key] && t.name.toLowerCase() === (SHEETS[key].table ?? "").toLowerCase()) out[key] = { key, sheet, table: t };
       }
     }
@@ -324,7 +329,10 @@ async function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Fou
 }
 
 /** Reads the model a use-case needs. `keys` limits the columns read from each table. */
-export async function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all"; complaints?: readonly string[] | "all" }): Promise<ReadResult> {
+export async function readBook(
+  book: Book,
+  keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all"; complaints?: readonly string[] | "all"; contacts?: readonly string[] | "all"; audit?: boolean },
+): Promise<ReadResult> {
   const found = await locate(book);
   if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
   const cu = await readTable(book, found.customers, keys.customers);
@@ -332,6 +340,8 @@ export async function readBook(book: Book, keys: { customers: readonly string[] 
   // Complaints are few; a workbook from before template version 2 has none.
   const co = found.complaints ? await readTable(book, found.complaints, keys.complaints ?? "all") : null;
   const rl = await readRulesAndLists(book, found);
+  const ct = keys.contacts && found.contacts ? await readTable(book, found.contacts, keys.contacts) : null;
+  const audit = keys.audit && found.audit?.table ? (await readTable(book, found.audit, ["time"])).located : null;
   const lang: Lang = rl.lang ?? (found.customers.sheet.name === SHEETS.customers.name["en-US"] ? "en-US" : "zh-CN");
   return {
     book,
@@ -339,6 +349,8 @@ export async function readBook(book: Book, keys: { customers: readonly string[] 
     followUps: fu?.located ?? null,
     complaints: co?.located ?? null,
     rules: rl.located,
-    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, complaints: co?.model ?? null, rules: rl.rules, lists: rl.lists },
+    contacts: ct?.located ?? null,
+    audit,
+    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, contacts: ct?.model ?? null, complaints: co?.model ?? null, rules: rl.rules, lists: rl.lists },
   };
 }

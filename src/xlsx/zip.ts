@@ -233,7 +233,7 @@ function deflated(input: Uint8Array | Deflated): Deflated {
  * A new package: entries listed in `replace` get the new content (deflated), entries in `add` are
  * appended, names in `remove` are dropped, and every other entry is copied verbatim.
  */
-export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Uint8Array | Deflated>, add: ReadonlyMap<string, Uint8Array> = new Map(), remove: ReadonlySet<string> = new Set()): Uint8Array {
+export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Uint8Array | Deflated>, add: ReadonlyMap<string, Uint8Array | Deflated> = new Map(), remove: ReadonlySet<string> = new Set()): Uint8Array {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;

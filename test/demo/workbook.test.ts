@@ -89,6 +89,13 @@ describe("the en-US demo", () => {
     expect(lang).toBe("en-US");
     expect(summary.byStatus.ok).toBeGreaterThan(summary.byStatus.overdue);
   });
+
+  it("comes with the manager's dashboard built, in the workbook's language", async () => {
+    const zh = new Book(fs.readFileSync(await demoFile("dash-zh.xlsx", "--customers", "30")));
+    expect(zh.sheets.map((s) => s.name)).toContain("看板");
+    const en = new Book(fs.readFileSync(await demoFile("dash-en.xlsx", "--lang", "en-US", "--customers", "30")));
+    expect(en.sheets.map((s) => s.name)).toContain("Dashboard");
+  });
 });
 
 describe("demo flags", () => {

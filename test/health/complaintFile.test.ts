@@ -9,6 +9,8 @@ import { readRules } from "../../src/core/rules/rules";
 import { healthText } from "../../src/core/health/messages";
 import { formatDateTime, fromLocalDateTime, type WallTime } from "../../src/core/health/wallClock";
 import { formatIso, fromLocalDate } from "../../src/core/_lib/calendar";
+import { columnLetter } from "../../src/core/_lib/a1";
+import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { cli, ensureCliBuilt, inspect, py, recalc, tmpdir } from "../xlsx/helpers";
 
 const PY = "/usr/bin/python3";
@@ -78,7 +80,7 @@ describe("crm-sheets complaint", () => {
     const out = JSON.parse(r.out) as { summary: { health: { byTier: Record<string, number>; complaints: { total: number; open: number; late: number } } } };
     expect(out.summary.health.complaints.total).toBe(3);
     expect(out.summary.health.byTier.risk).toBeGreaterThanOrEqual(1);
-    const rows = py<Array<[string, string, string]>>("values.py", [file, "客户信息", "A,AP,AQ"]);
+    const rows = py<Array<[string, string, string]>>("values.py", [file, "客户信息", ["id", "valueTier", "tierReason"].map((k) => columnLetter(CUSTOMER_COLUMNS.findIndex((c) => c.key === k) + 1)).join(",")]);
     const first = rows[0];
     expect(first?.[1]).toBe("风险");
     expect(first?.[2]).toMatch(/^风险:90天内投诉3次/);

@@ -3,6 +3,14 @@ import { installTemplate, gradeWorkbook, checkWorkbook } from "../../src/excel/u
 import { customerHealth, listComplaints, logComplaint, updateComplaint } from "../../src/excel/complaints";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { HEALTH_RULE_DEFS } from "../../src/core/health/healthRules";
+import { POOL_RULE_DEFS } from "../../src/core/pool/poolRuleDefs";
+import { POOL_CUSTOMER_COLUMNS } from "../../src/core/pool/columns";
+import { CONTACT_FOLLOWUP_COLUMNS } from "../../src/core/contacts/columns";
+import { TIER_COLUMNS } from "../../src/core/health/columns";
+import { CUSTOMER_COLUMNS, type ColumnDef } from "../../src/core/template/columns";
+import { META_ROWS, type RuleDef } from "../../src/core/rules/ruleDefs";
+import { sheetName, TEMPLATE_VERSION, type SheetKey } from "../../src/core/template/sheets";
+import { columnLetter } from "../../src/core/_lib/a1";
 import { seed } from "../excel/seed";
 import { day } from "../support/builders";
 import { at } from "./builders";
@@ -21,29 +29,71 @@ beforeEach(async () => {
   x.resetCounters();
 });
 
-/** Turns the fresh v2 workbook into what template version 1 looked like: no Complaints, no tier columns, no health Rules rows or names. */
-async function makeVersion1(): Promise<void> {
+/** What a version added, as the template defines it: sheets, Customers and Follow-ups columns, Rules rows. */
+const ADDED_IN: Record<1 | 2, { sheets: SheetKey[]; customers: readonly ColumnDef[]; followUps: readonly ColumnDef[]; rules: readonly RuleDef[] }> = {
+  // Version 2 (team operations) and version 3 (health), so a version-1 workbook lacks both.
+  1: { sheets: ["contacts", "complaints"], customers: [...POOL_CUSTOMER_COLUMNS, ...TIER_COLUMNS], followUps: CONTACT_FOLLOWUP_COLUMNS, rules: [...POOL_RULE_DEFS, ...HEALTH_RULE_DEFS] },
+  2: { sheets: ["complaints"], customers: TIER_COLUMNS, followUps: [], rules: HEALTH_RULE_DEFS },
+};
+
+/** Drops a table's last `n` columns (the double keeps cells, validations and highlights by position). */
+function dropLastColumns(sheetName: string, tableName: string, n: number): void {
+  if (n === 0) return;
+  const t = x.table(tableName);
+  const ws = x.sheet(sheetName);
+  const from = t.rect.c1 - n + 1;
+  for (let r = t.rect.r0; r <= t.rect.r1; r++) for (let c = from; c <= t.rect.c1; c++) ws.cells.get(r)?.delete(c);
+  t.rect = { ...t.rect, c1: from - 1 };
+  const keep = <E extends { rect: { c0: number } }>(list: E[]) => list.splice(0, list.length, ...list.filter((e) => e.rect.c0 < from));
+  keep(ws.conditionalFormats);
+  keep(ws.validations);
+}
+
+/** Turns the fresh workbook into what an older template version made, by removing what later versions added. */
+async function makeVersion(version: 1 | 2): Promise<void> {
+  const added = ADDED_IN[version];
   await x.api.run(async (context) => {
-    context.workbook.worksheets.getItem("投诉记录").delete();
+    for (const k of added.sheets) context.workbook.worksheets.getItem(sheetName(k, "zh-CN")).delete();
     await context.sync();
   });
-  for (const d of HEALTH_RULE_DEFS) if (d.name) x.store.names.delete(d.name);
+  for (const d of added.rules) if (d.name) x.store.names.delete(d.name);
+  // Later versions' Rules rows are the table's last ones (each version appends).
   const rules = x.table("CRM_Rules");
-  const rs = x.sheet("分级规则");
-  for (let r = rules.rect.r1 - HEALTH_RULE_DEFS.length + 1; r <= rules.rect.r1; r++) for (let c = 0; c < 3; c++) rs.cells.get(r)?.delete(c);
-  rules.rect = { ...rules.rect, r1: rules.rect.r1 - HEALTH_RULE_DEFS.length };
-  (rs.cell(2, 1) as { v: number }).v = 1;
-  const cu = x.table("CRM_Customers");
-  const cs = x.sheet("客户信息");
-  for (let r = cu.rect.r0; r <= cu.rect.r1; r++) {
-    cs.cells.get(r)?.delete(cu.rect.c1);
-    cs.cells.get(r)?.delete(cu.rect.c1 - 1);
+  const rs = x.sheet(sheetName("rules", "zh-CN"));
+  const labels = new Set(added.rules.map((d) => d.label["zh-CN"]));
+  for (let r = rules.rect.r1 - added.rules.length + 1; r <= rules.rect.r1; r++) {
+    expect(labels.has(String(rs.cell(r, 0)?.v))).toBe(true);
+    for (let c = 0; c < 3; c++) rs.cells.get(r)?.delete(c);
   }
-  cu.rect = { ...cu.rect, c1: cu.rect.c1 - 2 };
+  rules.rect = { ...rules.rect, r1: rules.rect.r1 - added.rules.length };
+  const versionRow = x.grid(sheetName("rules", "zh-CN"), "A1:A5").findIndex((r) => r[0] === META_ROWS.templateVersion["zh-CN"]);
+  (rs.cell(versionRow, 1) as { v: number }).v = version;
+  // Later versions' columns are each table's last ones.
+  const cuDefs = CUSTOMER_COLUMNS.slice(-added.customers.length);
+  expect(cuDefs.map((c) => c.key)).toEqual(added.customers.map((c) => c.key));
+  dropLastColumns(sheetName("customers", "zh-CN"), "CRM_Customers", added.customers.length);
+  dropLastColumns(sheetName("followUps", "zh-CN"), "CRM_FollowUps", added.followUps.length);
+}
+
+/** Headers, Rules labels, sheet names and our names: what an upgrade must make equal to a fresh install. */
+function shape(): unknown {
+  const headers = (table: string, sheet: SheetKey) => {
+    const t = x.table(table);
+    return x.grid(sheetName(sheet, "zh-CN"), `A1:${columnLetter(t.rect.c1 + 1)}1`)[0];
+  };
+  const rules = x.table("CRM_Rules");
+  return {
+    sheets: [...x.store.sheets.map((s) => s.name)].sort(),
+    customers: headers("CRM_Customers", "customers"),
+    followUps: headers("CRM_FollowUps", "followUps"),
+    rules: x.grid(sheetName("rules", "zh-CN"), `A1:B${rules.rect.r1 + 1}`),
+    names: [...x.store.names.keys()].sort(),
+  };
 }
 
 describe("install and upgrade", () => {
   it("a new workbook has the Complaints table, its SLA formula, names and the late highlight", () => {
+    expect(TEMPLATE_VERSION).toBe(3);
     expect(x.table("CRM_Complaints").rect).toMatchObject({ r0: 0, r1: 1, c0: 0, c1: 11 });
     expect(x.grid("投诉记录", "A1:L1")[0]?.[11]).toBe("处理状态");
     expect(String(x.cell("投诉记录", "L2")?.f)).toMatch(/^=IF\(\$A2="","",IFERROR\(/);
@@ -53,25 +103,32 @@ describe("install and upgrade", () => {
     expect(x.sheet("投诉记录").validations.find((v) => v.rect.c0 === 9)?.rule).toEqual({ wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } });
   });
 
-  it("upgrades a version-1 workbook: sheet, tier columns, Rules rows, names, highlight; then nothing more", async () => {
-    await makeVersion1();
-    const before = x.grid("客户信息", "A1:AO3");
+  it.each([1, 2] as const)("upgrades a version-%i workbook to the current template's shape, the user's cells untouched; then nothing more", async (version) => {
+    const fresh = shape();
+    const freshCf = x.sheet("投诉记录").conditionalFormats.length;
+    const freshPoolCf = x.sheet("客户信息").conditionalFormats.length;
+    await makeVersion(version);
+    expect(shape()).not.toEqual(fresh);
+    const kept = CUSTOMER_COLUMNS.length - ADDED_IN[version].customers.length;
+    const before = x.grid("客户信息", `A1:${columnLetter(kept)}3`);
     const out = await installTemplate("zh-CN", false, "张三", now);
     expect(out.kind).toBe("upgraded");
-    expect(out.kind === "upgraded" && out.sheets).toEqual(["投诉记录"]);
+    expect(out.kind === "upgraded" && [...out.sheets].sort()).toEqual(ADDED_IN[version].sheets.map((k) => sheetName(k, "zh-CN")).sort());
     expect(out.kind === "upgraded" && out.columns).toEqual(expect.arrayContaining(["价值分层", "分层依据", "投诉-响应时限(小时)", "分层顺序-风险"]));
-    expect(x.grid("客户信息", "A1:AO3")).toEqual(before);
-    expect(x.grid("客户信息", "AP1:AQ1")).toEqual([["价值分层", "分层依据"]]);
+    expect(x.grid("客户信息", `A1:${columnLetter(kept)}3`)).toEqual(before);
+    // Same headers in the same order, the same Rules rows (labels and defaults) in the same order,
+    // every name, and the template version: as a fresh install.
+    expect(shape()).toEqual(fresh);
     const rules = x.table("CRM_Rules");
     const respondRow = x.grid("分级规则", `A1:B${rules.rect.r1 + 1}`).findIndex((r) => r[0] === "投诉-响应时限(小时)") + 1;
-    expect(x.grid("分级规则", `B${respondRow}`)).toEqual([[1]]);
     expect(x.store.names.get("CRM_ComplaintRespondHours")).toBe(`='分级规则'!$B$${respondRow}`);
     expect(x.sheet("分级规则").validations.some((v) => v.rect.r0 === respondRow - 1)).toBe(true);
-    expect(x.sheet("投诉记录").conditionalFormats).toHaveLength(1);
-    expect(x.grid("分级规则", "B3")).toEqual([[2]]);
+    expect(x.sheet("投诉记录").conditionalFormats).toHaveLength(freshCf);
+    expect(x.sheet("客户信息").conditionalFormats).toHaveLength(freshPoolCf);
     const again = await installTemplate("zh-CN", false, "张三", now);
-    expect(again).toEqual({ kind: "current", lang: "zh-CN", version: 2 });
-    expect(x.sheet("投诉记录").conditionalFormats).toHaveLength(1);
+    expect(again).toEqual({ kind: "current", lang: "zh-CN", version: TEMPLATE_VERSION });
+    expect(x.sheet("投诉记录").conditionalFormats).toHaveLength(freshCf);
+    expect(shape()).toEqual(fresh);
   });
 });
 
@@ -149,7 +206,9 @@ describe("complaints through the Office door", () => {
   it("grading writes tiers; the card's health names the tier, the strategy and open complaints", async () => {
     await logComplaint({ customerId: "KH-202605-002", summary: "未回电", by: "李四", receivedAt: at("2026-05-20 08:00") }, "张三", now);
     await gradeWorkbook(today, "张三", now);
-    expect(x.grid("客户信息", "AP2:AQ3")).toEqual([
+    const tier = columnLetter(CUSTOMER_COLUMNS.findIndex((c) => c.key === "valueTier") + 1);
+    const reason = columnLetter(CUSTOMER_COLUMNS.findIndex((c) => c.key === "tierReason") + 1);
+    expect(x.grid("客户信息", `${tier}2:${reason}3`)).toEqual([
       ["高价值", "高价值:战略客户"],
       ["风险", "风险:1次投诉超时"],
     ]);

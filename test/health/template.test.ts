@@ -6,15 +6,17 @@ import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { healthText } from "../../src/core/health/messages";
 import { RANKED_TIERS } from "../../src/core/health/types";
 import { slaFormula, slaLateFormula } from "../../src/core/health/slaFormula";
+import { RULE_DEFS } from "../../src/core/rules/ruleDefs";
+import { VALIDATION_TITLE_MAX } from "../../src/core/template/validationTitle";
 
 describe.each(["zh-CN", "en-US"] as const)("template %s", (lang) => {
   const p = planInstall(lang);
   const sheet = p.sheets.find((s) => s.key === "complaints");
   const table = sheet?.tables[0];
 
-  it("is version 2", () => {
-    expect(TEMPLATE_VERSION).toBe(2);
-    expect(p.version).toBe(2);
+  it("is version 3 (team operations is 2)", () => {
+    expect(TEMPLATE_VERSION).toBe(3);
+    expect(p.version).toBe(3);
   });
   it("Customers ends with the value tier and its reason, both derived", () => {
     const keys = CUSTOMER_COLUMNS.map((c) => c.key);
@@ -88,6 +90,11 @@ describe.each(["zh-CN", "en-US"] as const)("template %s", (lang) => {
     expect(v("J")?.rule).toEqual({ kind: "whole", min: 1, max: 5 });
     expect(v("C")).toBeUndefined();
     expect(v("L")).toBeUndefined();
+  });
+  it("every validation title fits Excel's 32 characters uncut: a Rules row's title is its whole label", () => {
+    for (const v of p.validations) for (const t of [v.prompt?.title, v.error?.title]) if (t !== undefined) expect(t.length).toBeLessThanOrEqual(VALIDATION_TITLE_MAX);
+    const titles = new Set(p.validations.filter((v) => v.sheet === "rules").map((v) => v.prompt?.title));
+    for (const d of RULE_DEFS) expect(titles).toContain(d.label[lang]);
   });
   it("late rows are highlighted by a formula that moves with NOW()", () => {
     const cf = p.conditionalFormats.find((c) => c.sheet === "complaints");

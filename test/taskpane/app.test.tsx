@@ -21,7 +21,18 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     card: async () => null,
     watchSelection: async () => async () => undefined,
     watchChanges: async () => async () => undefined,
+    pool: async () => ({ lang: "zh-CN", enabled: false, warnDays: 3, due: [], soon: [], inPool: [] }),
+    release: async () => ({ action: "release", written: [], skipped: [] }),
+    claim: async () => ({ action: "claim", written: [], skipped: [] }),
+    previewHandover: async () => ({ lang: "zh-CN", counts: [], byStage: { open: 0, maintenance: 0, closed: 0 }, kept: 0, total: 0 }),
+    handover: async () => ({ action: "handover", written: [], skipped: [] }),
+    team: async () => [],
+    importSource: async () => { throw new Error("not used"); },
+    previewImport: async () => { throw new Error("not used"); },
+    runImport: async () => { throw new Error("not used"); },
     auditLog: async () => [],
+    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], cadenceA: 7 }),
+    buildDashboard: async () => ({ lang: "zh-CN", sheetName: "看板", cells: 0, charts: 0 }),
     today: () => day("2026-05-20"),
     health: {
       complaints: async () => [],
@@ -45,7 +56,9 @@ describe("task pane components (by role)", () => {
   it("Home installs the template in the chosen language", async () => {
     const api = fakeApi();
     render(<App api={api} lang="zh-CN" />);
-    const button = await screen.findByRole("button", { name: "安装模板" });
+    // The first render loads the Home page's chunk and the catalogue: about 1.5 s alone on a busy
+    // 2-core machine, past findByRole's 1 s default, so the wait is longer; what is found is unchanged.
+    const button = await screen.findByRole("button", { name: "安装模板" }, { timeout: 10_000 });
     fireEvent.click(screen.getByRole("radio", { name: "English" }));
     fireEvent.click(button);
     await waitFor(() => expect(api.calls).toEqual(["install en-US"]));

@@ -17,7 +17,6 @@ import sys
 import zipfile
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 
 CUSTOMERS = [
     {"A": "KH-202601-001", "B": "上海明远精密机械有限公司", "C": "明远", "F": "C 制造业", "M": "王经理", "P": "13812345678", "T": 600000, "U": datetime.date(2026, 6, 10),
@@ -48,13 +47,17 @@ def fill(template, out):
             cell.value = v
             if isinstance(v, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
-    # Each table grows to the rows filled, as wide as the template made it (a template version may add columns).
-    for ws, name, rows in ((cu, "CRM_Customers", len(CUSTOMERS)), (fu, "CRM_FollowUps", len(FOLLOW_UPS))):
-        table = ws.tables[name]
-        ref = f"A1:{get_column_letter(len(table.tableColumns))}{rows + 1}"
-        table.ref = ref
-        table.autoFilter.ref = ref
+    # The tables grow by the rows filled in and keep the template's width, whatever columns it has.
+    grow(cu.tables["CRM_Customers"], 1 + len(CUSTOMERS))
+    grow(fu.tables["CRM_FollowUps"], 1 + len(FOLLOW_UPS))
     wb.save(out)
+
+
+def grow(table, last_row):
+    first_col, first_row, last_col, _ = openpyxl.utils.cell.range_boundaries(table.ref)
+    ref = "%s%d:%s%d" % (openpyxl.utils.get_column_letter(first_col), first_row, openpyxl.utils.get_column_letter(last_col), last_row)
+    table.ref = ref
+    table.autoFilter.ref = ref
 
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { gradeFile } from "../../xlsx/usecases";
+import { dashboardFile } from "../../xlsx/dashboard";
 import { atomicWrite } from "../../xlsx/save";
 import { intFlag, langFlag, needFile, type Parsed } from "../args";
 import type { Run } from "../io";
@@ -8,7 +9,7 @@ import { gradeText } from "../output";
 import { sampleRows, DEFAULT_CUSTOMERS, DEFAULT_SEED } from "../sampleData";
 import { loadInit } from "./loadInit";
 
-/** `demo <file> [--seed N] [--customers N]`: the template with sample customers, graded. */
+/** `demo <file> [--seed N] [--customers N]`: the template with sample customers, graded, with its dashboard built. */
 export async function demo(p: Parsed, { io, today, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
   const lang = langFlag(p.flags, speaking);
@@ -19,5 +20,7 @@ export async function demo(p: Parsed, { io, today, speaking }: Run): Promise<num
   atomicWrite(file, await (await loadInit()).templateWorkbook(lang, sample));
   const out = await gradeFile(file, today);
   io.out(gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
+  // A newcomer's first workbook shows every feature that exists: the manager's dashboard too.
+  await dashboardFile(file, today);
   return 0;
 }

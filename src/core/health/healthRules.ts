@@ -1,5 +1,5 @@
 import type { RuleDef } from "../rules/ruleDefs";
-import { withWords } from "../rules/ruleText";
+import { withWords } from "../rules/ruleWords";
 
 /** Rules-sheet rows for value tiers and complaint deadlines (SPEC § Value tiers and complaints). */
 export type HealthRuleKey =

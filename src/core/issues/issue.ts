@@ -24,7 +24,10 @@ export type IssueCode =
   | "futureComplaint"
   | "complaintOutOfOrder"
   | "satisfactionRange"
-  | "alreadyFilled";
+  | "alreadyFilled"
+  | "noDecisionMaker"
+  | "notInPool"
+  | "invalidOwner";
 
 export type Severity = "error" | "warning";
 

@@ -44,6 +44,8 @@ export interface WorkbookModel {
   readonly followUps: TableModel | null;
   /** 投诉记录; absent in a workbook from before template version 2. */
   readonly complaints?: TableModel | null;
+  /** The 联系人 / Contacts table, when the door read it (older workbooks have none). */
+  readonly contacts?: TableModel | null;
   /** Rules sheet rows: setting label → raw value. */
   readonly rules: ReadonlyArray<{ readonly label: string; readonly value: RawCell; readonly row: number }>;
   /** Lists sheet columns by list key, e.g. holidays and the team. */

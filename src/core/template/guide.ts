@@ -4,9 +4,12 @@ import { ruleDefault } from "../rules/ruleDefs";
 import { say } from "../i18n/catalogue";
 import { renderReason, thresholdAmount } from "../i18n/messages";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
+import { dashboardGuideRows } from "../dashboard/guide";
 import { firstSteps } from "../demo/firstSteps";
 import { healthDerivedHelp, healthGuideRows } from "../health/guide";
 import { COMPLAINT_COLUMNS } from "../health/columns";
+import { teamOpsDerivedHelp, teamOpsGuideRows } from "../pool/guide";
+import { CONTACT_COLUMNS } from "../contacts/columns";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -44,7 +47,7 @@ function derivedHelp(key: string, lang: Lang): string {
     case "daysToDue": return say(lang, "guide", "helpDaysToDue");
     case "status": return say(lang, "guide", "helpStatus");
     case "customerName": return say(lang, "guide", "helpCustomerName");
-    default: return "";
+    default: return teamOpsDerivedHelp(key, lang);
   }
 }
 
@@ -65,6 +68,7 @@ export function guideRows(lang: Lang): GuideRow[] {
     { kind: "text", text: say(lang, "guide", "step1", { customers: cu }) },
     { kind: "text", text: say(lang, "guide", "step2", { followUps: fu }) },
     { kind: "text", text: say(lang, "guide", "step3") },
+    { kind: "text", text: say(lang, "import", "guideImport") },
     { kind: "heading", text: tryTitle },
     ...trySteps.map((text): GuideRow => ({ kind: "text", text })),
     { kind: "heading", text: say(lang, "guide", "rulesHeading", { rules }) },
@@ -78,13 +82,16 @@ export function guideRows(lang: Lang): GuideRow[] {
     }) },
     { kind: "text", text: say(lang, "guide", "states", { dormantDays: v("dormantDays") }) },
     ...healthGuideRows(lang),
+    ...dashboardGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "privacyHeading") },
     { kind: "text", text: say(lang, "guide", "privacy") },
+    ...teamOpsGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "columnsHeading") },
     { kind: "column", cells: [say(lang, "guide", "headSheet"), say(lang, "guide", "headColumn"), say(lang, "guide", "headRequired"), say(lang, "guide", "headHow")] },
   ];
   for (const c of CUSTOMER_COLUMNS) rows.push(columnRow(cu, c, lang));
   for (const c of FOLLOWUP_COLUMNS) rows.push(columnRow(fu, c, lang));
+  for (const c of CONTACT_COLUMNS) rows.push(columnRow(sheetName("contacts", lang), c, lang));
   for (const c of COMPLAINT_COLUMNS) rows.push(columnRow(sheetName("complaints", lang), c, lang));
   return rows;
 }

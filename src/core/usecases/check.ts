@@ -15,6 +15,7 @@ import { idKey, readHistories } from "../followup/history";
 import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue } from "./errors";
 import { checkComplaints } from "../health/checkComplaints";
+import { checkContacts } from "../contacts/checkContacts";
 
 function missingColumns(t: TableModel, defs: readonly ColumnDef[], sink: IssueSink): void {
   for (const d of defs) if (d.required && t.positions[d.key] === undefined) sink.push("missingColumn", d.key, null);
@@ -82,5 +83,5 @@ export function check(model: WorkbookModel, today: DayNumber): Issue[] {
     scanIdNumbers(fu, fuSink, rows);
     fuIssues = fuSink.issues;
   }
-  return [...ruleIssues, ...sink.issues, ...fuIssues, ...checkComplaints(model, new Set(firstById.keys()), today)];
+  return [...ruleIssues, ...sink.issues, ...fuIssues, ...checkContacts(model, today), ...checkComplaints(model, new Set(firstById.keys()), today)];
 }

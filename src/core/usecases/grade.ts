@@ -26,6 +26,7 @@ import type { ComplaintStats } from "../health/complaints";
 import type { TierResult } from "../health/valueTier";
 import type { ValueTier } from "../health/types";
 import type { WallTime } from "../health/wallClock";
+import { countdownWrites } from "../pool/countdownWrites";
 
 export interface DueItem {
   readonly row: number;
@@ -72,7 +73,7 @@ export interface GradePlan {
 }
 
 /** The only columns grading reads: every door fetches these and nothing more. */
-export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status", ...TIER_READ_KEYS.filter((k) => k !== "intent" && k !== "value")] as const;
+export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status", "daysToRelease", ...TIER_READ_KEYS.filter((k) => k !== "intent" && k !== "value")] as const;
 export const HISTORY_READ_KEYS = ["date", "customerId", "nextDate"] as const;
 
 export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
@@ -170,6 +171,8 @@ export function grade(model: WorkbookModel, today: DayNumber, now: WallTime = to
       due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue, tier: tier?.tier ?? null });
     }
   }
+  // The pool's countdown is a live formula too: written only where it is missing or was typed over.
+  if (cols.daysToRelease) cols.daysToRelease = countdownWrites(t, results.map((r) => ({ index: r.record.index, row: r.record.row, grade: r.grade, stage: stageClass(r.record.stage), owner: r.record.owner, lastContact: r.history.last, created: r.record.created })), rules, today);
   due.sort((a, b) => GRADE_ORDER[a.grade ?? "none"] - GRADE_ORDER[b.grade ?? "none"] || a.daysToDue - b.daysToDue || a.row - b.row);
   const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as Array<PlanValue | null> }));
   return {

@@ -7,6 +7,7 @@ import { formatDay } from "../dates";
 import type { CustomerCard } from "../workbookApi";
 import { GRADE_KEY, STATUS_KEY } from "../labels";
 import { HealthPanel } from "./health/HealthPanel";
+import { CardContacts } from "./CardContacts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -45,6 +46,7 @@ export function Card() {
           />
           <Text>{`${t("gradeReason")}: ${card.reason || "—"}`}</Text>
           <Text>{`${t("nextDue")}: ${formatDay(card.nextDue, lang)} · ${t(STATUS_KEY[card.status])}`}</Text>
+          <CardContacts contacts={card.contacts} />
           <HealthPanel row={card.row} />
           <Text weight="semibold">{t("recent")}</Text>
           <ul className={s.list}>

@@ -2,6 +2,11 @@ import { LANGS, type Lang, type Texts } from "../i18n/lang";
 import { fill, say, section } from "../i18n/catalogue";
 import type { RuleDef } from "./ruleDefs";
 
+/*
+ * Kept apart from ruleDefs.ts so that the pool's rows (core/pool/poolRuleDefs.ts), which ruleDefs.ts
+ * imports, can take their words from the same place without an import cycle.
+ */
+
 /** A text in every shipped language, from the catalogues. */
 export const perLang = (f: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, string>;
 const words = (lang: Lang): Readonly<Record<string, string>> => section(lang, "rules");
@@ -18,9 +23,8 @@ export function cadenceWords(days: number, lang: Lang): string {
 }
 
 /**
- * Label and note come from the catalogues' "rules" section, keyed "<rule>.label" / "<rule>.note".
- * Its own file so the grading rows and the health rows share it without importing each other.
- * @example withWords({ key: "dormantDays", kind: "integer", defaultValue: 180, min: 1, max: 3650 }).label["en-US"] === "Dormant after (days)"
+ * A rule with its label and note from the catalogues' "rules" section, keyed "<rule>.label" / "<rule>.note".
+ * @example withWords({ key: "releaseA", kind: "integer", defaultValue: 30, min: 1, max: 3650 }).label["en-US"] === "Pool release A (days)"
  */
 export function withWords(d: Omit<RuleDef, "label" | "note">): RuleDef {
   const at = (lang: Lang, part: string): string => words(lang)[`${d.key}.${part}`] ?? d.key;

@@ -1,0 +1,93 @@
+/**
+ * The Overview tab in headless Chromium on the strict Excel double, in both languages: the KPI row
+ * and the by-owner table with the rep's own row first, a screenshot of each, and an axe scan.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serve } from "../browser/server";
+
+const root = path.resolve(__dirname, "../..");
+const out = path.join(root, "test-output", "harness-overview");
+const shots = path.join(root, "test-output", "screenshots");
+const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+jest.setTimeout(240_000);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1", CRM_OUT_DIR: out }, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve(fs.existsSync(path.join(out, "harness.html")) ? out : path.join(root, "test-output", "harness"));
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(lang: "zh-CN" | "en-US", user: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
+  page.on("pageerror", (e) => { throw e; });
+  await page.route(`${CDN}**`, async (route) => {
+    const rel = route.request().url().slice(CDN.length).split("?")[0] ?? "";
+    const file = path.join(officeDist, rel);
+    if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
+    else await route.fulfill({ status: 404, body: "" });
+  });
+  // The name the rep gave the pane once, kept on this machine.
+  await page.addInitScript((u) => { try { window.localStorage.setItem("crm-sheets.user", u); } catch { /* about:blank has no storage */ } }, user);
+  await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
+  await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
+  return page;
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.waitForTimeout(600);
+  await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } };
+    const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
+  });
+}
+
+const customers = (zh: boolean) => [
+  { id: "KH-1", name: "上海明远精密机械有限公司", industry: zh ? "C 制造业" : "C Manufacturing", contact: "王", stage: zh ? "需求确认" : "Qualified", owner: "张三", fit: zh ? "高" : "High", intent: zh ? "高" : "High", amount: 600000, closeDate: 46172, created: 46100 },
+  { id: "KH-2", name: "杭州云栖餐饮管理有限公司", industry: zh ? "H 住宿和餐饮业" : "H Accommodation and catering", contact: "李", stage: zh ? "新线索" : "Lead", owner: "李四", created: 46161 },
+  { id: "KH-3", name: "宁波新越物流有限公司", industry: zh ? "G 交通运输、仓储和邮政业" : "G Transport, storage and postal services", contact: "赵", stage: zh ? "已成交" : "Won", owner: "李四", created: 46050, wonDate: 46157, wonAmount: 300000 },
+  { id: "KH-4", name: "苏州汇智信息技术有限公司", industry: zh ? "I 信息传输、软件和信息技术服务业" : "I Information transmission, software and IT services", contact: "钱", stage: zh ? "商务谈判" : "Negotiation", owner: "王五", created: 45800 },
+];
+
+describe.each([["zh-CN", "李四", "概览", "在跟客户", "(我)", "生成看板"], ["en-US", "李四", "Overview", "Open customers", "(you)", "Build dashboard"]] as const)("%s Overview tab", (lang, user, tab, kpi, you, build) => {
+  it("shows the KPI row and the owners, the rep's own row first; no axe violations", async () => {
+    const page = await open(lang, user);
+    const zh = lang === "zh-CN";
+    if (!zh) await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("button", { name: zh ? "安装模板" : "Install template" }).click();
+    await page.getByText(zh ? /已安装模板版本/ : /Template version \d+ is installed/).waitFor();
+    await page.evaluate((rows) => (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", rows), customers(zh));
+    await page.evaluate(() => (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_FollowUps", [{ date: 46160, customerId: "KH-3", by: "李四", method: "电话", summary: "回访" }]));
+    await page.getByRole("tab", { name: zh ? "分级" : "Grade" }).click();
+    await page.getByRole("button", { name: zh ? "立即分级" : "Grade now" }).click();
+    await page.getByText(zh ? /已为 4 个客户分级/ : /Graded 4 customers/).first().waitFor();
+    await page.getByRole("tab", { name: tab }).click();
+    await page.getByText(kpi).waitFor();
+    const rows = page.getByRole("table").getByRole("row");
+    await rows.nth(1).waitFor();
+    expect(await rows.nth(1).innerText()).toContain(`李四 ${you}`);
+    expect(await page.getByRole("button", { name: build }).isEnabled()).toBe(true);
+    expect(await page.locator("dd").first().innerText()).toBe("3");
+    // The earlier steps' notices fade first, so the picture shows the table, not toasts over it.
+    await page.getByText(zh ? /已为 4 个客户分级/ : /Graded 4 customers/).first().waitFor({ state: "hidden", timeout: 15_000 });
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-06-overview.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});

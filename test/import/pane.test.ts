@@ -1,0 +1,155 @@
+/**
+ * The Import page of the built task pane in headless Chromium, on the strict Excel double, in both
+ * languages: a list on its own sheet selected, read, one mapping changed, previewed, imported, and
+ * the report sheet selected at the end. Screenshots go to test-output/screenshots.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import iconv from "iconv-lite";
+import { serve } from "../browser/server";
+
+const root = path.resolve(__dirname, "../..");
+const out = path.join(root, "test-output", "harness");
+const shots = path.join(root, "test-output", "screenshots");
+const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+jest.setTimeout(180_000);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1" }, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  fs.mkdirSync(shots, { recursive: true });
+  server = await serve(out);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 380, height: 1100 }, locale: lang, reducedMotion: "reduce" });
+  page.on("pageerror", (e) => { throw e; });
+  await page.route(`${CDN}**`, async (route) => {
+    const file = path.join(officeDist, route.request().url().slice(CDN.length).split("?")[0] ?? "");
+    if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
+    else await route.fulfill({ status: 404, body: "" });
+  });
+  await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-06-15T10:00:00`);
+  await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
+  return page;
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.waitForTimeout(400);
+  await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } };
+    const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`);
+  });
+}
+
+interface DoubleView { cell: (s: string, a: string) => { v: unknown; nf: string } | undefined; store: { selection: { sheetId: string } | null; sheetById: (id: string) => { name: string } | undefined } }
+const cell = (page: Page, sheet: string, a1: string) => page.evaluate(([s, a]) => (window as unknown as { crmDouble: DoubleView }).crmDouble.cell(s as string, a as string)?.v ?? null, [sheet, a1]);
+const selectedSheet = (page: Page) => page.evaluate(() => {
+  const d = (window as unknown as { crmDouble: DoubleView }).crmDouble;
+  return d.store.selection ? (d.store.sheetById(d.store.selection.sheetId)?.name ?? null) : null;
+});
+
+/** A team's list typed on a sheet of its own, selected, as a user does before opening the page. */
+async function typeList(page: Page, rows: Array<Array<string | number>>): Promise<void> {
+  await page.evaluate(async (grid) => {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.add("List");
+      const range = ws.getRangeByIndexes(0, 0, grid.length, (grid[0] ?? []).length);
+      range.values = grid;
+      ws.activate();
+      range.select();
+      await context.sync();
+    });
+  }, rows);
+}
+
+const CASES = [
+  {
+    lang: "zh-CN" as const, install: "安装模板", installed: /已安装模板版本 \d+/, tab: "导入", read: "读取来源", customers: "客户信息", report: "导入报告",
+    existing: "上海明远精密机械有限公司", mapTo: "核心需求", counts: "读取 3 行 = 新增 1 + 合并 1 + 跳过 1", done: /导入完成/,
+    list: [["2025年客户名单", "", "", "", ""], ["公司名称", "联系人", "手机", "阶段", "经营范围"], ["上海明远精密机械有限公司", "赵总", "138 1234 5678", "洽谈中", "机床"], ["深圳星河科技有限公司", "李总", 13900139000, "考虑中", "SaaS"], ["", "孙", "", "", ""]],
+  },
+  {
+    lang: "en-US" as const, install: "Install template", installed: /Template version \d+ is installed/, tab: "Import", read: "Read the source", customers: "Customers", report: "Import report",
+    existing: "Mingyuan Precision Machinery Co., Ltd.", mapTo: "Core need", counts: "read 3 = new 1 + merged 1 + skipped 1", done: /Imported:/,
+    list: [["Our 2025 leads", "", "", "", ""], ["Company", "Contact", "Mobile", "Stage", "Business"], ["Mingyuan Precision Machinery Co., Ltd.", "Zhao", "138 1234 5678", "Negotiating", "lathes"], ["Xinghe Tech Ltd", "Li", 13900139000, "thinking", "SaaS"], ["", "Sun", "", "", ""]],
+  },
+];
+
+describe("the Import page in Chromium", () => {
+  it.each(CASES)("$lang: read the selection, change a mapping, preview, import, report selected", async (c) => {
+    const page = await open(c.lang);
+    await page.getByRole("button", { name: c.install }).click();
+    await page.getByText(c.installed).waitFor();
+    const lang = c.lang;
+    await page.evaluate(([name, l]) => {
+      (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
+        { id: "KH-202601-001", name, industry: l === "zh-CN" ? "C 制造业" : "C Manufacturing", contact: l === "zh-CN" ? "王经理" : "Wang", stage: l === "zh-CN" ? "新线索" : "Lead", owner: "Ann", created: 46030 },
+      ]);
+    }, [c.existing, lang]);
+    await typeList(page, c.list);
+
+    await page.getByRole("tab", { name: c.tab }).click();
+    await page.getByRole("button", { name: c.read }).click();
+    await page.getByText(c.counts).waitFor();
+    const business = c.list[1]?.[4] as string;
+    const select = page.getByRole("combobox", { name: new RegExp(`: ${business}$`) });
+    expect(await select.inputValue()).toBe("");
+    await page.screenshot({ path: path.join(shots, `${lang}-import-1-preview.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+
+    // The user's own column becomes Core need instead: the preview follows.
+    await select.selectOption({ label: c.mapTo });
+    await page.waitForFunction((name) => {
+      const el = [...document.querySelectorAll("select")].find((s) => (s.getAttribute("aria-label") ?? "").endsWith(`: ${name}`));
+      return el !== undefined && el.value === "need" && !el.disabled;
+    }, business);
+    await page.getByRole("button", { name: c.tab, exact: true }).click();
+    await page.getByText(c.done).first().waitFor();
+    await page.screenshot({ path: path.join(shots, `${lang}-import-2-done.png`), fullPage: true });
+
+    expect(await selectedSheet(page)).toBe(c.report);
+    expect(await cell(page, c.customers, "B3")).toBe(c.list[3]?.[0]);
+    expect(await cell(page, c.customers, "P3")).toBe("13900139000");
+    expect(await cell(page, c.customers, "S2")).toBe(c.list[2]?.[4]);
+    expect(await cell(page, c.customers, "S3")).toBe("SaaS");
+    expect(await cell(page, c.customers, "M2")).toBe(lang === "zh-CN" ? "王经理" : "Wang");
+    expect(await cell(page, c.customers, "AP1")).toBeNull();
+    expect(await cell(page, c.report, "C5")).toBe(lang === "zh-CN" ? "合并" : "Merged");
+    await page.close();
+  });
+
+  it("zh-CN: a GBK CSV picked from disk", async () => {
+    const page = await open("zh-CN");
+    await page.getByRole("button", { name: "安装模板" }).click();
+    await page.getByText(/已安装模板版本 1/).waitFor();
+    await page.getByRole("tab", { name: "导入" }).click();
+    await page.getByRole("radio", { name: "磁盘上的 CSV 文件" }).check();
+    const csv = iconv.encode("2025年名单\r\n公司名称\t联系人\t手机\r\n\"甲\t乙公司\"\t王\t13800138000\r\n丙公司\t李\t\r\n", "gbk");
+    await page.locator("input[type=file]").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: csv });
+    await page.getByRole("button", { name: "读取来源" }).click();
+    await page.getByText("读取 2 行 = 新增 2 + 合并 0 + 跳过 0,其中 0 行需核对").waitFor();
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await page.getByText(/导入完成/).first().waitFor();
+    expect(await cell(page, "客户信息", "B2")).toBe("甲\t乙公司");
+    expect(await cell(page, "客户信息", "P2")).toBe("13800138000");
+    expect(await selectedSheet(page)).toBe("导入报告");
+    await page.screenshot({ path: path.join(shots, "zh-CN-import-3-csv.png"), fullPage: true });
+    await page.close();
+  });
+});
