@@ -42,7 +42,7 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
     runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),
     auditLog: (limit) => uc.readAuditLog(limit),
-    overview: () => overview(localToday()),
+    overview: () => overview(localToday(), clock()),
     buildDashboard: (user) => buildDashboard(localToday(), user, clock()),
     today: localToday,
     health: {

@@ -1,5 +1,6 @@
 import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, checkWorkbook } from "../../src/excel/usecases";
+import { overview } from "../../src/excel/dashboard";
 import { customerHealth, listComplaints, logComplaint, updateComplaint } from "../../src/excel/complaints";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { HEALTH_RULE_DEFS } from "../../src/core/health/healthRules";
@@ -201,6 +202,17 @@ describe("complaints through the Office door", () => {
     await expect(
       updateComplaint({ index: 0, improvement: "x", expect: { customerId: "KH-202605-002", receivedAt: c!.receivedAt } }, "张三", later),
     ).rejects.toBeInstanceOf(ExcelDoorError);
+  });
+
+  it("the Overview tab reports tiers as graded and complaints open and late at the pane's clock", async () => {
+    await logComplaint({ customerId: "KH-202605-002", summary: "未回电", by: "李四", receivedAt: at("2026-05-20 08:00") }, "张三", now);
+    await logComplaint({ customerId: "KH-202605-001", summary: "发票有误", by: "张三", receivedAt: at("2026-05-20 09:30") }, "张三", now);
+    await gradeWorkbook(today, "张三", now);
+    const o = await overview(today, now);
+    expect(o.tiers).toEqual({ risk: 1, highValue: 1, potential: 0, dormant: 0, standard: 0 });
+    expect(o.complaints).toEqual({ open: 2, late: 1 });
+    // Forty minutes later the 09:30 complaint is past its hour too.
+    expect((await overview(today, new Date(2026, 4, 20, 10, 40))).complaints).toEqual({ open: 2, late: 2 });
   });
 
   it("grading writes tiers; the card's health names the tier, the strategy and open complaints", async () => {

@@ -42,7 +42,7 @@ const api: WorkbookApi = {
   previewImport: async () => { throw new Error("not used"); },
   runImport: async () => { throw new Error("not used"); },
   auditLog: async () => [{ when: 46162.5, user: "Li", action: "grade", target: "Data", cells: 3 }],
-  overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 1, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [{ owner: "Li", open: 1, a: 0, overdue: 0, dueThisWeek: 0, followUps7d: 0, aNotContacted: 0, newThisWeek: 0 }], cadenceA: 7 }),
+  overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 1, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [{ owner: "Li", open: 1, a: 0, overdue: 0, dueThisWeek: 0, followUps7d: 0, aNotContacted: 0, newThisWeek: 0 }], tiers: { risk: 1, highValue: 2, potential: 0, dormant: 0, standard: 3 }, complaints: { open: 1, late: 0 }, cadenceA: 7 }),
   buildDashboard: async () => ({ lang: "zh-CN", sheetName: "Dashboard", cells: 0, charts: 0 }),
   today: () => day("2026-05-20"),
   health: {

@@ -31,7 +31,7 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     previewImport: async () => { throw new Error("not used"); },
     runImport: async () => { throw new Error("not used"); },
     auditLog: async () => [],
-    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], cadenceA: 7 }),
+    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], tiers: { risk: 1, highValue: 2, potential: 0, dormant: 0, standard: 3 }, complaints: { open: 1, late: 0 }, cadenceA: 7 }),
     buildDashboard: async () => ({ lang: "zh-CN", sheetName: "看板", cells: 0, charts: 0 }),
     today: () => day("2026-05-20"),
     health: {

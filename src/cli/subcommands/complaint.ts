@@ -1,6 +1,7 @@
 import { say } from "../../core/i18n/catalogue";
 import { healthText } from "../../core/health/messages";
-import { fromLocalDateTime, parseIsoDateTime, type WallTime } from "../../core/health/wallClock";
+import { fromLocalDateTime, parseIsoDateTime, wallTime, type WallTime } from "../../core/health/wallClock";
+import type { DayNumber } from "../../core/_lib/calendar";
 import { complaintFile } from "../../xlsx/complaints";
 import { sheetName } from "../../core/template/sheets";
 import { needFile, str, UsageError, type Parsed } from "../args";
@@ -10,6 +11,16 @@ import type { Run } from "../io";
 export function wallNow(now: Date): WallTime {
   // A Date from the system clock always has local fields; an invalid one would be a bug upstream.
   return fromLocalDateTime(now) as WallTime;
+}
+
+/**
+ * The clock's time of day on the day `--today` names (today itself without the flag): complaint
+ * deadlines are judged at the same hour on that day.
+ * @example wallNowOn(fromYmd(2026, 5, 20)!, new Date(2026, 0, 1, 9, 30)) // 2026-05-20 09:30
+ */
+export function wallNowOn(today: DayNumber, now: Date): WallTime {
+  const clock = wallNow(now);
+  return wallTime(today, 0, 0, Math.round((clock - Math.floor(clock)) * 86_400));
 }
 
 /**

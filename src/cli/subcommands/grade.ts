@@ -4,15 +4,13 @@ import { needFile, type Parsed } from "../args";
 import { progressFor, type Run } from "../io";
 import { gradeText } from "../output";
 import { healthSummaryLines } from "../healthLines";
-import { wallTime } from "../../core/health/wallClock";
-import { wallNow } from "./complaint";
+import { wallNowOn } from "./complaint";
 
 /** `grade <file>`: grades every open customer and writes only the cells we own. */
 export async function grade(p: Parsed, { io, today, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
   // Complaint deadlines need the time of day: the clock's, on the day --today names.
-  const clock = wallNow(io.now());
-  const now = wallTime(today, 0, 0, Math.round((clock - Math.floor(clock)) * 86_400));
+  const now = wallNowOn(today, io.now());
   const out = await gradeFile(file, today, undefined, progressFor(file, io, speaking), now);
   io.out(json ? JSON.stringify({ file, today: formatIso(today), ...out }, null, 2) : [gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled), ...healthSummaryLines(out.summary.health, out.lang)].join("\n"));
   return 0;

@@ -3,7 +3,7 @@ import { columnLetter } from "../model/workbookModel";
 import { headerText } from "../model/headers";
 import { numberFormatOf } from "../template/columns";
 import { SHEETS, sheetName } from "../template/sheets";
-import { BLANK } from "../plan/plan";
+import { BLANK, type PlanValue } from "../plan/plan";
 import { COLORS, type ConditionalFormatSpec, type NameSpec, type TableSpec, type ValidationSpec } from "../plan/install";
 import { HEALTH_RULE_DEFS } from "./healthRules";
 import { COMPLAINT_COLUMNS } from "./columns";
@@ -15,7 +15,7 @@ import { sheetRef } from "../_lib/a1";
 export const COMPLAINT_POSITIONS: Readonly<Record<string, number>> = Object.fromEntries(COMPLAINT_COLUMNS.map((d, i) => [d.key, i + 1]));
 
 /** The Complaints table for a new sheet: one blank row, the SLA status as its calculated column. */
-export function complaintsTable(lang: Lang): TableSpec {
+export function complaintsTable(lang: Lang, rows: readonly PlanValue[][] = []): TableSpec {
   const sc = slaColumnsAt(COMPLAINT_POSITIONS);
   return {
     sheet: "complaints",
@@ -23,7 +23,8 @@ export function complaintsTable(lang: Lang): TableSpec {
     row: 1,
     column: 1,
     headers: COMPLAINT_COLUMNS.map((d) => headerText(d, lang)),
-    rows: [COMPLAINT_COLUMNS.map(() => BLANK)],
+    // One blank row when empty: the table's calculated column and validations have a row to live on.
+    rows: rows.length > 0 ? rows.map((r) => [...r]) : [COMPLAINT_COLUMNS.map(() => BLANK)],
     numberFormats: COMPLAINT_COLUMNS.map(numberFormatOf),
     widths: COMPLAINT_COLUMNS.map((d) => d.width),
     derived: COMPLAINT_COLUMNS.map((d) => Boolean(d.derived)),

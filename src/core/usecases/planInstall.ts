@@ -47,7 +47,7 @@ function listRows(l: ListDef, lang: Lang, names: readonly string[]): PlanValue[]
   return rows.length > 0 ? rows : [[BLANK]];
 }
 
-export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[]; contacts?: PlanValue[][] }): InstallPlan {
+export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[]; contacts?: PlanValue[][]; complaints?: PlanValue[][] }): InstallPlan {
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
@@ -131,7 +131,7 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
       sheet("customers", [customers], true),
       sheet("followUps", [followUps], true),
       sheet("contacts", [contacts], true),
-      sheet("complaints", [complaintsTable(lang)], true),
+      sheet("complaints", [complaintsTable(lang, sample?.complaints ?? [])], true),
       sheet("rules", [rules], true),
       sheet("lists", listTables, true),
       sheet("guide", [], false, guideRows(lang)),
@@ -141,7 +141,7 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
     conditionalFormats: [
       ...highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length),
       ...(countdownHighlight ? [countdownHighlight] : []),
-      ...complaintHighlights(COMPLAINT_POSITIONS, 1, 2, COMPLAINT_COLUMNS.length),
+      ...complaintHighlights(COMPLAINT_POSITIONS, 1, 1 + Math.max(1, sample?.complaints?.length ?? 0), COMPLAINT_COLUMNS.length),
     ],
     names,
   };
