@@ -346,6 +346,8 @@ export const EN_US = {
     tabCard: "Customer",
     tabCheck: "Check",
     tabAudit: "Audit log",
+    tabMore: "More",
+    tabMoreLabel: "More pages ({count})",
     language: "Language",
     outsideExcel: "Open this pane from Excel: on the Home tab choose Show CRM pane. Office.js could not reach Excel here, so nothing can be read or written.",
     loading: "Reading the workbook…",

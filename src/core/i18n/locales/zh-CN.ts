@@ -325,6 +325,8 @@ export const ZH_CN: Catalogue = {
     tabCard: "客户卡片",
     tabCheck: "数据检查",
     tabAudit: "操作日志",
+    tabMore: "更多",
+    tabMoreLabel: "更多页面({count} 个)",
     language: "界面语言",
     outsideExcel: "请在 Excel 中打开本窗格:「开始」选项卡 →「打开客户管理」。当前页面无法连接 Excel,不能读取或写入数据。",
     loading: "正在读取工作簿…",
