@@ -86,7 +86,7 @@ describe("crm-sheets complaint", () => {
     expect(first?.[2]).toMatch(/^风险:90天内投诉3次/);
     const human = cli(["grade", file, "--today", TODAY]);
     expect(human.out).toMatch(/价值分层:风险 \d+ · 高价值 \d+/);
-    expect(human.out).toMatch(/投诉:共 3 · 处理中 \d · 超时 \d/);
+    expect(human.out).toMatch(/投诉:共 3 · 未完成 \d · 超时 \d/);
   });
 
   it("check flags a complaint whose customer is not on the Customers sheet", () => {

@@ -48,7 +48,7 @@ describe("the dashboard reports value tiers and open / late complaints", () => {
     expect(late?.expect).toBe(3);
     expect(late?.value.kind === "formula" && late.value.formula).toMatch(lang === "zh-CN" ? /'投诉记录'!\$L\$2:\$L\$1048576/ : /'Complaints'!\$L\$2:\$L\$1048576/);
     expect(figureRight(dashText(lang, "complaintsOpen"))?.expect).toBe(5);
-    expect(plan.layout.charts.some((c) => c.title === dashText(lang, "secHealth"))).toBe(true);
+    expect(plan.layout.charts.some((c) => c.title === dashText(lang, "colTier"))).toBe(true);
   });
 
   it("the clock moves the late count without the data changing", () => {

@@ -167,7 +167,7 @@ export function dashboardLayout(m: DashboardMeasures): DashboardLayout {
     label(head, 1, T("complaintsHeader"), "header");
     (["open", "late"] as const).forEach((k, i) => { label(head + 1 + i, 1, T(COMPLAINT_MSG[k])); figure(head + 1 + i, 2, m.complaints[k], "count"); });
     return head + 2;
-  }, (first) => chartOf("bar", T("secHealth"), T("colCustomers"), 1, 2, first, first + m.tiers.length - 1, m.tiers.map((t) => t.label), m.tiers.map((t) => t.count.value), "#,##0"));
+  }, (first) => chartOf("bar", T("colTier"), T("colCustomers"), 1, 2, first, first + m.tiers.length - 1, m.tiers.map((t) => t.label), m.tiers.map((t) => t.count.value), "#,##0"));
 
   const top = m.industries;
   const topSum = top.reduce<number | null>((a, g) => (a === null || g.count.value === null ? null : a + g.count.value), 0);

@@ -505,7 +505,7 @@ export const ZH_CN: Catalogue = {
   healthCli: {
     logged: "{file}:已登记到「{sheet}」第 {row} 行;{customer} 当前状态 {status}。",
     tiers: "价值分层:风险 {risk} · 高价值 {highValue} · 潜力 {potential} · 沉睡 {dormant} · 一般 {standard}",
-    complaints: "投诉:共 {total} · 处理中 {open} · 超时 {late}",
+    complaints: "投诉:共 {total} · 未完成 {open} · 超时 {late}",
     needs: "complaint 需要 --{flag}",
     atFormat: "--at「{value}」不是日期时间(格式 YYYY-MM-DD HH:mm)",
   },
