@@ -2,6 +2,7 @@ import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard, readAuditLog } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "./seed";
+import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
@@ -56,7 +57,7 @@ describe("install", () => {
     await installed();
     const before = x.snapshot();
     const out = await installTemplate("en-US", false, "张三", now);
-    expect(out).toEqual({ kind: "current", lang: "zh-CN", version: 2 });
+    expect(out).toEqual({ kind: "current", lang: "zh-CN", version: TEMPLATE_VERSION });
     expect(x.snapshot()).toEqual(before);
   });
   it("upgrades in place: missing columns at the table's end, user columns and cells untouched", async () => {
@@ -226,13 +227,13 @@ describe("check, select, pickers and cards", () => {
   it("reports template status", async () => {
     expect(await templateStatus()).toMatchObject({ installed: false });
     await installed("en-US");
-    expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: 2, missingColumns: [] });
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: TEMPLATE_VERSION, missingColumns: [] });
   });
   it("reads the language as the file door does: a blank language cell falls back to the sheet names", async () => {
     await installed("zh-CN");
     // Spaces only: no language stated, so the Chinese sheet names decide (not toLang's English default).
     x.remoteTypes("分级规则", "B2", [["   "]]);
-    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: 1 });
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: TEMPLATE_VERSION });
   });
 });
 
