@@ -49,7 +49,7 @@ export interface DashboardMeasures {
   readonly cycleByIndustry: ReadonlyArray<Group & CycleStats>;
 }
 
-const stageValues = (keys: readonly StageKey[]) => keys.flatMap((k) => [STAGES[k].zh, STAGES[k].en]);
+const stageValues = (keys: readonly StageKey[]) => keys.flatMap((k) => Object.values(STAGES[k]));
 /** The open stages: every stage that is neither won/after-sales nor closed. */
 const OPEN_STAGES = (Object.keys(STAGES) as StageKey[]).filter((k) => !MAINTENANCE_STAGES.includes(k) && !CLOSED_STAGES.includes(k));
 const OPEN = stageValues(OPEN_STAGES);

@@ -22,7 +22,7 @@ function anyOf(cell: string, labels: readonly string[]): string {
   return `OR(${labels.map((l) => `${cell}=${q(l)}`).join(",")})`;
 }
 function stageLabels(keys: readonly (keyof typeof STAGES)[]): string[] {
-  return keys.flatMap((k) => [STAGES[k].zh, STAGES[k].en]);
+  return keys.flatMap((k) => Object.values(STAGES[k]));
 }
 
 /**
