@@ -8,7 +8,7 @@ import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { complaintHighlights } from "../core/health/install";
 import { slaColumnsAt, slaFormula } from "../core/health/slaFormula";
 import { sheetRef } from "../core/_lib/a1";
-import type { ValidationSpec } from "../core/plan/install";
+import type { ValidationSpec } from "../core/plan/installPlan";
 import type { PlanValue } from "../core/plan/plan";
 import { rulesRows } from "../core/template/rulesSheet";
 import { rulesValidations } from "../core/template/validations";

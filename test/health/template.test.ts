@@ -1,4 +1,4 @@
-import { planInstall } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/planInstall";
 import { ruleRow, rulesRows } from "../../src/core/template/rulesSheet";
 import { guideRows } from "../../src/core/template/guide";
 import { TEMPLATE_VERSION } from "../../src/core/template/sheets";

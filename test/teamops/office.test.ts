@@ -107,8 +107,9 @@ describe("handover through the Office door", () => {
 });
 
 describe("a co-author editing an Owner cell during a handover", () => {
-  // Syncs of a handover: 1 structure, 2 the columns read, 3 the Owner check, 4 the write.
-  it.each([1, 2, 3])("an edit arriving before sync %i is kept, and that customer is not logged as moved", async (at) => {
+  // Syncs of a handover: 1 structure, 2 the columns read, 3 the Owner check, 4 the guarded write
+  // (an edit arriving before it fails the batch: 5 the check again, 6 the write).
+  it.each([1, 2, 3, 4])("an edit arriving before sync %i is kept, and that customer is not logged as moved", async (at) => {
     let armed = false;
     let n = 0;
     let coAuthor: ExcelDouble | null = null;
@@ -123,8 +124,9 @@ describe("a co-author editing an Owner cell during a handover", () => {
     const out = await handOver({ from: "张三", to: ["王五"], allStages: false }, today, "经理", now);
     expect(owners()[1]).toBe("钱七");
     expect(out.written.map((c) => c.id)).toEqual(["KH-1", "KH-5"]);
-    // Seen at the check (sync 3) it is reported as skipped; seen earlier it was never the leaving rep's.
-    expect(out.skipped.map((c) => c.id)).toEqual(at === 3 ? ["KH-2"] : []);
+    // Seen at the check (sync 3) or by the write's guard (sync 4) it is reported as skipped; seen
+    // earlier it was never the leaving rep's.
+    expect(out.skipped.map((c) => c.id)).toEqual(at >= 3 ? ["KH-2"] : []);
     expect(auditRows().filter((r) => r[1] === "handover").map((r) => String(r[2]).slice(0, 4))).toEqual(["KH-1", "KH-5"]);
   });
 
@@ -137,6 +139,53 @@ describe("a co-author editing an Owner cell during a handover", () => {
     const out = await handOver({ from: "张三", to: ["王五"], allStages: false }, today, "经理", now);
     expect(out.skipped.map((c) => c.id)).toEqual(["KH-2"]);
     expect(owners()[1]).toBe("张三");
+  });
+
+  it("a sort arriving just before the write fails its guards; the redo finds each customer on its new row", async () => {
+    let armed = false;
+    let n = 0;
+    await installed({ beforeSync: () => { if (armed && ++n === 4) x.remoteSort("CRM_Customers", "客户名称*", true); } });
+    armed = true;
+    const out = await handOver({ from: "张三", to: ["王五"], allStages: false }, today, "经理", now);
+    expect(out.written.map((c) => c.id).sort()).toEqual(["KH-1", "KH-2", "KH-5"]);
+    expect(out.skipped).toEqual([]);
+    // Each Owner landed on its own customer's row, wherever the sort put it.
+    const byId = new Map(x.grid("客户信息", "A2:AD7").map((r) => [r[0], r[29]]));
+    expect(Object.fromEntries(byId)).toEqual({ "KH-1": "王五", "KH-2": "王五", "KH-3": "李四", "KH-4": "张三", "KH-5": "王五", "KH-6": "公海" });
+    expect(auditRows().filter((r) => r[1] === "handover")).toHaveLength(3);
+  });
+
+  it("on a filtered sheet the hidden rows are re-read, not guarded, and still handed over", async () => {
+    await installed();
+    x.remoteFilter("CRM_Customers", "负责人*", (v) => v === "李四");
+    const out = await handOver({ from: "张三", to: ["王五"], allStages: false }, today, "经理", now);
+    expect(out.written.map((c) => c.id)).toEqual(["KH-1", "KH-2", "KH-5"]);
+    expect(owners()).toEqual(["王五", "王五", "李四", "张三", "王五", "公海"]);
+  });
+});
+
+describe("a large handover", () => {
+  it.each([false, true])("moves 2,500 customers in guarded chunks, every audit row below the last, in a handful of syncs (log blank: %s)", async (blankLog) => {
+    x = new ExcelDouble();
+    x.install();
+    await installTemplate("zh-CN", false, "经理", now);
+    // A log whose only row was cleared: the first audit row fills it, later chunks must not.
+    if (blankLog) x.userTypes("操作日志", "A2:E2", [[null, null, null, null, null]]);
+    const n = 2_500;
+    seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => customer(`KH-${i + 1}`, "张三")));
+    x.resetCounters();
+    const out = await handOver({ from: "张三", to: ["王五", "赵六"], allStages: false }, today, "经理", now);
+    expect(out.written).toHaveLength(n);
+    expect(out.skipped).toEqual([]);
+    const col = x.grid("客户信息", `AD2:AD${n + 1}`).map((r) => r[0]);
+    expect(col.filter((o) => o === "王五")).toHaveLength(n / 2);
+    expect(col.filter((o) => o === "赵六")).toHaveLength(n / 2);
+    const logged = x.grid("操作日志", `B2:D${n + 10}`).filter((r) => r[1] === "handover");
+    expect(x.grid("操作日志", `C${n + (blankLog ? 1 : 2)}`)).toEqual([["handover"]]);
+    expect(logged).toHaveLength(n);
+    // Each customer once: no chunk's audit rows overwrote another's.
+    expect(new Set(logged.map((r) => String(r[2]).split(" ")[0])).size).toBe(n);
+    expect(x.syncs.length).toBeLessThanOrEqual(6);
   });
 });
 

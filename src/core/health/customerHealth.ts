@@ -1,5 +1,5 @@
 import type { DayNumber } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { Rules } from "../rules/rules";
 import type { Status } from "../followup/derive";
 import type { Lang } from "../i18n/lang";

@@ -4,7 +4,7 @@ import { headerText } from "../model/headers";
 import { numberFormatOf } from "../template/columns";
 import { SHEETS, sheetName } from "../template/sheets";
 import { BLANK, type PlanValue } from "../plan/plan";
-import { COLORS, type ConditionalFormatSpec, type NameSpec, type TableSpec, type ValidationSpec } from "../plan/install";
+import { COLORS, type ConditionalFormatSpec, type NameSpec, type TableSpec, type ValidationSpec } from "../plan/installPlan";
 import { HEALTH_RULE_DEFS } from "./healthRules";
 import { COMPLAINT_COLUMNS } from "./columns";
 import { slaColumnsAt, slaFormula, slaLateFormula } from "./slaFormula";

@@ -1,4 +1,4 @@
-import type { Issue, IssueCode } from "../checks/issue";
+import type { Issue, IssueCode } from "../issues/issue";
 import type { TableModel, WorkbookModel } from "../model/workbookModel";
 import { cell, isBlank, sheetRow } from "../model/workbookModel";
 import { parseText } from "../model/parse";

@@ -1,4 +1,6 @@
 import { IMPORT_EN_US } from "./import.en-US";
+import { COLUMNS_EN_US } from "./columns.en-US";
+import { LIST_ENTRIES_EN_US } from "./listEntries.en-US";
 /**
  * The reference catalogue: every key and every `{parameter}` of the product's words is defined
  * here, in English; each other language is one file typed against it (see ../catalogue.ts).
@@ -688,4 +690,6 @@ export const EN_US = {
     p9: "Value tiers and complaints: customers by the Value tier column of \"{customers}\" as the last grading wrote it (Risk, High value, Potential, Dormant, Standard; closed customers carry no tier, so the five add up to fewer than all customers) (bar). Open complaints: rows of \"{complaints}\" whose SLA status is anything but Done; late complaints: those whose status is Response late, Solution late or Call-back late. Both follow the SLA status column, a live formula on the clock (NOW()), so they change by the hour without a rebuild.",
   },
   import: IMPORT_EN_US,
+  columns: COLUMNS_EN_US,
+  listEntries: LIST_ENTRIES_EN_US,
 } as const;

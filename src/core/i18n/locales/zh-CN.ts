@@ -1,4 +1,6 @@
 import { IMPORT_ZH_CN } from "./import.zh-CN";
+import { COLUMNS_ZH_CN } from "./columns.zh-CN";
+import { LIST_ENTRIES_ZH_CN } from "./listEntries.zh-CN";
 import type { Catalogue } from "../catalogue";
 
 /** 简体中文。Keys and parameters follow en-US.ts; a missing key fails the type check. */
@@ -659,4 +661,6 @@ export const ZH_CN: Catalogue = {
     p9: "价值分层与投诉:按「{customers}」表「价值分层」列(最近一次分级写入)统计风险、高价值、潜力、沉睡、一般各有多少客户;已关闭的客户没有分层,所以五项之和少于客户总数(条形图)。未完成投诉:「{complaints}」表中处理状态不是已完成的记录;超时投诉:处理状态为响应超时、解决超时或回访超时的记录。两者都跟随处理状态列,这一列是按当前时间(NOW())计算的公式,无需重新生成,每小时都会变化。",
   },
   import: IMPORT_ZH_CN,
+  columns: COLUMNS_ZH_CN,
+  listEntries: LIST_ENTRIES_ZH_CN,
 };
