@@ -106,7 +106,8 @@ describe("the Handover page", () => {
     const api = fakeApi();
     render(<App api={api} lang="zh-CN" />);
     fireEvent.click(await screen.findByRole("tab", { name: "交接" }));
-    const from = await screen.findByRole("combobox", { name: /移出人/ });
+    // The page's chunk loads on first use: past findBy's 1 s default on a busy 2-core machine.
+    const from = await screen.findByRole("combobox", { name: /移出人/ }, { timeout: 10_000 });
     fireEvent.change(from, { target: { value: "张三" } });
     fireEvent.click(await screen.findByRole("checkbox", { name: "李四" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "王五" }));
