@@ -145,6 +145,7 @@ export const EN_US = {
   sheets: {
     customers: "Customers",
     followUps: "Follow-ups",
+    contacts: "Contacts",
     rules: "Rules",
     lists: "Lists",
     guide: "Guide",

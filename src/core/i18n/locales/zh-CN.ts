@@ -132,6 +132,7 @@ export const ZH_CN: Catalogue = {
   sheets: {
     customers: "客户信息",
     followUps: "跟进记录",
+    contacts: "联系人",
     rules: "分级规则",
     lists: "下拉选项",
     guide: "使用说明",
