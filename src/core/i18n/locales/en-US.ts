@@ -177,6 +177,7 @@ export const EN_US = {
   sheets: {
     customers: "Customers",
     followUps: "Follow-ups",
+    contacts: "Contacts",
     complaints: "Complaints",
     rules: "Rules",
     lists: "Lists",

@@ -164,6 +164,7 @@ export const ZH_CN: Catalogue = {
   sheets: {
     customers: "客户信息",
     followUps: "跟进记录",
+    contacts: "联系人",
     complaints: "投诉记录",
     rules: "分级规则",
     lists: "下拉选项",
