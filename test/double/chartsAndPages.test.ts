@@ -269,6 +269,30 @@ describe("named ranges", () => {
   });
 });
 
+describe("renames and loads the dashboard relies on", () => {
+  it("a name pointing into a sheet follows its rename, quoted as Excel quotes it", async () => {
+    const x = new ExcelDouble();
+    await run(x, async (context) => {
+      context.workbook.names.add("CRM_Dashboard", sheet1(context).getRange("A1"));
+      sheet1(context).name = "看板!五月";
+      await context.sync();
+    });
+    expect(x.store.names.get("CRM_Dashboard")).toBe("='看板!五月'!$A$1");
+  });
+
+  it("load(\"items/name,items/position\") gives every sheet both properties", async () => {
+    const x = new ExcelDouble();
+    const got = await run(x, async (context) => {
+      context.workbook.worksheets.add("B");
+      const ws = context.workbook.worksheets;
+      ws.load("items/name,items/position");
+      await context.sync();
+      return ws.items.map((w) => [w.name, w.position]);
+    });
+    expect(got).toEqual([["Sheet1", 0], ["B", 1]]);
+  });
+});
+
 describe("requirement sets", () => {
   it("the typings give each member its set", () => {
     expect(apiSetOf("PageLayout", "zoom")).toEqual({ set: "ExcelApi", version: 1009 });

@@ -343,11 +343,14 @@ export class SettingDouble extends NullableProxy {
 
 export class WorksheetCollectionDouble extends ProxyBase {
   private _items: WorksheetDouble[] | null = null;
+  /** `load("items/name,items/position")` arrives as two paths: the items carry both. */
+  private readonly _itemProps = new Set<string>();
   protected _read(prop: string): unknown {
     if (prop === "items" || prop.startsWith("items/")) {
+      for (const p of prop.startsWith("items/") ? prop.slice(6).split(",") : ["name", "id", "visibility", "position"]) this._itemProps.add(p);
       this._items = this.context.store.sheets.map((s) => {
         const w = new WorksheetDouble(this.context, () => s);
-        w._preload(prop.startsWith("items/") ? prop.slice(6).split(",") : ["name", "id", "visibility", "position"]);
+        w._preload([...this._itemProps]);
         return w;
       });
       return this._items.length;
@@ -525,6 +528,11 @@ export class WorksheetDouble extends NullableProxy {
       if (problem) throw new DoubleError("InvalidArgument", `Invalid worksheet name '${v}': it ${problem}`);
       const other = this.context.store.sheetByName(v);
       if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A worksheet named '${v}' already exists`);
+      // Defined names that point into the sheet follow the rename, as in Excel.
+      const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const ref = new RegExp(`(^|[=(,:])(${esc(s.name)}|'${esc(s.name.replace(/'/g, "''"))}')!`, "g");
+      const maps = [this.context.store.names, ...this.context.store.sheets.map((x) => x.names)];
+      for (const m of maps) for (const [k, f] of m) m.set(k, f.replace(ref, (_all, pre: string) => `${pre}${quoteSheet(v)}!`));
       // Charts anywhere that plot this sheet follow the rename, as their series formulas do in Excel.
       const from = `${quoteSheet(s.name)}!`;
       for (const sh of this.context.store.sheets) for (const c of sh.charts) for (const x of c.series) {
