@@ -162,6 +162,9 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     if (old) { old.name = asideName(sheets.items.map((w) => w.name)); }
     if (!mark.isNullObject) mark.delete();
     const ws = sheets.add(sheetName);
+    // Marked at once: a batch is not atomic, and if a later call fails the half-built sheet must
+    // still be ours, so the next build replaces it instead of refusing it as a user's sheet.
+    context.workbook.names.add(MARK, ws.getRange("A1")).visible = false;
     if (old) { ws.position = old.position; old.delete(); }
 
     const g = dashboardGrids(layout);
@@ -200,8 +203,6 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     ws.pageLayout.orientation = "Landscape";
     ws.pageLayout.zoom = { scale: layout.printScale };
     for (const r of layout.pageBreaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
-    const named = context.workbook.names.add(MARK, ws.getRange("A1"));
-    named.visible = false;
     queueAudit(context, s.tables.audit, { user, action: "dashboard", target: sheetName, cells: layout.cells.length }, now, (s.tables.audit?.rowCount ?? 0) === 1 && (s.tables.audit?.lastRowBlank ?? false));
     await context.sync();
     return { lang: model.lang, sheetName, cells: layout.cells.length, charts: layout.charts.length };

@@ -26,6 +26,10 @@ import { day } from "../support/builders";
 import { tmpdir } from "../xlsx/helpers";
 import { quoteSheet, splitSheet } from "../double/a1";
 import { readFileDashboard, type FileDashboard } from "./fileDoorSheet";
+import { Book } from "../../src/xlsx/book";
+import { readBook } from "../../src/xlsx/read";
+import { planDashboard, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS } from "../../src/core/dashboard";
+import { DASH_FORMATS, type DashboardLayout } from "../../src/core/dashboard/layout";
 
 jest.setTimeout(120_000);
 
@@ -61,12 +65,14 @@ async function excelBook(lang: Lang, rows = rowsFor(lang)): Promise<ExcelDouble>
 }
 
 /** The same rows through the file door: template file, graded, dashboard built. */
-async function fileDashboard(lang: Lang, rows = rowsFor(lang)): Promise<FileDashboard> {
+async function fileDashboard(lang: Lang, rows = rowsFor(lang)): Promise<{ sheet: FileDashboard; layout: DashboardLayout }> {
   const file = path.join(tmpdir("dash-addin-"), `${lang}.xlsx`);
   fs.writeFileSync(file, await templateWorkbook(lang, rows));
   await gradeFile(file, today);
+  const r = await readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
+  const { layout } = planDashboard(r.model, today);
   const out = await dashboardFile(file, today);
-  return readFileDashboard(file, out.sheet);
+  return { sheet: readFileDashboard(file, out.sheet), layout };
 }
 
 /** The dashboard sheet's cells in the double, in the file reader's terms. */
@@ -106,11 +112,12 @@ const plain = (ref: string) => {
 describe.each(["zh-CN", "en-US"] as const)("Build dashboard in a %s workbook", (lang) => {
   let x: ExcelDouble;
   let file: FileDashboard;
+  let layout: DashboardLayout;
   let before: Map<string, string>;
   let auditRows: number;
   const name = dashText(lang, "sheetName");
   beforeAll(async () => {
-    file = await fileDashboard(lang);
+    ({ sheet: file, layout } = await fileDashboard(lang));
     x = await excelBook(lang);
     auditRows = x.table("CRM_Audit").rect.r1;
     before = userCells(x, [name, auditSheet(lang)]);
@@ -138,6 +145,25 @@ describe.each(["zh-CN", "en-US"] as const)("Build dashboard in a %s workbook", (
       expect(c.legend.visible).toBe(c.type === "Pie");
       expect(c.categoryAxis.reversePlotOrder).toBe(c.type === "BarClustered");
     });
+  });
+
+  it("formats every cell of the layout: Text for labels, the style's number format for figures, fonts by style", () => {
+    const wrong: string[] = [];
+    for (const c of layout.cells) {
+      const cell = x.sheet(name).cell(c.row - 1, c.col - 1);
+      const nf = c.value.kind === "text" ? "@" : DASH_FORMATS[c.style];
+      if (cell?.nf !== nf) wrong.push(`${columnLetter(c.col)}${c.row} ${c.style}: ${cell?.nf} ≠ ${nf}`);
+      if ((c.style === "title" || c.style === "section" || c.style === "header" || c.style.startsWith("kpi")) && cell?.bold !== true) wrong.push(`${columnLetter(c.col)}${c.row} ${c.style} not bold`);
+    }
+    expect(wrong).toEqual([]);
+    const sizes = (style: string) => new Set(layout.cells.filter((c) => c.style === style).map((c) => x.sheet(name).cell(c.row - 1, c.col - 1)?.size));
+    expect(sizes("title")).toEqual(new Set([18]));
+    expect(sizes("kpiValue")).toEqual(new Set([20]));
+  });
+
+  it("sets the layout's column widths (characters at Excel's 48 points per 8.43)", () => {
+    const widths = x.sheet(name).columnWidths;
+    layout.widths.forEach((w, i) => expect([i, (widths.get(i) ?? 0) / w]).toEqual([i, expect.closeTo(48 / 8.43, 1)]));
   });
 
   it("prints landscape at the file door's scale with its page breaks", () => {
@@ -292,5 +318,24 @@ describe("the Excel door's small rules", () => {
   it("the old dashboard steps aside under a name no sheet has, without case", () => {
     expect(asideName(["看板", "~CRM1", "~crm2"])).toBe("~crm3");
     expect(asideName([]).length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe("a build that stops partway", () => {
+  it("leaves a sheet the next build recognises as ours and replaces: no name clash, no second dashboard", async () => {
+    const x = await excelBook("zh-CN");
+    await buildDashboard(today, USER, now);
+    const name = dashText("zh-CN", "sheetName");
+    const charts = x.sheet(name).charts.length;
+    // A host that fails the print scale, the last part of the write batch: what ran before it stays.
+    const failing = x.coAuthor({ limits: WEB_LIMITS, missingMembers: ["PageLayout.zoom"] });
+    failing.install();
+    await expect(buildDashboard(today, USER, now)).rejects.toMatchObject({ code: "ApiNotFound" });
+    x.install();
+    const out = await buildDashboard(today, USER, now);
+    expect(out.sheetName).toBe(name);
+    expect(x.store.sheets.filter((s) => s.name === name || s.name.startsWith("~"))).toHaveLength(1);
+    expect(x.sheet(name).charts.length).toBe(charts);
+    expect(x.sheet(name).pageLayout.zoom).toEqual({ scale: expect.any(Number) });
   });
 });

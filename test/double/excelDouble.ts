@@ -40,6 +40,11 @@ export interface DoubleOptions {
    * ApiNotFound at sync, as Excel does. Defaults to the manifest's MinVersion: the oldest host we install on.
    */
   readonly apiSets?: HostSets;
+  /**
+   * Members this host lacks although its sets name them (`"PageLayout.zoom"`): a platform gap or
+   * a failure partway through a batch, to show what a batch leaves behind when it stops there.
+   */
+  readonly missingMembers?: readonly string[];
 }
 
 /** Excel's sheet-name rules (its rename dialog and the file format): not blank, ≤ 31 characters, none of \ / ? * [ ] :, no apostrophe first or last, not "History". */
@@ -120,7 +125,7 @@ export class RequestContextDouble {
   }
   /** A call the host lacks: the batch fails when it reaches it (what ran before it stays applied). */
   _requireApi(excelClass: string, member: string, need: ApiSet): void {
-    if (supports(this.double.host, need)) return;
+    if (supports(this.double.host, need) && !this.double.options.missingMembers?.includes(`${excelClass}.${member}`)) return;
     this.queue.push({
       bytes: 0,
       run: () => {
