@@ -2,9 +2,17 @@
  * The requirement set of every Excel class member, read from @types/office-js (whose JSDoc is
  * Microsoft's reference: `[Api set: ExcelApi 1.9]`), so the double can refuse a call the host's
  * version does not have, as Excel does (`ApiNotFound`), without a hand-kept table to go stale.
+ *
+ * The browser harness bundles the double too: there is no file system there, so nothing is read,
+ * no member has a set and every call runs (the checks are jest's).
  */
-import * as fs from "fs";
-import * as path from "path";
+type Fs = { readFileSync(path: string, encoding: "utf8"): string };
+
+/** Node's file system when there is one, fetched at run time so a bundler never looks for it. */
+function nodeFs(): Fs | null {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return (p?.getBuiltinModule?.("fs") as Fs | undefined) ?? null;
+}
 
 export interface ApiSet {
   /** `ExcelApi`, `ExcelApiOnline`, `ExcelApiDesktop`. */
@@ -25,9 +33,10 @@ let table: Map<string, Map<string, ApiSet>> | null = null;
 const enums = new Map<string, Set<string>>();
 
 function load(): Map<string, Map<string, ApiSet>> {
-  const file = require.resolve("@types/office-js/index.d.ts");
-  const lines = fs.readFileSync(file, "utf8").split("\n");
   const out = new Map<string, Map<string, ApiSet>>();
+  const fs = nodeFs();
+  if (!fs) return out;
+  const lines = fs.readFileSync(`${__dirname}/../../node_modules/@types/office-js/index.d.ts`, "utf8").split("\n");
   let inEnum: Set<string> | null = null;
   let inExcel = false;
   let current: Map<string, ApiSet> | null = null;
@@ -77,9 +86,14 @@ export function supports(host: HostSets, need: ApiSet): boolean {
   return have !== undefined && asVersion(have) >= need.version;
 }
 
-/** The ExcelApi MinVersion the add-in's manifest requires: the host every double stands for by default. */
-export function manifestSets(): HostSets {
-  const xml = fs.readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
+/**
+ * The ExcelApi MinVersion the add-in's manifest requires: the host every double stands for by
+ * default (null without a file system: nothing is checked).
+ */
+export function manifestSets(): HostSets | null {
+  const fs = nodeFs();
+  if (!fs) return null;
+  const xml = fs.readFileSync(`${__dirname}/../../manifest.xml`, "utf8");
   const m = /<Set\s+Name="ExcelApi"\s+MinVersion="(\d+\.\d+)"/.exec(xml);
   if (!m || !m[1]) throw new Error("manifest.xml declares no ExcelApi MinVersion");
   return { ExcelApi: m[1] };
