@@ -67,6 +67,13 @@ export const STAGES = {
   invalid: entry("stage.invalid"),
 } as const;
 export type StageKey = keyof typeof STAGES;
+/**
+ * The stages' labels in every language, for formulas that must recognise a stage typed in either.
+ * @example stageLabels(["lost"]) // ["输单", "Lost"]
+ */
+export function stageLabels(keys: readonly StageKey[]): string[] {
+  return keys.flatMap((k) => Object.values(STAGES[k]));
+}
 export const MAINTENANCE_STAGES: readonly StageKey[] = ["won", "afterSales"];
 export const CLOSED_STAGES: readonly StageKey[] = ["lost", "churned", "invalid"];
 
