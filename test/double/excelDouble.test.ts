@@ -1,18 +1,11 @@
-import { ExcelDouble, DoubleError, WEB_LIMITS, parseTyped, type RequestContextDouble, type ChangedArgs } from "./excelDouble";
+import { ExcelDouble, WEB_LIMITS, parseTyped, type RequestContextDouble, type ChangedArgs } from "./excelDouble";
 import * as D from "./excelDouble";
 import { DOUBLE_API } from "./api";
+import { failureCode as code } from "../support/doubleFailure";
 
 async function run<T>(x: ExcelDouble, f: (context: RequestContextDouble) => Promise<T>): Promise<T> {
   return x.api.run(f);
 }
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    return e instanceof DoubleError ? e.code : String(e);
-  }
-};
 
 describe("the strict Excel double", () => {
   it("implements every member it claims from @types/office-js", () => {

@@ -1,6 +1,7 @@
 import { IMPORT_ZH_CN } from "./import.zh-CN";
 import { COLUMNS_ZH_CN } from "./columns.zh-CN";
 import { LIST_ENTRIES_ZH_CN } from "./listEntries.zh-CN";
+import { DEMO_ZH_CN } from "./demo.zh-CN";
 import type { Catalogue } from "../catalogue";
 
 /** 简体中文。Keys and parameters follow en-US.ts; a missing key fails the type check. */
@@ -517,4 +518,5 @@ export const ZH_CN: Catalogue = {
   import: IMPORT_ZH_CN,
   columns: COLUMNS_ZH_CN,
   listEntries: LIST_ENTRIES_ZH_CN,
+  demo: DEMO_ZH_CN,
 };
