@@ -9,5 +9,7 @@ module.exports = {
   // jsdom page tests render the whole pane; on a two-core CI machine running suites side by side they
   // can pass jest's 5 s default without anything being wrong, so give every test 30 s.
   testTimeout: 30000,
+  // findBy…/waitFor wait up to 10 s (test/support/domTimeouts.ts) for the same reason.
+  setupFilesAfterEnv: ["<rootDir>/test/support/domTimeouts.ts"],
   reporters: ["default", "<rootDir>/test/support/countReporter.js"],
 };

@@ -18,3 +18,6 @@ export function formulaString(s: string): string {
 export function anyOf(cell: string, labels: readonly string[]): string {
   return `OR(${labels.map((l) => `${cell}=${formulaString(l)}`).join(",")})`;
 }
+
+/** A1 column letters of the Customers cells a per-row live formula reads (status, countdown). */
+export type CustomerRowLetters = Readonly<Record<"id" | "name" | "stage" | "grade" | "lastContact" | "created", string>>;

@@ -1,19 +1,11 @@
 import { CLOSED_STAGES, MAINTENANCE_STAGES, stageLabels } from "../template/lists";
-import { anyOf, formulaString } from "../_lib/formulaText";
+import { anyOf, formulaString, type CustomerRowLetters } from "../_lib/formulaText";
 import { SWITCH_WORDS } from "../rules/ruleDefs";
 import { POOL_NAMES } from "./poolRuleDefs";
 import { POOL_OWNER } from "./poolOwner";
 
 /** A1 column letters of the cells the countdown reads. */
-export interface CountdownColumns {
-  readonly id: string;
-  readonly name: string;
-  readonly stage: string;
-  readonly grade: string;
-  readonly lastContact: string;
-  readonly created: string;
-  readonly owner: string;
-}
+export type CountdownColumns = CustomerRowLetters & { readonly owner: string };
 
 const q = formulaString;
 

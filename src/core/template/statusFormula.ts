@@ -1,5 +1,5 @@
 import { CLOSED_STAGES, MAINTENANCE_STAGES, stageLabels } from "./lists";
-import { anyOf, formulaString } from "../_lib/formulaText";
+import { anyOf, formulaString, type CustomerRowLetters } from "../_lib/formulaText";
 import type { Lang } from "../i18n/lang";
 import { GRADE_LABELS, STATUS_LABELS } from "../i18n/labels";
 
@@ -7,15 +7,7 @@ import { GRADE_LABELS, STATUS_LABELS } from "../i18n/labels";
 export const DORMANT_NAME = "CRM_DormantDays";
 
 /** A1 column letters of the cells the status depends on. */
-export interface StatusColumns {
-  readonly id: string;
-  readonly name: string;
-  readonly stage: string;
-  readonly grade: string;
-  readonly lastContact: string;
-  readonly created: string;
-  readonly nextDue: string;
-}
+export type StatusColumns = CustomerRowLetters & { readonly nextDue: string };
 
 const q = formulaString;
 
