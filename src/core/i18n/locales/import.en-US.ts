@@ -70,4 +70,12 @@ export const IMPORT_EN_US = {
   errUnknownTarget: "--map names a target \"{value}\" that cannot be imported into",
   errEmpty: "the file is empty",
   errUnreadable: "cannot read the file: {value}",
+  contactsSummary: "contacts {found} = added to the \"{sheet}\" sheet {added} + already there {duplicates} + not added {notAdded}",
+  contactsNoTable: "this workbook has no \"{sheet}\" sheet: the numbered contact columns were kept as your own columns (upgrade the workbook to place them)",
+  contactTarget: "Contacts: contact {n} · {field}",
+  noteContactsAdded: "{value} contacts added to the \"{sheet}\" sheet",
+  noteContactKnown: "contact \"{value}\" is already on the \"{sheet}\" sheet (or the customer row) for this customer; not added again",
+  noteContactNoName: "contact columns {column} have no name; that contact was not added",
+  noteContactsNotAdded: "its {value} contacts were not added either",
+  noteContactsNoCustomerId: "the customer has no Customer ID; its {value} contacts were not added (grade first to generate one)",
 } as const;

@@ -72,4 +72,12 @@ export const IMPORT_ZH_CN: { readonly [K in keyof typeof IMPORT_EN_US]: string }
   errUnknownTarget: "--map 中的目标列「{value}」不是可导入的列",
   errEmpty: "文件是空的",
   errUnreadable: "无法读取文件:{value}",
+  contactsSummary: "联系人 {found} = 新增到「{sheet}」表 {added} + 已存在 {duplicates} + 未添加 {notAdded}",
+  contactsNoTable: "本工作簿没有「{sheet}」表:带编号的联系人列已作为自定义列保留(升级工作簿后即可放入联系人表)",
+  contactTarget: "联系人表:联系人{n} · {field}",
+  noteContactsAdded: "已将 {value} 位联系人添加到「{sheet}」表",
+  noteContactKnown: "联系人「{value}」已在该客户的「{sheet}」表(或客户行)中,未重复添加",
+  noteContactNoName: "联系人列 {column} 没有姓名,该联系人未添加",
+  noteContactsNotAdded: "该行的 {value} 位联系人也未添加",
+  noteContactsNoCustomerId: "该客户没有客户编号,其 {value} 位联系人未添加(请先运行评级生成编号)",
 };
