@@ -78,4 +78,5 @@ export const IMPORT_EN_US = {
   noteContactNoName: "contact columns {column} have no name; that contact was not added",
   noteContactsNotAdded: "its {value} contacts were not added either",
   noteContactsNoCustomerId: "the customer has no Customer ID; its {value} contacts were not added (grade first to generate one)",
+  contactsFiltered: "\"{sheet}\" has a filter on, so no contact can be added at its end. Clear the filter, then import again.",
 } as const;

@@ -80,4 +80,5 @@ export const IMPORT_ZH_CN: { readonly [K in keyof typeof IMPORT_EN_US]: string }
   noteContactNoName: "联系人列 {column} 没有姓名,该联系人未添加",
   noteContactsNotAdded: "该行的 {value} 位联系人也未添加",
   noteContactsNoCustomerId: "该客户没有客户编号,其 {value} 位联系人未添加(请先运行评级生成编号)",
+  contactsFiltered: "「{sheet}」表已开启筛选,无法在表末添加联系人。请先清除筛选,再重新导入。",
 };
