@@ -6,6 +6,7 @@ import { importText, type ImportTextKey } from "./messages";
 import { say } from "../i18n/catalogue";
 import { rawString } from "./normalizeRow";
 import type { ImportPlan, MatchBy, Outcome, ReportNote } from "./planImport";
+import type { ContactCounts } from "./placeContacts";
 
 const OUTCOME: Readonly<Record<Outcome, ImportTextKey>> = { new: "outcomeNew", merged: "outcomeMerged", skipped: "outcomeSkipped", unmatched: "outcomeUnmatched" };
 const BY: Readonly<Record<MatchBy, ImportTextKey>> = { id: "byId", name: "byName", mobile: "byMobile", email: "byEmail" };
@@ -58,9 +59,17 @@ export function contactsText(plan: ImportPlan, lang: Lang): string {
   const p = plan.contacts;
   const sheet = sheetName("contacts", lang);
   if (p.tableMissing) return importText(lang, "contactsNoTable", { sheet });
-  const c = p.counts;
+  return contactCountsText(p.counts, lang);
+}
+
+/**
+ * `contacts N = added A + already there B + not added C` in words; "" when the source had none.
+ * @example contactCountsText({ found: 2, added: 1, duplicates: 1, notAdded: 0 }, "en-US")
+ * // 'contacts 2 = added to the "Contacts" sheet 1 + already there 1 + not added 0'
+ */
+export function contactCountsText(c: ContactCounts, lang: Lang): string {
   if (c.found === 0) return "";
-  return importText(lang, "contactsSummary", { found: c.found, added: c.added, duplicates: c.duplicates, notAdded: c.notAdded, sheet });
+  return importText(lang, "contactsSummary", { found: c.found, added: c.added, duplicates: c.duplicates, notAdded: c.notAdded, sheet: sheetName("contacts", lang) });
 }
 
 /** Header row of the report table (its first row is the header; the title rows sit above it). */
