@@ -18,6 +18,7 @@ import { deflateRawSync } from "zlib";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 import { escapeXml, parseRange } from "./xml";
 import { isContactKey } from "../core/import/contactGroups";
+import { formulaForRow } from "./importFormulas";
 
 export interface FileImportOptions extends ImportOptions {
   readonly dryRun?: boolean;
@@ -296,15 +297,17 @@ async function appendRows(book: Book, l: Located, rows: ReadonlyArray<ReadonlyMa
   const firstNew = placeholder ? l.lastRow : l.lastRow + 1;
   const lastNew = firstNew + rows.length - 1;
   await checkRoom(book, l, firstNew, rows.length, newColumns.length);
-  const calculated = l.table ? l.table.columns.map((c, i) => ({ col: l.firstCol + i, formula: c.calculated })).filter((c) => c.formula !== null) : [];
+  // Parsed once per column: the table part holds each as for the first data row.
+  const calculated = l.table ? l.table.columns.flatMap((c, i) => (c.calculated === null ? [] : [{ col: l.firstCol + i, at: formulaForRow(c.calculated, l.headerRow + 1) }])) : [];
   rows.forEach((row, j) => {
     const n = firstNew + j;
     for (const [ref, v] of row) {
       const c = colOf(ref);
       if (c !== null && v.kind !== "blank") set(writes, n, c, v);
     }
-    // The table's calculated columns (our Status formula, a user's own) carry into each new row.
-    if (!(placeholder && j === 0)) for (const c of calculated) set(writes, n, c.col, { kind: "formula", formula: `=${c.formula as string}` });
+    // The table's calculated columns (our Status formula, a user's own) carry into each new row, its
+    // references moved to that row.
+    if (!(placeholder && j === 0)) for (const c of calculated) set(writes, n, c.col, { kind: "formula", formula: `=${c.at(n)}` });
   });
   const grows = rows.length > 0 && lastNew > l.lastRow;
   const growth = grows ? { from: l.lastRow, to: lastNew } : undefined;

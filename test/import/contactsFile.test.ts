@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
+import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
 import { cli, ensureCliBuilt, expectValid, inspect, tmpdir } from "../xlsx/helpers";
 
@@ -63,7 +64,12 @@ describe("import places extra contacts on the Contacts sheet (file door)", () =>
     ]);
     // Digits stay text; the customer name is the table's lookup formula in every new row.
     expect(rows[1]?.[col("phone")]?.[1]).toBe("s");
-    for (const row of rows.slice(1)) expect(String(row[col("customerName")]?.[0])).toMatch(/^=IF\(\$A\d+="".*MATCH/);
+    rows.slice(1).forEach((row, i) => expect(row[col("customerName")]?.[0]).toBe(`=IF($A${i + 2}="","",IFERROR(INDEX('客户信息'!$B:$B,MATCH($A${i + 2},'客户信息'!$A:$A,0)),""))`));
+    // The customers' Status formula, likewise, refers to its own row in every appended row.
+    const customers = readRows(book, "客户信息");
+    const status = CUSTOMER_COLUMNS.findIndex((d) => d.key === "status");
+    customers.slice(2).forEach((row, i) => expect(String(row[status]?.[0])).toMatch(new RegExp(`^=IF\\(AND\\(\\$A${i + 3}="",\\$B${i + 3}=""\\)`)));
+    expect(customers.length).toBe(4);
 
     const x = inspect(book);
     const sheet = x.sheets.find((s) => s.name === "联系人");
