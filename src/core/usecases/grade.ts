@@ -13,7 +13,7 @@ import { BLANK, date, formula, num, text, type CellWrite, type ColumnWrite, type
 import { gradeLabel, renderReason } from "../i18n/messages";
 import { STATUS_LABELS } from "../i18n/labels";
 import { statusFormula, type StatusColumns } from "../template/statusFormula";
-import { statusColumnsAt } from "./install";
+import { statusColumnsAt } from "../template/highlights";
 import { listDef } from "../template/lists";
 import { CUSTOMER_COLUMNS } from "../template/columns";
 import { headerLookup, readCustomers, type CustomerRecord } from "../model/customers";

@@ -145,6 +145,7 @@ export const EN_US = {
   sheets: {
     customers: "Customers",
     followUps: "Follow-ups",
+    contacts: "Contacts",
     rules: "Rules",
     lists: "Lists",
     guide: "Guide",
@@ -270,6 +271,7 @@ export const EN_US = {
     filteredTotals: "\"{sheet}\" has a filter on and shows its totals row, so no row can be added. Clear the filter or hide the totals row first.",
     filteredNoGrow: "\"{sheet}\" has a filter on and Excel did not grow the table, so no row can be added. Clear the filter first.",
     stageNeedsRow: "This customer's row can't be checked (the Customer ID column is hidden, or a filter hides the row), so its stage can't be changed. Show the row or the ID column and try again; a follow-up without a stage change saves as is.",
+    dashboardNameClash: "A sheet named \"{sheet}\" already exists and is not the dashboard this add-in built. Rename that sheet, then build the dashboard again; nothing was changed.",
   },
   /** The ribbon's Grade now dialog (src/commands). */
   ribbon: {
