@@ -9,6 +9,7 @@ import { DATE1904_OFFSET, parseIsoDay } from "../core/_lib/calendar";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
 import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
+import { textOfBytes } from "./byteText";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
 export interface Located {
@@ -63,15 +64,16 @@ export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): R
 function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
-    case "inlineStr": return c.inline === null ? null : textOf(c.inline);
-    case "str": return c.v === null ? null : unescapeXml(c.v);
+    // The scanner's fields are byte text: UTF-8 decoded first, then unescaped (a `&#x4E2D;` is a real character).
+    case "inlineStr": return c.inline === null ? null : textOf(textOfBytes(c.inline));
+    case "str": return c.v === null ? null : unescapeXml(textOfBytes(c.v));
     case "b": return c.v === "1" || c.v === "true";
-    case "e": return c.v === null ? null : { error: unescapeXml(c.v) };
-    case "d": return c.v === null ? null : isoSerial(unescapeXml(c.v));
+    case "e": return c.v === null ? null : { error: unescapeXml(textOfBytes(c.v)) };
+    case "d": return c.v === null ? null : isoSerial(unescapeXml(textOfBytes(c.v)));
     default: {
       if (c.v === null || c.v === "") return null;
       const n = Number(c.v);
-      if (!Number.isFinite(n)) return unescapeXml(c.v);
+      if (!Number.isFinite(n)) return unescapeXml(textOfBytes(c.v));
       return book.date1904 && c.s !== null && book.dateStyles.has(c.s) ? n + DATE1904_OFFSET : n;
     }
   }
@@ -165,7 +167,7 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
  * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
  * columns when `keys` is "all"), streaming the sheet.
  */
-async function readTable(book: Book, f: Found, keys: readonly string[] | "all"): Promise<{ located: Located; model: TableModel }> {
+async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = []): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];
   const shared = () => book.sharedStrings();
   let headerRow: number;
@@ -194,6 +196,9 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
   let lastRowStyles = new Map<number, number>();
   const lastRow: { cells: (() => RawCellXml[]) | null } = { cells: null };
   const isWanted = (col: number) => wanted.has(col);
+  // Columns whose formula only needs to be known as one (read as "="), and the last column read.
+  const marked = new Set<number>();
+  let lastWanted = 0;
   const inRange = (col: number) => col >= firstCol && col <= lastCol;
   const rowKeys: string[] = [];
   const rowValues: RawCell[] = [];
@@ -218,7 +223,11 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
           wanted.set(firstCol + i, `extra:${i}`);
           positions[`extra:${i}`] = i;
         });
-        for (const k of wanted.values()) cols[k] = [];
+        for (const [col, k] of wanted) {
+          cols[k] = [];
+          lastWanted = Math.max(lastWanted, col);
+          if (formulaMarks.includes(k)) marked.add(col);
+        }
         return;
       }
       if (n > tableLast) {
@@ -226,12 +235,12 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
         throw new StopReading();
       }
       // A table's data rows: only the columns asked for are decoded; a plain range's whole width tells where it ends.
-      const cells = f.table ? rowCells(isWanted) : rowCells(inRange);
+      const cells = f.table ? rowCells(isWanted, lastWanted) : rowCells(inRange, lastCol);
       let any = false;
       let k = 0;
       for (const c of cells) {
         const key = wanted.get(c.col);
-        const v = decodeCell(c, shared, book);
+        const v = marked.has(c.col) && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book);
         if (v !== null && !(typeof v === "string" && v === "")) any = true;
         if (key !== undefined) { rowKeys[k] = key; rowValues[k] = v; k++; }
       }
@@ -321,11 +330,15 @@ async function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Fou
   return { rules, lists, lang, version, located };
 }
 
-/** Reads the model a use-case needs. `keys` limits the columns read from each table. */
-export async function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all" }): Promise<ReadResult> {
+/**
+ * Reads the model a use-case needs. `keys` limits the columns read from each table; a customer
+ * column in `formulaMarks` reads a formula that has no cached value as "=" alone (grading only asks
+ * whether the live Status formula is there, and it is some 900 characters on every row).
+ */
+export async function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all"; formulaMarks?: readonly string[] }): Promise<ReadResult> {
   const found = await locate(book);
   if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
-  const cu = await readTable(book, found.customers, keys.customers);
+  const cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
   const fu = found.followUps ? await readTable(book, found.followUps, keys.followUps) : null;
   const rl = await readRulesAndLists(book, found);
   const lang: Lang = rl.lang ?? (found.customers.sheet.name === SHEETS.customers.name["en-US"] ? "en-US" : "zh-CN");
