@@ -255,10 +255,6 @@ export function formulaOf(c: RawCellXml): string | null {
   return c.f === null ? null : unescapeEntities(textOfBytes(c.f));
 }
 
-/**
- * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
- * stepped over without being decoded).
- */
 const opensAt = (s: string, open: string, at: number) => s.startsWith(open, at) && isNameEnd(s.charCodeAt(at + open.length));
 
 /**
@@ -284,42 +280,84 @@ function cellParts(s: string, names: Names, at: number, te: number, end: number)
   return fSpanAt.at >= 0;
 }
 
+/**
+ * The column of a cell whose start tag begins `<c r="AB12"` (what Excel, LibreOffice, WPS and
+ * openpyxl write), read without parsing the tag; -1 for any other shape.
+ */
+function quickCol(x: string, from: number): number {
+  if (x.charCodeAt(from) !== 32 || x.charCodeAt(from + 1) !== 114 || x.charCodeAt(from + 2) !== 61) return -1;
+  const q = x.charCodeAt(from + 3);
+  if (q !== 34 && q !== 39) return -1;
+  let col = 0;
+  for (let c = from + 4; ; c++) {
+    const d = x.charCodeAt(c);
+    if (d < 65 || d > 90) return d === q || d !== d ? -1 : col;
+    col = col * 26 + d - 64;
+  }
+}
+
+/** A cell's start tag at `at` read into `scratch`; its end, or -1 when cut short. */
+function readCellTag(x: string, at: number, cLen: number): number {
+  let te = cellTag(x, at + cLen, scratch);
+  if (te < 0) {
+    te = tagEnd(x, at);
+    if (te >= 0) cellAttrs(x, at + cLen, te, scratch);
+  }
+  return te;
+}
+
+/**
+ * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
+ * stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
+ */
 export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER): RawCellXml[] {
   const out: RawCellXml[] = [];
   const cLen = names.c.length;
-  let next = 1;
-  let i = 0;
-  for (;;) {
-    const at = findOpen(rowXml, names.c, i);
-    if (at < 0) break;
-    let te = cellTag(rowXml, at + cLen, scratch);
-    if (te === -2) {
-      te = tagEnd(rowXml, at);
-      if (te >= 0) cellAttrs(rowXml, at + cLen, te, scratch);
+  const closeLen = names.cClose.length;
+  let expected = 1;
+  let at = findOpen(rowXml, names.c, 0);
+  while (at >= 0) {
+    // A start tag cannot hold "<" (not even in a value), so the next cell and this one's close are
+    // both found from the tag's first character; a close after the next cell's start means a
+    // self-closing cell, or one never closed, which the tag's end tells apart.
+    const nextAt = findOpen(rowXml, names.c, at + cLen);
+    const closeAt = rowXml.indexOf(names.cClose, at + cLen);
+    let col = quickCol(rowXml, at + cLen);
+    let hasRef = col >= 0;
+    let te = -1;
+    if (!hasRef) {
+      te = readCellTag(rowXml, at, cLen);
+      if (te < 0) break;
+      hasRef = scratch.r0 >= 0;
+      col = hasRef ? scratch.col : expected;
     }
-    if (te < 0) break;
-    const hasRef = scratch.r0 >= 0;
-    const col = hasRef ? scratch.col : next;
     // Cells come in column order (ECMA-376 §18.3.1.4): past the last column asked for, the rest of the row is not read.
     if (col > lastCol && hasRef && !spans) break;
-    next = col + 1;
+    expected = col + 1;
     let end: number;
-    const selfClosing = rowXml.charCodeAt(te - 1) === 47;
-    if (selfClosing) end = te + 1;
+    let selfClosing = false;
+    if (closeAt >= 0 && (nextAt < 0 || closeAt < nextAt)) end = closeAt + closeLen;
     else {
-      const close = rowXml.indexOf(names.cClose, te);
-      // A cell opened before this one's close means this one never closed.
-      const inner = close < 0 ? -1 : findOpen(rowXml, names.c, te, close);
-      if (close < 0 || (inner >= 0 && inner < close)) throw new XlsxError(`not well-formed XML (cell${hasRef ? ` ${rowXml.slice(scratch.r0, scratch.r1)}` : ""} is not closed)`);
-      end = close + names.cClose.length;
+      if (te < 0) te = tagEnd(rowXml, at);
+      if (te < 0) break;
+      selfClosing = rowXml.charCodeAt(te - 1) === 47;
+      if (!selfClosing) {
+        const ref = hasRef ? attrIn(rowXml, at + cLen, te, "r") : null;
+        throw new XlsxError(`not well-formed XML (cell${ref !== null ? ` ${ref}` : ""} is not closed)`);
+      }
+      end = te + 1;
     }
-    i = end;
     if (spans) {
       spans.cols.push(col);
       spans.starts.push(at);
       if (!hasRef) spans.allRef = false;
     }
+    const here = at;
+    at = nextAt >= end ? nextAt : findOpen(rowXml, names.c, end);
     if (want && !want(col)) continue;
+    // A cell read: its s and t attributes, and its tag's end when the quick column skipped it.
+    te = readCellTag(rowXml, here, cLen);
+    selfClosing = rowXml.charCodeAt(te - 1) === 47;
     const sAttr = scratch.s0 >= 0 ? rowXml.slice(scratch.s0, scratch.s1) : null;
     const t = scratch.t0 >= 0 ? rowXml.slice(scratch.t0, scratch.t1) : null;
     let v: string | null = null;
@@ -328,11 +366,11 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
     let shared: { si: string; master: boolean } | null = null;
     let inline: string | null = null;
     if (!selfClosing) {
-      const hasF = cellParts(rowXml, names, at, te, end);
+      const hasF = cellParts(rowXml, names, here, te, end);
       if (vSpan.at >= 0) v = rowXml.slice(vSpan.t0, vSpan.t1);
       if (hasF) {
         f = rowXml.slice(fSpanAt.t0, fSpanAt.t1);
-        fSpan = [fSpanAt.at - at, fSpanAt.end - at];
+        fSpan = [fSpanAt.at - here, fSpanAt.end - here];
         const ft = fSpanAt.at + names.f.length;
         if (attrIn(rowXml, ft, fSpanAt.te, "t") === "shared") {
           shared = { si: attrIn(rowXml, ft, fSpanAt.te, "si") ?? "", master: attrIn(rowXml, ft, fSpanAt.te, "ref") !== null && f !== "" };
@@ -340,7 +378,7 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
       }
       if (t === "inlineStr" && isSpanAt.at >= 0) inline = rowXml.slice(isSpanAt.t0, isSpanAt.t1);
     }
-    out.push({ col, at, hasRef, xml: rowXml.slice(at, end), s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
+    out.push({ col, at: here, hasRef, xml: rowXml.slice(here, end), s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
   }
   return out;
 }

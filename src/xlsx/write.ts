@@ -7,7 +7,7 @@ import { XlsxError } from "./errors";
 import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
 import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
-import { DeflateStream, rebuild, type Deflated } from "./zip";
+import { DeflateStream, rebuild, STREAM_CHUNK, type Deflated } from "./zip";
 import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
 import { StyleBook } from "./styles";
 import { bytesOfByteText, bytesOfText, textOfBytes } from "./byteText";
@@ -351,7 +351,7 @@ async function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: T
   await streamPatch(book, p, styles, track, (s) => {
     pending.push(s);
     pendingLen += s.length;
-  }, async () => { if (pendingLen > 1 << 20) await flush(); });
+  }, async () => { if (pendingLen > STREAM_CHUNK) await flush(); });
   await flush();
   return deflate.end();
 }
