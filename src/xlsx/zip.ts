@@ -1,3 +1,4 @@
+import type { TransformOptions } from "stream";
 import * as zlib from "zlib";
 
 /**
@@ -168,7 +169,10 @@ export async function streamEntry(buf: Uint8Array, e: ZipEntry, onChunk: (chunk:
     const step = STREAM_CHUNK;
     for (let i = 0; i < raw.length; i += step) await take(raw.subarray(i, Math.min(raw.length, i + step)));
   } else {
-    const inflate = zlib.createInflateRaw({ chunkSize: STREAM_CHUNK });
+    // zlib inflates on the thread pool: a few megabytes of look-ahead let it run while this thread
+    // scans (a zlib stream passes stream options on; its default look-ahead is 16 KiB).
+    const options: zlib.ZlibOptions & TransformOptions = { chunkSize: STREAM_CHUNK, readableHighWaterMark: 1 << 22 };
+    const inflate = zlib.createInflateRaw(options);
     let failed: unknown = null;
     inflate.end(raw);
     try {
