@@ -5,7 +5,7 @@ import { say } from "../core/i18n/catalogue";
 /** Bad usage: worded when it is raised, in the language the command line speaks at that point. */
 export class UsageError extends Error {}
 
-export const COMMANDS = ["init", "grade", "log", "check", "dashboard", "demo"] as const;
+export const COMMANDS = ["init", "grade", "log", "check", "dashboard", "pool", "claim", "handover", "demo"] as const;
 
 export interface Parsed {
   readonly command: string;
@@ -27,8 +27,12 @@ const VALUE_FLAGS = new Set([
   "stage",
   "seed",
   "customers",
+  "owner",
+  "from",
+  "to",
+  "spoke-with",
 ]);
-const BOOL_FLAGS = new Set(["json", "help"]);
+const BOOL_FLAGS = new Set(["json", "help", "release", "all-stages", "dry-run"]);
 
 /** Splits argv into a command, a file and flags; an unknown or valueless option is a UsageError. */
 export function parseArgs(argv: readonly string[], lang: Lang): Parsed {

@@ -1,6 +1,7 @@
 import type { TableInfo } from "./structure";
 import { queueWrite } from "./writeCells";
 import { num, text, type PlanValue } from "../core/plan/plan";
+import { localDateTimeSerial as localSerial } from "../core/_lib/calendar";
 
 export interface AuditEntry {
   readonly user: string;
@@ -10,10 +11,7 @@ export interface AuditEntry {
 }
 
 /** Excel's serial for a local wall-clock time (the audit log shows when, in the user's time zone). */
-export function localSerial(now: Date): number {
-  const days = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000 + 25569;
-  return days + (now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds()) / 86_400;
-}
+export { localDateTimeSerial as localSerial } from "../core/_lib/calendar";
 
 /**
  * Queues one audit row in the caller's batch (no sync of its own). The row goes right below the

@@ -1,3 +1,6 @@
+import { CONTACT_COLUMNS } from "../core/contacts/columns";
+import { contactsByCustomer, readContacts } from "../core/contacts/readContacts";
+import { contactLines } from "../core/contacts/contactLines";
 import type { DayNumber } from "../core/_lib/calendar";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
 import { parseDate, parseText } from "../core/model/parse";
@@ -7,7 +10,7 @@ import { gradeLabel, renderReason } from "../core/i18n/messages";
 import { maskPhone } from "../core/checks/privacy";
 import { ExcelDoorError, wrap } from "./errors";
 import { readStructure, toRaw, type TableInfo } from "./structure";
-import { readColumns, workbookModel } from "./readModel";
+import { readColumns, tableModel, workbookModel } from "./readModel";
 import { latestOnly } from "./latest";
 import { say } from "../core/i18n/catalogue";
 import type { CustomerCard } from "./usecases";
@@ -115,6 +118,11 @@ export class CardSource {
       headers: cu.headers, positions: cu.positions, cols: Object.fromEntries(Object.entries(cu.positions).map(([k, p]) => [k, [values[p] ?? null]])),
     };
     const key = idKey(parseText(values[cu.positions.id ?? -1] ?? null));
+    // The Contacts table is small (people, not history): its rows are queued now so they come back with
+    // the follow-up reads' sync instead of costing a sync of their own.
+    const ct = s.tables.contacts?.exists && s.tables.contacts.rowCount > 0 ? s.tables.contacts : null;
+    const ctRange = ct ? context.workbook.worksheets.getItem(ct.sheetName).getRangeByIndexes(ct.headerRowIndex + 1, ct.columnIndex, ct.rowCount, ct.headers.length).load("values") : null;
+    let ctSynced = false;
     let fuRows: RawCell[][] = [];
     if (fu && key !== "") {
       void this.watch(fu.sheetName);
@@ -124,7 +132,10 @@ export class CardSource {
       const mine = fresh.rows.get(key) ?? [];
       const sheet = context.workbook.worksheets.getItem(fu.sheetName);
       const ranges = mine.map((i) => sheet.getRangeByIndexes(fu.headerRowIndex + 1 + i, fu.columnIndex, 1, fu.headers.length).load("values"));
-      if (ranges.length > 0) await context.sync();
+      if (ranges.length > 0 || ctRange) {
+        await context.sync();
+        ctSynced = true;
+      }
       fuRows = ranges.map((r) => (r.values[0] ?? []).map(toRaw));
       const idAt = fu.positions.customerId ?? -1;
       if (fuRows.some((r) => idKey(parseText(r[idAt] ?? null)) !== key)) {
@@ -150,10 +161,18 @@ export class CardSource {
       if (d.ok && d.value <= today) recent.push({ date: d.value, method: parseText(at("method", f)), summary: parseText(at("summary", f)), by: parseText(at("by", f)) });
     }
     recent.sort((a, b) => b.date - a.date);
+    if (ctRange && !ctSynced) await context.sync();
+    const ctRows = ctRange ? ctRange.values : [];
+    const people: Record<string, RawCell[]> = {};
+    for (const c of CONTACT_COLUMNS) {
+      const p = ct?.positions[c.key];
+      if (p !== undefined) people[c.key] = ctRows.map((r) => toRaw(r[p]));
+    }
     return {
       id: r.record.id, name: r.record.name, row, grade: r.grade, reason: r.reason ? renderReason(r.reason, s.lang) : gradeLabel(r.grade, s.lang),
       status: r.derived.status, nextDue: r.derived.nextDue, daysToDue: r.derived.daysToDue,
       phoneMasked: maskPhone(parseText(values[cu.positions.phone ?? -1] ?? null)), recent: recent.slice(0, 5),
+      contacts: contactLines(contactsByCustomer(ct ? readContacts(tableModel(ct, people)) : []), r.record.id, s.lang),
     };
   }
 }

@@ -4,6 +4,7 @@ import type { Issue } from "../core/checks/issue";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
 import { columnLetter } from "../core/_lib/a1";
 import { grade, type GradeSummary } from "../core/usecases/grade";
+import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
 import { CUSTOMER_COLUMNS } from "../core/template/columns";
@@ -21,8 +22,11 @@ import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameK
 import { say } from "../core/i18n/catalogue";
 import { CardSource } from "./card";
 import { install, type InstallOutcome } from "./install";
+import { upgradeTeamOps } from "./upgradeTeamOps";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
+import { contactsByCustomer, readContacts } from "../core/contacts/readContacts";
+import type { ContactLine } from "../core/contacts/contactLines";
 
 /** Columns grading reads from the Customers table (never the whole sheet). */
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
@@ -59,6 +63,8 @@ export interface CustomerOption {
   readonly owner: string;
   readonly row: number;
   readonly cadence: number | null;
+  /** Names the log form offers for "spoke with": the main contact, then the Contacts sheet's. */
+  readonly contacts: readonly string[];
 }
 
 export interface CustomerCard {
@@ -71,6 +77,8 @@ export interface CustomerCard {
   readonly nextDue: DayNumber | null;
   readonly daysToDue: number | null;
   readonly phoneMasked: string;
+  /** The customer's people from the Contacts sheet, phones masked. */
+  readonly contacts: readonly ContactLine[];
   readonly recent: ReadonlyArray<{ readonly date: DayNumber; readonly method: string; readonly summary: string; readonly by: string }>;
 }
 
@@ -83,7 +91,7 @@ export interface TemplateStatus {
   readonly missingColumns: readonly string[];
 }
 
-function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
+export function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
   const cu = s.tables.customers;
   if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "read");
   const fu = s.tables.followUps?.exists ? (s.tables.followUps ?? null) : null;
@@ -113,7 +121,9 @@ export async function templateStatus(): Promise<TemplateStatus> {
 }
 
 export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: string, now: Date): Promise<InstallOutcome> {
-  const out = await run("install", () => install(lang, confirmAdopt));
+  const installed = await run("install", () => install(lang, confirmAdopt));
+  const poolRows = await run("upgrade", () => upgradeTeamOps(installed));
+  const out: InstallOutcome = installed.kind === "upgraded" ? { ...installed, columns: [...installed.columns, ...poolRows] } : installed;
   if (out.kind === "installed" || out.kind === "upgraded") {
     await run("audit", async (context) => {
       const s = await readStructure(context);
@@ -350,12 +360,15 @@ export async function listCustomers(today: DayNumber): Promise<CustomerOption[]>
   return run("customers", async (context) => {
     const s = await readStructure(context);
     const { cu, fu } = need(s);
-    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "shortName"] }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])]);
+    const ct = s.tables.contacts?.exists ? s.tables.contacts : null;
+    const reads = await readColumns(context, [{ info: cu, keys: [...GRADE_KEYS, "shortName"] }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : []), ...(ct ? [{ info: ct, keys: ["customerId", "name", "primary"] }] : [])]);
     const plan = grade(workbookModel(s, tableModel(cu, reads.get(cu) ?? {}), fu ? tableModel(fu, reads.get(fu) ?? {}) : null), today);
     const short = reads.get(cu)?.shortName ?? [];
+    const people = contactsByCustomer(ct ? readContacts(tableModel(ct, reads.get(ct) ?? {})) : []);
     return plan.results.filter((r) => r.record.id !== "" && !plan.idFills.some((f) => f.index === r.record.index)).map((r) => ({
       id: r.record.id, name: r.record.name, shortName: parseText(short[r.record.index] ?? null), contact: r.record.contact, owner: r.record.owner,
       row: r.record.row, cadence: r.derived.cadence,
+      contacts: [r.record.contact, ...(people.get(idKey(r.record.id)) ?? []).map((c) => c.name)].filter((n, i, all) => n !== "" && all.indexOf(n) === i),
     }));
   });
 }

@@ -12,12 +12,15 @@ import { Home } from "./features/Home";
 import { dashText } from "../core/dashboard/messages";
 import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
+import { TEAM_OPS_STRINGS } from "./features/teamOpsStrings";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
 const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ default: m.LogFollowUp })));
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Pool = lazy(() => import("./features/Pool").then((m) => ({ default: m.Pool })));
+const Handover = lazy(() => import("./features/Handover").then((m) => ({ default: m.Handover })));
 const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
 const AuditLog = lazy(() => import("./features/AuditLog").then((m) => ({ default: m.AuditLog })));
 const Overview = lazy(() => import("./features/Overview").then((m) => ({ default: m.Overview })));
@@ -30,7 +33,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check" | "overview" | "import" | "audit";
+type Page = "home" | "log" | "grade" | "card" | "check" | "pool" | "handover" | "overview" | "import" | "audit";
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -56,13 +59,25 @@ function Shell() {
         <Tab value="grade">{t("tabGrade")}</Tab>
         <Tab value="card">{t("tabCard")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="pool">{TEAM_OPS_STRINGS[lang].tabPool}</Tab>
+        <Tab value="handover">{TEAM_OPS_STRINGS[lang].tabHandover}</Tab>
         <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
         <Tab value="import">{importText(lang, "tabImport")}</Tab>
         <Tab value="audit">{t("tabAudit")}</Tab>
       </TabList>
       <div
         role="tabpanel"
-        aria-label={page === "overview" ? dashText(lang, "overviewTitle") : page === "import" ? importText(lang, "tabImport") : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")}
+        aria-label={
+          page === "pool"
+            ? TEAM_OPS_STRINGS[lang].tabPool
+            : page === "handover"
+              ? TEAM_OPS_STRINGS[lang].tabHandover
+              : page === "overview"
+                ? dashText(lang, "overviewTitle")
+                : page === "import"
+                  ? importText(lang, "tabImport")
+                  : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")
+        }
       >
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
@@ -70,6 +85,8 @@ function Shell() {
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}
+          {page === "pool" && <Pool onToast={toast} />}
+          {page === "handover" && <Handover onToast={toast} />}
           {page === "overview" && <Overview onToast={toast} />}
           {page === "import" && <Import onToast={toast} />}
           {page === "audit" && <AuditLog />}

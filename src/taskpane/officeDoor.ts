@@ -1,5 +1,6 @@
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import * as uc from "../excel/usecases";
+import * as team from "../excel/teamops";
 import { buildDashboard, overview } from "../excel/dashboard";
 import { CardSource } from "../excel/card";
 import { latestOnly } from "../excel/latest";
@@ -29,6 +30,12 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     card: (row) => cards.card(row),
     watchSelection: (onRow) => uc.watchSelection(onRow),
     watchChanges: (onChange) => uc.watchChanges(() => onChange()),
+    pool: () => team.poolOverview(localToday()),
+    release: (user) => team.releaseToPool(localToday(), user, clock()),
+    claim: (id, owner, user) => team.claimCustomer(id, owner, localToday(), user, clock()),
+    previewHandover: (input) => team.previewHandover(input, localToday()),
+    handover: (input, user) => team.handOver(input, localToday(), user, clock()),
+    team: () => team.teamMembers(),
     importSource: () => readWorkbookSource(),
     previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
     runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),

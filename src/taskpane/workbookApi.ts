@@ -2,10 +2,12 @@ import type { DayNumber } from "../core/_lib/calendar";
 import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
+import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+import type { HandoverPreview, OwnerOutcome, PoolOverview } from "../excel/teamops";
+import type { HandoverInput } from "../core/handover/planHandover";
 import type { DashboardOutcome, OverviewOutcome } from "../excel/dashboard";
 import type { ImportOptions, SourceTable } from "../core/import/planImport";
 import type { ImportPreview, WorkbookImportOutcome } from "../excel/importWorkbook";
-import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
 
 /**
  * Everything the task pane may ask of the workbook. Components receive it through
@@ -23,6 +25,15 @@ export interface WorkbookApi {
   watchSelection(onRow: (row: number) => void): Promise<() => Promise<void>>;
   /** Someone else (a co-author, or the user typing) changed our sheets; our own writes are not reported. */
   watchChanges(onChange: () => void): Promise<() => Promise<void>>;
+  /** The customer pool: due, soon due, in the pool (reads only). */
+  pool(): Promise<PoolOverview>;
+  /** Releases the due customers to the pool (Owner → 公海 / Pool), logged. */
+  release(user: string): Promise<OwnerOutcome>;
+  claim(customerId: string, owner: string, user: string): Promise<OwnerOutcome>;
+  previewHandover(input: HandoverInput): Promise<HandoverPreview>;
+  handover(input: HandoverInput, user: string): Promise<OwnerOutcome>;
+  /** The team list and every Owner on the sheet, for the Handover page. */
+  team(): Promise<string[]>;
   /** The import source from the open workbook: the selected range, or the active sheet's used range. */
   importSource(): Promise<SourceTable>;
   previewImport(source: SourceTable, request: ImportRequest): Promise<ImportPreview>;
@@ -42,4 +53,4 @@ export type { DashboardOutcome, OverviewOutcome };
 export type ImportRequest = Omit<ImportOptions, "today">;
 
 export type { ImportPreview, WorkbookImportOutcome, SourceTable };
-export type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome };
+export type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, TemplateStatus, InstallOutcome, HandoverPreview, OwnerOutcome, PoolOverview };

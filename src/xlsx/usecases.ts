@@ -145,7 +145,7 @@ export async function logFile(file: string, input: FollowUpInput, today: DayNumb
 
 export async function checkFile(file: string, today: DayNumber): Promise<{ lang: Lang; issues: Issue[] }> {
   const book = open(file);
-  const r = await readBook(book, { customers: "all", followUps: "all" });
+  const r = await readBook(book, { customers: "all", followUps: "all", contacts: "all" });
   return { lang: r.model.lang, issues: check(r.model, today) };
 }
 

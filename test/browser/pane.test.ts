@@ -55,9 +55,12 @@ async function routeOffice(page: Page): Promise<void> {
   });
 }
 
-async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
+async function open(lang: "zh-CN" | "en-US", user?: string): Promise<Page> {
   // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.
   const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
+  // The name a user gives the pane once, as kept on their machine.
+  // (about:blank, where the script also runs first, has no storage.)
+  if (user) await page.addInitScript((u) => { try { window.localStorage.setItem("crm-sheets.user", u); } catch { /* about:blank */ } }, user);
   page.on("request", (r) => requests.push(r.url()));
   page.on("pageerror", (e) => { throw e; });
   await routeOffice(page);
@@ -94,7 +97,7 @@ describe("the task pane in Chromium", () => {
 
     await page.getByRole("button", { name: "安装模板" }).click();
     await page.getByText(/模板已安装/).first().waitFor();
-    await page.getByText(/已安装模板版本 1/).waitFor();
+    await page.getByText(/已安装模板版本 2/).waitFor();
     await page.screenshot({ path: path.join(shots, "zh-02-installed.png"), fullPage: true });
     expect(await cell(page, "客户信息", "A1")).toMatchObject({ v: "客户编号*" });
 
@@ -162,7 +165,7 @@ describe("the task pane in Chromium", () => {
     await page.getByText("This workbook has no CRM sheets yet.").waitFor();
     await page.getByRole("radio", { name: "English" }).check();
     await page.getByRole("button", { name: "Install template" }).click();
-    await page.getByText(/Template version 1 is installed/).waitFor();
+    await page.getByText(/Template version 2 is installed/).waitFor();
     expect(await cell(page, "Customers", "A1")).toMatchObject({ v: "Customer ID*" });
     await page.evaluate(() => {
       (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
@@ -190,6 +193,58 @@ describe("the task pane in Chromium", () => {
     expect(await audit.getByRole("cell", { name: "Install" }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, "en-03-audit.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ["zh-CN", { install: "安装模板", installed: /已安装模板版本 2/, pool: "公海", handover: "交接", rules: "分级规则", yes: "是", sheet: "客户信息", release: "释放 2 个到公海", confirm: "释放", done: /已将 2 个客户释放到公海/, claim: "为经理领取 KH-3公司", claimed: /KH-3 已归您跟进/, from: /移出人/, preview: "预览", previewed: "将转交 2 个客户", handOver: "转交 2 个客户", handed: /已转交 张三 的 2 个客户/, poolWord: "公海" }],
+    ["en-US", { install: "Install template", installed: /Template version 2 is installed/, pool: "Pool", handover: "Handover", rules: "Rules", yes: "Yes", sheet: "Customers", release: "Release 2 to the pool", confirm: "Release", done: /Released 2 customers to the pool/, claim: "Claim KH-3公司 for 经理", claimed: /KH-3 is yours now/, from: /From/, preview: "Preview", previewed: "2 customers would move", handOver: "Hand over 2 customers", handed: /Moved 2 customers of 张三/, poolWord: "Pool" }],
+  ] as const)("%s: the Pool page releases and claims, the Handover page previews and moves", async (lang, w) => {
+    const page = await open(lang, "经理");
+    if (lang === "en-US") await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("button", { name: w.install }).click();
+    await page.getByText(w.installed).waitFor();
+    await page.evaluate(([rules, yes]) => {
+      const win = window as unknown as { crmSeed: (t: string, r: object[]) => void; crmDouble: { userTypes: (s: string, a: string, v: unknown[][]) => void } };
+      const c = (id: string, owner: string, created: number) => ({ id, name: `${id}公司`, industry: "C 制造业", contact: "王经理", stage: "需求确认", owner, fit: "高", intent: "高", created });
+      // Two customers nobody has called for months; fresh ones of 张三's and 李四's.
+      win.crmSeed("CRM_Customers", [c("KH-1", "张三", 45900), c("KH-2", "李四", 45950), c("KH-4", "张三", 46160), c("KH-5", "张三", 46150), c("KH-6", "李四", 46160)]);
+      win.crmDouble.userTypes(rules as string, "B25", [[yes]]);
+    }, [w.rules, w.yes]);
+
+    await page.getByRole("tab", { name: w.pool }).click();
+    await page.getByRole("button", { name: w.release }).waitFor();
+    await page.screenshot({ path: path.join(shots, `${lang === "zh-CN" ? "zh" : "en"}-06-pool.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: w.release }).click();
+    await page.getByRole("dialog").waitFor();
+    await page.screenshot({ path: path.join(shots, `${lang === "zh-CN" ? "zh" : "en"}-07-pool-confirm.png`), fullPage: true });
+    await page.getByRole("dialog").getByRole("button", { name: w.confirm, exact: true }).click();
+    await page.getByText(w.done).first().waitFor();
+    expect(await cell(page, w.sheet, "AD2")).toMatchObject({ v: w.poolWord });
+    expect(await cell(page, w.sheet, "AD3")).toMatchObject({ v: w.poolWord });
+
+    // A customer a colleague puts in the pool by hand while the page is open, claimed for the pane's user.
+    await page.evaluate((sheet) => (window as unknown as { crmDouble: { userTypes: (s: string, a: string, v: unknown[][]) => void } }).crmDouble.userTypes(sheet, "A7", [["KH-3", "KH-3公司"]]), w.sheet);
+    await page.evaluate(([sheet, pool]) => (window as unknown as { crmDouble: { userTypes: (s: string, a: string, v: unknown[][]) => void } }).crmDouble.userTypes(sheet as string, "AD7", [[pool]]), [w.sheet, w.poolWord]);
+    // The page follows the colleague's edit by itself (no reload).
+    await page.getByRole("button", { name: w.claim }).click();
+    await page.getByText(w.claimed).first().waitFor();
+    expect(await cell(page, w.sheet, "AD7")).toMatchObject({ v: "经理" });
+
+    await page.getByRole("tab", { name: w.handover }).click();
+    await page.getByRole("combobox", { name: w.from }).click();
+    await page.getByRole("option", { name: "张三" }).click();
+    await page.getByRole("checkbox", { name: "李四" }).check();
+    await page.getByRole("checkbox", { name: "经理" }).check();
+    await page.getByRole("button", { name: w.preview }).click();
+    await page.getByText(w.previewed).waitFor();
+    await page.screenshot({ path: path.join(shots, `${lang === "zh-CN" ? "zh" : "en"}-08-handover.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: w.handOver }).click();
+    await page.getByText(w.handed).first().waitFor();
+    const owners = await Promise.all(["AD4", "AD5"].map(async (a) => (await cell(page, w.sheet, a))?.v));
+    expect([...owners].sort()).toEqual(["李四", "经理"]);
     await page.close();
   });
 

@@ -52,7 +52,7 @@ describe("Rules meta rows", () => {
       row: i + 2,
     }));
     expect(workbookLang(rows, [])).toBe(lang);
-    expect(templateVersion(rows)).toBe(1);
+    expect(templateVersion(rows)).toBe(2);
     expect(lastGradedRow(rows)).toBe(4);
   });
   it("labels match in either language, forgiving spacing and case; a rule is not a meta row", () => {

@@ -10,9 +10,10 @@ const teamTable = (plan: ReturnType<typeof planInstall>) => plan.sheets.flatMap(
 describe("the demo's sales team", () => {
   it("fills the Sales team list, so the Owner and By dropdowns list the reps", () => {
     const plan = planInstall("zh-CN", sampleRows({ customers: 20, today: parseIsoDay("2026-05-20") as DayNumber, lang: "zh-CN" }));
-    expect(teamRows(teamTable(plan)?.rows ?? [])).toEqual(REPS.map((r) => r.name));
+    // The pool (公海) is the list's first entry: released customers carry it as their Owner.
+    expect(teamRows(teamTable(plan)?.rows ?? [])).toEqual(["公海", ...REPS.map((r) => r.name)]);
   });
-  it("leaves the list to the manager in a plain install", () => {
-    expect(teamTable(planInstall("en-US"))?.rows).toEqual([[{ kind: "blank" }]]);
+  it("leaves the list to the manager in a plain install (the pool aside)", () => {
+    expect(teamTable(planInstall("en-US"))?.rows).toEqual([[{ kind: "text", text: "Pool" }]]);
   });
 });

@@ -2,6 +2,7 @@ import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard, readAuditLog } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "./seed";
+import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
@@ -23,18 +24,20 @@ describe("install", () => {
     x.resetCounters();
     await installTemplate("zh-CN", false, "张三", now);
     expect(x.store.sheets.map((s) => [s.name, s.visibility])).toEqual([
-      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "VeryHidden"],
+      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["联系人", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "VeryHidden"],
     ]);
     const cu = x.sheet("客户信息");
     expect(x.grid("客户信息", "A1:C1")).toEqual([["客户编号*", "客户名称*", "简称"]]);
     expect(cu.frozenRows).toBe(1);
-    expect(cu.conditionalFormats).toHaveLength(2);
-    for (const cf of cu.conditionalFormats) expect(cf.formula).toContain("TODAY()");
+    expect(cu.conditionalFormats).toHaveLength(3);
+    for (const cf of cu.conditionalFormats.slice(0, 2)) expect(cf.formula).toContain("TODAY()");
+    // The pool countdown's red sits on its own column and reads that live cell.
+    expect(cu.conditionalFormats[2]).toMatchObject({ fill: "#C00000", rect: { c0: 41, c1: 41 } });
     const industry = cu.validations.find((v) => v.rect.c0 === 5);
     expect(industry).toMatchObject({ rule: { list: { inCellDropDown: true, source: "=CRM_List_Industry" } }, prompt: { title: "所属行业" }, errorAlert: { style: "Stop" } });
     expect(industry?.rect.r1).toBe(1_048_575);
     expect(x.store.names.get("CRM_DormantDays")).toBe("='分级规则'!$B$23");
-    expect(x.grid("分级规则", "A2:B3")).toEqual([["工作簿语言", "zh-CN"], ["模板版本", 1]]);
+    expect(x.grid("分级规则", "A2:B3")).toEqual([["工作簿语言", "zh-CN"], ["模板版本", 2]]);
     expect(x.grid("分级规则", "A23:B23")).toEqual([["沉睡天数", 180]]);
     expect(x.table("CRM_T_industry").rect.r1).toBe(20);
     expect(String(x.cell("客户信息", "AO2")?.f)).toMatch(/^=IF\(AND\(\$A2="",\$B2=""\),"",/);
@@ -47,14 +50,14 @@ describe("install", () => {
   });
   it("installs English sheets for an en-US workbook", async () => {
     await installTemplate("en-US", false, "Ann", now);
-    expect(x.store.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customers", "Follow-ups", "Rules", "Lists", "Guide", "Audit log"]);
+    expect(x.store.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customers", "Follow-ups", "Contacts", "Rules", "Lists", "Guide", "Audit log"]);
     expect(x.grid("Customers", "A1:B1")).toEqual([["Customer ID*", "Customer name*"]]);
   });
   it("re-running on a current workbook changes nothing", async () => {
     await installed();
     const before = x.snapshot();
     const out = await installTemplate("en-US", false, "张三", now);
-    expect(out).toEqual({ kind: "current", lang: "zh-CN", version: 1 });
+    expect(out).toEqual({ kind: "current", lang: "zh-CN", version: TEMPLATE_VERSION });
     expect(x.snapshot()).toEqual(before);
   });
   it("upgrades in place: missing columns at the table's end, user columns and cells untouched", async () => {
@@ -69,8 +72,8 @@ describe("install", () => {
     expect(out.kind).toBe("upgraded");
     expect(x.grid("客户信息", "A1:G2")).toEqual(before);
     expect(x.grid("客户信息", "H1:I1")).toEqual([["简称", "客户类型"]]);
-    // 6 of our 41 columns were there: 35 added after the user's 7.
-    expect(x.table("CRM_Customers").rect.c1).toBe(6 + 35);
+    // 6 of our 42 columns were there: 36 added after the user's 7.
+    expect(x.table("CRM_Customers").rect.c1).toBe(6 + 36);
   });
   it("adopts an existing sheet with matching headers only after a preview", async () => {
     x.userTypes("Sheet1", "A1", [["客户名称", "所属行业", "联系人", "当前阶段", "负责人"], ["甲公司", "C 制造业", "王", "新线索", "张三"]]);
@@ -215,7 +218,7 @@ describe("check, select, pickers and cards", () => {
       { date: day("2026-05-01"), customerId: "KH-1", by: "张三", method: "电话", summary: "第一次" },
       { date: day("2026-05-11"), customerId: "KH-1", by: "张三", method: "微信", summary: "第二次" },
     ]);
-    expect(await listCustomers(today)).toEqual([{ id: "KH-1", name: "甲公司", shortName: "甲", contact: "王", owner: "张三", row: 2, cadence: 7 }]);
+    expect(await listCustomers(today)).toEqual([{ id: "KH-1", name: "甲公司", shortName: "甲", contact: "王", owner: "张三", row: 2, cadence: 7, contacts: ["王"] }]);
     const card = await customerCard(2, today);
     expect(card).toMatchObject({ id: "KH-1", grade: "A", status: "overdue", phoneMasked: "138****5678" });
     expect(card?.recent.map((r) => r.summary)).toEqual(["第二次", "第一次"]);
@@ -224,13 +227,13 @@ describe("check, select, pickers and cards", () => {
   it("reports template status", async () => {
     expect(await templateStatus()).toMatchObject({ installed: false });
     await installed("en-US");
-    expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: 1, missingColumns: [] });
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "en-US", version: TEMPLATE_VERSION, missingColumns: [] });
   });
   it("reads the language as the file door does: a blank language cell falls back to the sheet names", async () => {
     await installed("zh-CN");
     // Spaces only: no language stated, so the Chinese sheet names decide (not toLang's English default).
     x.remoteTypes("分级规则", "B2", [["   "]]);
-    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: 1 });
+    expect(await templateStatus()).toMatchObject({ installed: true, lang: "zh-CN", version: TEMPLATE_VERSION });
   });
 });
 

@@ -35,11 +35,12 @@ describe("install paths", () => {
     expect(sources).toEqual(expect.arrayContaining(["=CRM_List_Industry", "=CRM_List_Stage", "=CRM_List_CustomerType"]));
     const industry = x.sheet("客户信息").validations.find((v) => (v.rule.list as { source?: string } | undefined)?.source === "=CRM_List_Industry");
     expect(industry?.rect).toMatchObject({ c0: 1, c1: 1, r0: 1 });
-    expect(x.sheet("客户信息").conditionalFormats.map((c) => c.formula)).toEqual([expect.stringContaining("TODAY()"), expect.stringContaining("TODAY()")]);
+    expect(x.sheet("客户信息").conditionalFormats.map((c) => c.formula)).toEqual([expect.stringContaining("TODAY()"), expect.stringContaining("TODAY()"), expect.stringContaining("CRM_ReleaseWarn")]);
     // The ID column was added at the end (F): the Customer IDs name follows it there.
     expect(x.store.names.get("CRM_CustomerIds")).toContain("$F$2");
     const t = x.table("CRM_Customers");
-    expect(t.calculated?.size).toBe(1);
+    // Status and the pool countdown.
+    expect(t.calculated?.size).toBe(2);
     x.userTypes("客户信息", "A4:B4", [["丙公司", "C 制造业"]]);
     expect(x.table("CRM_Customers").rect.r1).toBe(3);
     const status = [...(t.calculated?.keys() ?? [])][0] ?? -1;
@@ -53,7 +54,7 @@ describe("install paths", () => {
     expect(out).toMatchObject({ kind: "installed", sheets: ["客户信息"] });
     expect(x.store.names.get("CRM_CustomerIds")).not.toContain("#REF!");
     expect(listRules("客户信息")).toContain("=CRM_List_Industry");
-    expect(x.sheet("客户信息").conditionalFormats).toHaveLength(2);
+    expect(x.sheet("客户信息").conditionalFormats).toHaveLength(3);
   });
   it("re-installing with every sheet of ours gone but the names left: no name added twice", async () => {
     await installTemplate("zh-CN", false, "u", now);
@@ -104,7 +105,7 @@ describe("upgrade of an older customer table", () => {
       await context.sync();
     });
     await installTemplate("zh-CN", false, "u", now);
-    expect(x.sheet("客户信息").conditionalFormats).toHaveLength(2);
+    expect(x.sheet("客户信息").conditionalFormats).toHaveLength(3);
     const t = x.table("CRM_Customers");
     const status = [...(t.calculated?.keys() ?? [])][0] ?? -1;
     expect(status).toBeGreaterThan(5);

@@ -1,5 +1,6 @@
 /** What a text bypassing the catalogues looks like, for the pseudo-locale tests (see wrap.ts). */
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
+import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
 import { LISTS } from "../../src/core/template/lists";
 import { RULE_DEFS, META_ROWS } from "../../src/core/rules/ruleDefs";
 import { SHEETS, RULES_COLUMNS, AUDIT_COLUMNS } from "../../src/core/template/sheets";
@@ -25,7 +26,7 @@ export function definitionTexts(): string[] {
   const add = (t: Texts | undefined) => {
     if (t) texts.push(...Object.values(t));
   };
-  for (const c of [...CUSTOMER_COLUMNS, ...FOLLOWUP_COLUMNS]) {
+  for (const c of [...CUSTOMER_COLUMNS, ...FOLLOWUP_COLUMNS, ...CONTACT_COLUMNS]) {
     add(c.header);
     add(c.prompt?.title);
     add(c.prompt?.text);

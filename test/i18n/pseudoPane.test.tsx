@@ -27,10 +27,16 @@ const api: WorkbookApi = {
   },
   check: async () => [],
   select: async () => undefined,
-  customers: async () => [{ id: "KH-1", name: "Data Co", shortName: "Data", contact: "Wang", owner: "Li", row: 2, cadence: 7 }],
+  customers: async () => [{ id: "KH-1", name: "Data Co", shortName: "Data", contact: "Wang", owner: "Li", row: 2, cadence: 7, contacts: ["Wang"] }],
   card: async () => null,
   watchSelection: async () => async () => undefined,
   watchChanges: async () => async () => undefined,
+  pool: async () => ({ lang: "en-US", enabled: false, warnDays: 3, due: [], soon: [], inPool: [] }),
+  release: async () => ({ action: "release", written: [], skipped: [] }),
+  claim: async () => ({ action: "claim", written: [], skipped: [] }),
+  previewHandover: async () => ({ lang: "en-US", counts: [], byStage: { open: 0, maintenance: 0, closed: 0 }, kept: 0, total: 0 }),
+  handover: async () => ({ action: "handover", written: [], skipped: [] }),
+  team: async () => [],
   importSource: async () => { throw new Error("not used"); },
   previewImport: async () => { throw new Error("not used"); },
   runImport: async () => { throw new Error("not used"); },
@@ -79,7 +85,7 @@ jest.setTimeout(30_000);
 it.each(LANGS)("%s: every page speaks only through the catalogues", async (lang) => {
   render(<App api={api} lang={lang} />);
   const tabs = await screen.findAllByRole("tab");
-  expect(tabs.length).toBe(8);
+  expect(tabs.length).toBe(10);
   const defs = definitionTexts();
   const offenders = new Set<string>();
   for (const tab of tabs) {

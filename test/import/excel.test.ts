@@ -3,6 +3,11 @@ import { installTemplate } from "../../src/excel/usecases";
 import { importIntoWorkbook, previewImport, readWorkbookSource } from "../../src/excel/importWorkbook";
 import { seed } from "../excel/seed";
 import { day } from "../support/builders";
+import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
+import { columnLetter } from "../../src/core/_lib/a1";
+
+/** The first column right of the template's Customers table, where the import adds the source's extra column. */
+const EXTRA = columnLetter(CUSTOMER_COLUMNS.length + 1);
 
 const today = day("2026-06-15");
 const now = new Date(2026, 5, 15, 9, 30);
@@ -63,9 +68,9 @@ describe("import in the add-in (strict double)", () => {
     expect(x.cell("客户信息", "M2")?.v).toBe("王经理");
     expect(x.cell("客户信息", "P3")).toMatchObject({ v: "13900139000", nf: "@" });
     expect(x.cell("客户信息", "X3")?.v).toBe("考虑中");
-    expect(x.cell("客户信息", "AP1")?.v).toBe("经营范围");
-    expect(x.cell("客户信息", "AP2")?.v).toBe("机床");
-    expect(x.cell("客户信息", "AP3")?.v).toBe("SaaS");
+    expect(x.cell("客户信息", `${EXTRA}1`)?.v).toBe("经营范围");
+    expect(x.cell("客户信息", `${EXTRA}2`)?.v).toBe("机床");
+    expect(x.cell("客户信息", `${EXTRA}3`)?.v).toBe("SaaS");
     expect(x.grid("导入报告", "A4:E4")).toEqual([["来源文件", "来源行号", "结果", "对应记录", "说明"]]);
     expect(x.grid("导入报告", "B5:C7")).toEqual([[3, "合并"], [4, "新增"], [5, "跳过"]]);
     expect(x.store.selection && x.store.sheetById(x.store.selection.sheetId)?.name).toBe("导入报告");

@@ -7,6 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import iconv from "iconv-lite";
+import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
+import { columnLetter } from "../../src/core/_lib/a1";
 import { cli as runCli, ensureCliBuilt, expectValid, inspect, tmpdir } from "../xlsx/helpers";
 
 jest.setTimeout(240_000);
@@ -78,7 +80,8 @@ describe("import a CSV into a new workbook", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("读取 5 行 = 新增 3 + 合并 0 + 跳过 2,1 行需核对");
     const cu = readRows(book, "客户信息");
-    expect(cu.tables.CRM_Customers).toBe("A1:AP4");
+    // The template's columns plus the source's one unmapped column.
+    expect(cu.tables.CRM_Customers).toBe(`A1:${columnLetter(CUSTOMER_COLUMNS.length + 1)}4`);
     const rows = byHeader(cu.rows);
     expect(rows.map((x) => x["客户编号*"]?.[0])).toEqual(["KH-202505-001", "KH-202505-002", "KH-202606-001"]);
     const [a, b, c] = rows as [Record<string, Cell>, Record<string, Cell>, Record<string, Cell>];
@@ -139,8 +142,11 @@ describe("import into a workbook that has customers", () => {
     ]);
     const x = inspect(book);
     const cu = x.sheets.find((s) => s.name === "客户信息");
-    expect(cu?.tables.CRM_Customers?.ref).toBe("A1:AO4");
-    expect(cu?.conditional.map((c) => c.sqref)).toEqual(["A2:AO4"]);
+    const last = columnLetter(CUSTOMER_COLUMNS.length);
+    expect(cu?.tables.CRM_Customers?.ref).toBe(`A1:${last}4`);
+    // Every highlight grew with the table: none still stops at the old last row.
+    expect(cu?.conditional.length).toBeGreaterThan(0);
+    for (const c of cu?.conditional ?? []) expect(c.sqref).toMatch(/4$/);
   });
 });
 

@@ -78,7 +78,7 @@ describe("a failure at every write step", () => {
     await expect(gradeFile(file, today, (s) => { if (s === step) throw new Error(`injected at ${s}`); })).rejects.toThrow(`injected at ${step}`);
     expect(fs.readFileSync(file).equals(original)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(["t.xlsx"]);
-    expect(inspect(file).sheets).toHaveLength(6);
+    expect(inspect(file).sheets).toHaveLength(7);
     // Running again converges on the uninterrupted result.
     await gradeFile(file, today);
     expectValid(file);

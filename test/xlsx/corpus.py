@@ -47,11 +47,17 @@ def fill(template, out):
             cell.value = v
             if isinstance(v, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
-    cu.tables["CRM_Customers"].ref = "A1:AO4"
-    cu.tables["CRM_Customers"].autoFilter.ref = "A1:AO4"
-    fu.tables["CRM_FollowUps"].ref = "A1:J3"
-    fu.tables["CRM_FollowUps"].autoFilter.ref = "A1:J3"
+    # The tables grow by the rows filled in and keep the template's width, whatever columns it has.
+    grow(cu.tables["CRM_Customers"], 1 + len(CUSTOMERS))
+    grow(fu.tables["CRM_FollowUps"], 1 + len(FOLLOW_UPS))
     wb.save(out)
+
+
+def grow(table, last_row):
+    first_col, first_row, last_col, _ = openpyxl.utils.cell.range_boundaries(table.ref)
+    ref = "%s%d:%s%d" % (openpyxl.utils.get_column_letter(first_col), first_row, openpyxl.utils.get_column_letter(last_col), last_row)
+    table.ref = ref
+    table.autoFilter.ref = ref
 
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

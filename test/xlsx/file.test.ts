@@ -29,11 +29,11 @@ describe("init", () => {
     const cu = zh ? "客户信息" : "Customers";
     const x = inspect(file, `${cu}!A2`, `${cu}!P2`, `${cu}!AE2`, `${cu}!AO2`);
     expect(x.sheets.map((s) => [s.name, s.state])).toEqual(zh
-      ? [["客户信息", "visible"], ["跟进记录", "visible"], ["分级规则", "visible"], ["下拉选项", "hidden"], ["使用说明", "visible"], ["操作日志", "hidden"]]
-      : [["Customers", "visible"], ["Follow-ups", "visible"], ["Rules", "visible"], ["Lists", "hidden"], ["Guide", "visible"], ["Audit log", "hidden"]]);
+      ? [["客户信息", "visible"], ["跟进记录", "visible"], ["联系人", "visible"], ["分级规则", "visible"], ["下拉选项", "hidden"], ["使用说明", "visible"], ["操作日志", "hidden"]]
+      : [["Customers", "visible"], ["Follow-ups", "visible"], ["Contacts", "visible"], ["Rules", "visible"], ["Lists", "hidden"], ["Guide", "visible"], ["Audit log", "hidden"]]);
     const s = x.sheets[0]!;
     expect(s.freeze).toBe("A2");
-    expect(s.tables.CRM_Customers?.ref).toBe("A1:AO2");
+    expect(s.tables.CRM_Customers?.ref).toBe("A1:AP2");
     expect(s.tables.CRM_Customers?.calculated[40]).toMatch(/^IF\(AND\(\$A2="",\$B2=""\),"",/);
     expect(s.validations.length).toBe(33);
     for (const v of x.sheets.flatMap((sh) => sh.validations)) {
@@ -44,7 +44,11 @@ describe("init", () => {
     const industry = s.validations.find((v) => v.sqref === "F2:F1048576");
     expect(industry).toMatchObject({ type: "list", formula1: "CRM_List_Industry", errorStyle: "stop" });
     expect(industry?.prompt).toContain(zh ? "GB/T 4754-2017" : "GB/T 4754-2017");
-    expect(s.conditional).toHaveLength(1);
+    // The row highlights, and the pool countdown's red on its own column (it reads that live cell).
+    expect(s.conditional).toHaveLength(2);
+    expect((s.conditional[1]?.formula ?? []).flat()).toEqual(["IFERROR(AND(ISNUMBER($AP2),$AP2<=CRM_ReleaseWarn),FALSE)"]);
+    expect(s.tables.CRM_Customers?.calculated[41]).toMatch(/-TODAY\(\),""\),""\)$/);
+    expect(x.names.CRM_PoolOn).toBe(`'${zh ? "分级规则" : "Rules"}'!$B$25`);
     const formulas = (s.conditional[0]?.formula ?? []).flat();
     expect(formulas).toHaveLength(2);
     for (const f of formulas) {
@@ -64,7 +68,7 @@ describe("init", () => {
     const dir = tmpdir();
     const ours = path.join(dir, "ours.xlsx");
     cli(["init", ours]);
-    expect(cli(["init", ours]).out).toContain("模板版本 1");
+    expect(cli(["init", ours]).out).toContain("模板版本 2");
     const other = path.join(dir, "other.xlsx");
     makeUserBook(other);
     const before = fs.readFileSync(other);
@@ -341,6 +345,7 @@ describe("ZIP64 and unchanged runs", () => {
     expect(cli(["grade", f, "--today", "2026-05-21"]).code).toBe(0);
     const b1 = new Book(new Uint8Array(fs.readFileSync(f)));
     const changed = b1.entries.filter((e) => b0.byName.get(e.name)?.crc !== e.crc).map((e) => e.name).sort();
-    expect(changed).toEqual(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"]);
+    // Customers (sheet1) and Rules' "last graded" date (sheet4: Contacts is sheet3 since template version 2).
+    expect(changed).toEqual(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet4.xml"]);
   });
 });

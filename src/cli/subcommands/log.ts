@@ -29,6 +29,7 @@ export async function log(p: Parsed, { io, today, json, speaking }: Run): Promis
       nextStep: str(p.flags, "next-step") ?? "",
       nextDate: dayFlag(p.flags, "next-date", null, speaking),
       stage: str(p.flags, "stage") ?? "",
+      spokeWith: str(p.flags, "spoke-with") ?? "",
     },
     today,
   );

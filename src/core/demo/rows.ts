@@ -8,11 +8,14 @@ import { entryLabel, LEVELS, listDef, STAGES, TIERS, type ListKey } from "../tem
 import type { CustomerStory, Demo, Touch } from "./story";
 import { REPS } from "./people";
 import { METHOD_KEYS, SOURCE_DETAILS } from "./talk";
+import { demoContactRows } from "../contacts/demoContacts";
 
 /** Sample rows in template column order, ready for the install plan. */
 export interface DemoRows {
   readonly customers: PlanValue[][];
   readonly followUps: PlanValue[][];
+  /** The decision makers a main contact is not (the Contacts sheet). */
+  readonly contacts?: PlanValue[][];
   /** The reps, for the Sales team list that feeds the Owner and By dropdowns. */
   readonly team: readonly string[];
 }
@@ -72,5 +75,5 @@ export function demoRows(demo: Demo, lang: Lang): DemoRows {
   demo.customers.forEach((s, i) => s.touches.forEach((t) => log.push({ day: t.day, order: i, row: followUpRow(s.id, s.name, t, lang) })));
   for (const x of demo.strays) log.push({ day: x.touch.day, order: demo.customers.length, row: followUpRow(x.customerId, null, x.touch, lang) });
   log.sort((a, b) => a.day - b.day || a.order - b.order);
-  return { customers, followUps: log.map((x) => x.row), team: REPS.map((r) => r.name) };
+  return { customers, followUps: log.map((x) => x.row), team: REPS.map((r) => r.name), contacts: demoContactRows(demo, lang) };
 }

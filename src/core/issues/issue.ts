@@ -20,7 +20,10 @@ export type IssueCode =
   | "closeDatePassed"
   | "negativeAmount"
   | "amountTooSmall"
-  | "noContactMethod";
+  | "noContactMethod"
+  | "noDecisionMaker"
+  | "notInPool"
+  | "invalidOwner";
 
 export type Severity = "error" | "warning";
 

@@ -28,7 +28,7 @@ export function headerLookup(t: TableModel, lang: Lang, defs = CUSTOMER_COLUMNS.
 }
 
 /** A data row with nothing in any of our columns is not a customer (a formatted but empty row). */
-function isEmptyRow(t: TableModel, i: number, keys: readonly string[]): boolean {
+export function isEmptyRow(t: TableModel, i: number, keys: readonly string[]): boolean {
   for (const k of keys) if (!isBlank(cell(t, k, i))) return false;
   return true;
 }

@@ -42,6 +42,8 @@ export interface WorkbookModel {
   readonly templateVersion: number | null;
   readonly customers: TableModel | null;
   readonly followUps: TableModel | null;
+  /** The 联系人 / Contacts table, when the door read it (older workbooks have none). */
+  readonly contacts?: TableModel | null;
   /** Rules sheet rows: setting label → raw value. */
   readonly rules: ReadonlyArray<{ readonly label: string; readonly value: RawCell; readonly row: number }>;
   /** Lists sheet columns by list key, e.g. holidays and the team. */

@@ -28,7 +28,7 @@ export interface ConditionalFormatSpec {
   readonly formula: string;
   readonly fill: string;
   readonly fontColor: string;
-  readonly purpose: "overdue" | "dormant";
+  readonly purpose: "overdue" | "dormant" | "release";
 }
 
 export interface NameSpec {

@@ -1,5 +1,9 @@
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
-import { fill, say, section } from "../i18n/catalogue";
+import type { Texts } from "../i18n/lang";
+import { say } from "../i18n/catalogue";
+import { cadenceWords, perLang, withWords } from "./ruleWords";
+import { POOL_RULE_DEFS, type PoolRuleKey } from "../pool/poolRuleDefs";
+
+export { cadenceWords };
 
 export type RuleKey =
   | "weightUrgency" | "weightImportance" | "weightFit" | "weightIntent"
@@ -7,7 +11,8 @@ export type RuleKey =
   | "urgencyADays" | "urgencyBDays" | "importanceA" | "importanceB"
   | "strategicFloor"
   | "cadenceA" | "cadenceB" | "cadenceC" | "cadenceToAssess" | "cadenceMaintenance"
-  | "firstContactDays" | "dormantDays" | "workdayAdjust";
+  | "firstContactDays" | "dormantDays" | "workdayAdjust"
+  | PoolRuleKey;
 
 export type RuleKind = "number" | "integer" | "switch";
 
@@ -23,27 +28,6 @@ export interface RuleDef {
   readonly name?: string;
 }
 
-/** A text in every shipped language, from the catalogues. */
-const perLang = (f: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, string>;
-const words = (lang: Lang): Readonly<Record<string, string>> => section(lang, "rules");
-
-/**
- * A cadence in the language's words, so a note that states a default takes its number from the rule.
- * @example cadenceWords(7, "zh-CN") === "每周"; cadenceWords(10, "en-US") === "every 10 days"
- */
-export function cadenceWords(days: number, lang: Lang): string {
-  if (days === 7) return say(lang, "rules", "everyWeek");
-  if (days === 14) return say(lang, "rules", "everyTwoWeeks");
-  if (days === 30) return say(lang, "rules", "everyMonth");
-  return say(lang, "rules", "everyDays", { days });
-}
-
-/** Label and note come from the catalogues' "rules" section, keyed "<rule>.label" / "<rule>.note". */
-function withWords(d: Omit<RuleDef, "label" | "note">): RuleDef {
-  const at = (lang: Lang, part: string): string => words(lang)[`${d.key}.${part}`] ?? d.key;
-  const every = (lang: Lang): string => (typeof d.defaultValue === "number" ? cadenceWords(d.defaultValue, lang) : "");
-  return { ...d, label: perLang((l) => at(l, "label")), note: perLang((l) => fill(at(l, "note"), { every: every(l) })) };
-}
 function rule(kind: RuleKind) {
   return (key: RuleKey, d: number, min: number, max: number, name?: string): RuleDef =>
     withWords({ key, kind, defaultValue: d, min, max, ...(name ? { name } : {}) });
@@ -72,6 +56,8 @@ export const RULE_DEFS: readonly RuleDef[] = [
   int("firstContactDays", 2, 0, 365),
   int("dormantDays", 180, 1, 3650, "CRM_DormantDays"),
   withWords({ key: "workdayAdjust", kind: "switch", defaultValue: true, min: 0, max: 1 }),
+  // The pool's rows come last, so every older row keeps its place (and the names pointing at it).
+  ...POOL_RULE_DEFS,
 ];
 
 /**

@@ -7,7 +7,7 @@ import { RULE_DEFS, SWITCH_WORDS, type RuleDef, type RuleKey } from "./ruleDefs"
 import { LANGS } from "../i18n/lang";
 import { sheetName } from "../template/sheets";
 
-export type Rules = Readonly<Record<RuleKey, number>> & { readonly strategicFloorOn: boolean; readonly workdayAdjustOn: boolean };
+export type Rules = Readonly<Record<RuleKey, number>> & { readonly strategicFloorOn: boolean; readonly workdayAdjustOn: boolean; readonly poolOn: boolean };
 
 export function defaultRules(): Rules {
   const values = {} as Record<RuleKey, number>;
@@ -16,7 +16,7 @@ export function defaultRules(): Rules {
 }
 
 function finish(values: Record<RuleKey, number>): Rules {
-  return { ...values, strategicFloorOn: values.strategicFloor === 1, workdayAdjustOn: values.workdayAdjust === 1 };
+  return { ...values, strategicFloorOn: values.strategicFloor === 1, workdayAdjustOn: values.workdayAdjust === 1, poolOn: values.poolEnabled === 1 };
 }
 
 /** Finds a rule by its label in either language (or its key). */

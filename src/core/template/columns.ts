@@ -3,6 +3,8 @@ import { say } from "../i18n/catalogue";
 import { thresholdAmount } from "../i18n/messages";
 import { ruleDefault } from "../rules/ruleDefs";
 import type { ListKey } from "./lists";
+import { POOL_CUSTOMER_COLUMNS } from "../pool/columns";
+import { CONTACT_FOLLOWUP_COLUMNS } from "../contacts/columns";
 
 /** How a column's cells are read, written and validated. */
 export type ColumnType =
@@ -212,6 +214,7 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
   col("daysToDue", "距下次跟进(天)", "Days to due", "number", 10, derived),
   // General, not Text: Excel stores a formula typed or written into a Text cell as literal text.
   col("status", "跟进状态", "Status", "text", 9, { derived: true, numberFormat: "General" }),
+  ...POOL_CUSTOMER_COLUMNS,
 ];
 
 export const FOLLOWUP_COLUMNS: readonly ColumnDef[] = [
@@ -250,4 +253,5 @@ export const FOLLOWUP_COLUMNS: readonly ColumnDef[] = [
     prompt: help("阶段更新", "Stage change", "本次沟通后客户进入的新阶段;无变化留空。", "The stage the customer moved to after this contact; blank if unchanged."),
     error: t("请从下拉列表中选择阶段。", "Pick a stage from the list."),
   }),
+  ...CONTACT_FOLLOWUP_COLUMNS,
 ];

@@ -6,6 +6,8 @@ import { renderReason, thresholdAmount } from "../i18n/messages";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
 import { dashboardGuideRows } from "../dashboard/guide";
 import { firstSteps } from "../demo/firstSteps";
+import { teamOpsDerivedHelp, teamOpsGuideRows } from "../pool/guide";
+import { CONTACT_COLUMNS } from "../contacts/columns";
 
 /** One row of the Guide sheet: a heading, a paragraph, or a column line (sheet, column, required, how, example). */
 export type GuideRow =
@@ -43,7 +45,7 @@ function derivedHelp(key: string, lang: Lang): string {
     case "daysToDue": return say(lang, "guide", "helpDaysToDue");
     case "status": return say(lang, "guide", "helpStatus");
     case "customerName": return say(lang, "guide", "helpCustomerName");
-    default: return "";
+    default: return teamOpsDerivedHelp(key, lang);
   }
 }
 
@@ -80,11 +82,13 @@ export function guideRows(lang: Lang): GuideRow[] {
     ...dashboardGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "privacyHeading") },
     { kind: "text", text: say(lang, "guide", "privacy") },
+    ...teamOpsGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "columnsHeading") },
     { kind: "column", cells: [say(lang, "guide", "headSheet"), say(lang, "guide", "headColumn"), say(lang, "guide", "headRequired"), say(lang, "guide", "headHow")] },
   ];
   for (const c of CUSTOMER_COLUMNS) rows.push(columnRow(cu, c, lang));
   for (const c of FOLLOWUP_COLUMNS) rows.push(columnRow(fu, c, lang));
+  for (const c of CONTACT_COLUMNS) rows.push(columnRow(sheetName("contacts", lang), c, lang));
   return rows;
 }
 

@@ -1,5 +1,6 @@
 import { LANGS, type Lang, type Texts } from "../i18n/lang";
 import { section } from "../i18n/catalogue";
+import { POOL_OWNER } from "../pool/poolOwner";
 
 /** One dropdown entry in both languages. `zh` is also the stored value in a zh-CN workbook, `en` in en-US. */
 export interface ListEntry {
@@ -157,7 +158,7 @@ export const LISTS: readonly ListDef[] = [
     entries: [e("电话", "Phone"), e("上门拜访", "Visit"), e("客户来访", "Customer visit"), e("邮件", "E-mail"), e("线上会议", "Online meeting"), e("微信", "WeChat"), e("企业微信", "WeCom"), e("其他", "Other")],
   },
   { key: "gradeOverride", name: "CRM_List_Grade", header: header("gradeOverride"), entries: [same("A"), same("B"), same("C")] },
-  { key: "team", name: "CRM_List_Team", header: header("team"), entries: [] },
+  { key: "team", name: "CRM_List_Team", header: header("team"), entries: [POOL_OWNER] },
   { key: "holidays", name: "CRM_List_Holidays", header: header("holidays"), entries: HOLIDAYS.map(same), isDates: true },
   { key: "workdays", name: "CRM_List_Workdays", header: header("workdays"), entries: MAKEUP_WORKDAYS.map(same), isDates: true },
 ];

@@ -1,9 +1,10 @@
 import { LANGS, type Lang, type Texts } from "../i18n/lang";
 import { say, type Catalogue } from "../i18n/catalogue";
 
-export const TEMPLATE_VERSION = 1;
+/** 2: customer pool (Rules rows, Days to release), Contacts table, Spoke with on Follow-ups. */
+export const TEMPLATE_VERSION = 2;
 
-export type SheetKey = "customers" | "followUps" | "rules" | "lists" | "guide" | "audit";
+export type SheetKey = "customers" | "followUps" | "contacts" | "rules" | "lists" | "guide" | "audit";
 
 export interface SheetDef {
   readonly key: SheetKey;
@@ -20,6 +21,7 @@ const perLang = (key: keyof Catalogue["sheets"] & string): Texts =>
 export const SHEETS: Readonly<Record<SheetKey, SheetDef>> = {
   customers: { key: "customers", name: perLang("customers"), table: "CRM_Customers" },
   followUps: { key: "followUps", name: perLang("followUps"), table: "CRM_FollowUps" },
+  contacts: { key: "contacts", name: { "zh-CN": "联系人", "en-US": "Contacts" }, table: "CRM_Contacts" },
   rules: { key: "rules", name: perLang("rules"), table: "CRM_Rules" },
   lists: { key: "lists", name: perLang("lists"), hidden: true },
   guide: { key: "guide", name: perLang("guide") },

@@ -14,6 +14,7 @@ import { headerLookup, readCustomers } from "../model/customers";
 import { idKey, readHistories } from "../followup/history";
 import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue } from "./errors";
+import { checkContacts } from "../contacts/checkContacts";
 
 function missingColumns(t: TableModel, defs: readonly ColumnDef[], sink: IssueSink): void {
   for (const d of defs) if (d.required && t.positions[d.key] === undefined) sink.push("missingColumn", d.key, null);
@@ -81,5 +82,5 @@ export function check(model: WorkbookModel, today: DayNumber): Issue[] {
     scanIdNumbers(fu, fuSink, rows);
     fuIssues = fuSink.issues;
   }
-  return [...ruleIssues, ...sink.issues, ...fuIssues];
+  return [...ruleIssues, ...sink.issues, ...fuIssues, ...checkContacts(model, today)];
 }

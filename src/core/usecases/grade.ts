@@ -21,6 +21,7 @@ import { idKey, readHistories } from "../followup/history";
 import { readCalendar } from "../followup/workdays";
 import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue, UseCaseError } from "./errors";
+import { countdownWrites } from "../pool/countdownWrites";
 
 export interface DueItem {
   readonly row: number;
@@ -62,7 +63,7 @@ export interface GradePlan {
 }
 
 /** The only columns grading reads: every door fetches these and nothing more. */
-export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status"] as const;
+export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status", "daysToRelease"] as const;
 export const HISTORY_READ_KEYS = ["date", "customerId", "nextDate"] as const;
 
 export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
@@ -154,6 +155,8 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
       due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue });
     }
   }
+  // The pool's countdown is a live formula too: written only where it is missing or was typed over.
+  if (cols.daysToRelease) cols.daysToRelease = countdownWrites(t, results.map((r) => ({ index: r.record.index, row: r.record.row, grade: r.grade, stage: stageClass(r.record.stage), owner: r.record.owner, lastContact: r.history.last, created: r.record.created })), rules, today);
   due.sort((a, b) => GRADE_ORDER[a.grade ?? "none"] - GRADE_ORDER[b.grade ?? "none"] || a.daysToDue - b.daysToDue || a.row - b.row);
   const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as Array<PlanValue | null> }));
   return {

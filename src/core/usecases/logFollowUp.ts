@@ -22,6 +22,8 @@ export interface FollowUpInput {
   readonly nextStep?: string;
   readonly nextDate?: DayNumber | null;
   readonly stage?: string;
+  /** Whom the rep spoke to (a contact's name); blank means the main contact. */
+  readonly spokeWith?: string;
 }
 
 export interface FollowUpPlan {
@@ -89,6 +91,7 @@ export function planFollowUp(model: WorkbookModel, input: FollowUpInput, today: 
     nextStep: text(input.nextStep ?? ""),
     nextDate: date(input.nextDate ?? null),
     stageChange: stage ? text(label(STAGES[stage])) : BLANK,
+    spokeWith: text((input.spokeWith ?? "").trim()),
   };
 
   // Grade the workbook as it will be: the new row appended, the stage changed.

@@ -12,6 +12,11 @@ import { DORMANT_NAME, statusFormula, type StatusColumns } from "../template/sta
 import { highlightRules, positionsOf, statusColumnsAt } from "../template/highlights";
 import { columnValidations, rulesValidations } from "../template/validations";
 import { ruleRow, rulesRows } from "../template/rulesSheet";
+import { countdownFormula, type CountdownColumns } from "../pool/countdownFormula";
+import { countdownColumnsAt } from "../pool/countdownWrites";
+import { countdownHighlightSpec, poolNames } from "../pool/template";
+import { CONTACT_COLUMNS } from "../contacts/columns";
+import { CONTACT_POSITIONS, contactsTable, contactsValidations } from "../contacts/template";
 
 function tableOf(sheet: SheetKey, name: string, defs: readonly ColumnDef[], lang: Lang, rows: PlanValue[][], calc: (d: ColumnDef) => string | null): TableSpec {
   return {
@@ -40,12 +45,13 @@ function listRows(l: ListDef, lang: Lang, names: readonly string[]): PlanValue[]
   return rows.length > 0 ? rows : [[BLANK]];
 }
 
-export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[] }): InstallPlan {
+export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[]; contacts?: PlanValue[][] }): InstallPlan {
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
+  const cc = countdownColumnsAt(cuPos) as CountdownColumns;
   const customers = tableOf("customers", SHEETS.customers.table as string, CUSTOMER_COLUMNS, lang, cuRows, (d) =>
-    d.key === "status" ? statusFormula(sc, "{row}", lang) : null,
+    d.key === "status" ? statusFormula(sc, "{row}", lang) : d.key === "daysToRelease" ? countdownFormula(cc, "{row}") : null,
   );
   const followUps = tableOf("followUps", SHEETS.followUps.table as string, FOLLOWUP_COLUMNS, lang, sample?.followUps ?? [], () => null);
   const rules: TableSpec = {
@@ -104,25 +110,30 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   const idCol = columnLetter(cuPos.id as number);
   names.push({ name: "CRM_CustomerIds", formula: `=${cuRef}$${idCol}$2:INDEX(${cuRef}$${idCol}:$${idCol},MAX(2,COUNTA(${cuRef}$${idCol}:$${idCol})))` });
   names.push({ name: DORMANT_NAME, formula: `=${sheetRef(sheetName("rules", lang))}$B$${ruleRow("dormantDays")}` });
+  names.push(...poolNames(sheetRef(sheetName("rules", lang)), ruleRow));
+  const contacts = contactsTable(lang, cuRef, cuPos, sample?.contacts ?? []);
 
   const validations = [
     ...columnValidations("customers", CUSTOMER_COLUMNS, cuPos, 1, lang),
     ...columnValidations("followUps", FOLLOWUP_COLUMNS, positionsOf(FOLLOWUP_COLUMNS), 1, lang),
+    ...contactsValidations(columnValidations("contacts", CONTACT_COLUMNS, CONTACT_POSITIONS, 1, lang), lang),
     ...rulesValidations(lang),
   ];
+  const countdownHighlight = countdownHighlightSpec(cuPos, 1, 1 + customers.rows.length);
   return {
     lang,
     version: TEMPLATE_VERSION,
     sheets: [
       sheet("customers", [customers], true),
       sheet("followUps", [followUps], true),
+      sheet("contacts", [contacts], true),
       sheet("rules", [rules], true),
       sheet("lists", listTables, true),
       sheet("guide", [], false, guideRows(lang)),
       sheet("audit", [audit], true),
     ],
     validations,
-    conditionalFormats: highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length),
+    conditionalFormats: [...highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length), ...(countdownHighlight ? [countdownHighlight] : [])],
     names,
   };
 }

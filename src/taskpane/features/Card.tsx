@@ -6,6 +6,7 @@ import { ErrorBar } from "../ErrorBar";
 import { formatDay } from "../dates";
 import type { CustomerCard } from "../workbookApi";
 import { GRADE_KEY, STATUS_KEY } from "../labels";
+import { CardContacts } from "./CardContacts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -44,6 +45,7 @@ export function Card() {
           />
           <Text>{`${t("gradeReason")}: ${card.reason || "—"}`}</Text>
           <Text>{`${t("nextDue")}: ${formatDay(card.nextDue, lang)} · ${t(STATUS_KEY[card.status])}`}</Text>
+          <CardContacts contacts={card.contacts} />
           <Text weight="semibold">{t("recent")}</Text>
           <ul className={s.list}>
             {card.recent.map((r, i) => (

@@ -8,6 +8,7 @@ import { calendarStrings, dateToDay, dayToDate, formatDay, parseTyped } from "..
 import type { CustomerOption } from "../workbookApi";
 import { entryLabel as label, listDef, STAGES } from "../../core/template/lists";
 import type { DayNumber } from "../../core/_lib/calendar";
+import { useTeamOpsText } from "./teamOpsStrings";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -28,6 +29,8 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const [nextStep, setNextStep] = useState("");
   const [nextDate, setNextDate] = useState<DayNumber | null>(null);
   const [stage, setStage] = useState("");
+  const [spokeWith, setSpokeWith] = useState("");
+  const tt = useTeamOpsText();
   const [touched, setTouched] = useState(false);
 
   useEffect(() => {
@@ -52,6 +55,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const pick = (id: string | undefined) => {
     const c = customers.find((x) => x.id === id) ?? null;
     setCustomer(c);
+    setSpokeWith("");
     // Next date defaults to today + the customer's cadence.
     if (c?.cadence) setNextDate((api.today() + c.cadence) as DayNumber);
   };
@@ -59,13 +63,14 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
   const submit = async () => {
     setTouched(true);
     if (!customer || summary.trim() === "") return;
-    const out = await run(() => api.logFollowUp({ customerId: customer.id, date, by: user || customer.owner, method, summary, feedback, nextStep, nextDate, stage }, user));
+    const out = await run(() => api.logFollowUp({ customerId: customer.id, date, by: user || customer.owner, method, summary, feedback, nextStep, nextDate, stage, spokeWith }, user));
     if (!out) return;
     props.onToast(t("saved", { row: out.row, next: formatDay(out.nextDue, lang) }));
     setSummary("");
     setFeedback("");
     setNextStep("");
     setStage("");
+    setSpokeWith("");
     setTouched(false);
   };
 
@@ -101,6 +106,14 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
           ))}
         </Combobox>
       </Field>
+      {customer && customer.contacts.length > 1 && (
+        <Field label={tt("spokeWith")}>
+          <Dropdown value={spokeWith || tt("spokeWithMain")} selectedOptions={[spokeWith]} onOptionSelect={(_e, d) => setSpokeWith(d.optionValue ?? "")}>
+            <Option value="">{tt("spokeWithMain")}</Option>
+            {customer.contacts.slice(1).map((n) => <Option key={n} value={n}>{n}</Option>)}
+          </Dropdown>
+        </Field>
+      )}
       {picker(date, (d) => d !== null && setDate(d), t("date"), true)}
       <Field label={t("method")} required>
         <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={method} selectedOptions={[method]} onOptionSelect={(_e, d) => setMethod(d.optionValue ?? method)}>

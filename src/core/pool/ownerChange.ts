@@ -1,0 +1,38 @@
+import type { CellWrite } from "../plan/plan";
+
+/** The operations that write a user's Owner cell; each is explicit, previewed and logged. */
+export type OwnerAction = "release" | "claim" | "handover";
+
+/** One Owner cell to change, with the owner it held when planned (the audit row keeps it). */
+export interface OwnerChange {
+  /** 0-based data row of the Customers table. */
+  readonly index: number;
+  /** 1-based worksheet row. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  /** The Owner as it stood (trimmed), blank when there was none. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface OwnerPlan {
+  readonly action: OwnerAction;
+  /** In worksheet row order. */
+  readonly changes: readonly OwnerChange[];
+  /** Blank Customer IDs of changed rows, which we own and fill so the audit row can name the customer. */
+  readonly idFills: readonly CellWrite[];
+}
+
+/**
+ * The audit row's target for one change: customer, and the owner before and after.
+ * @example auditTarget({ id: "KH-202605-001", name: "明远", from: "张三", to: "公海", … }) === "KH-202605-001 明远: 张三 → 公海"
+ */
+export function auditTarget(c: OwnerChange): string {
+  return `${c.id} ${c.name}: ${c.from === "" ? "—" : c.from} → ${c.to}`;
+}
+
+/** Orders changes by worksheet row, so a door writes top to bottom and a preview reads like the sheet. */
+export function byRow(a: OwnerChange, b: OwnerChange): number {
+  return a.row - b.row;
+}
