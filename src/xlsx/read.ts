@@ -52,10 +52,22 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
  * alive by a million IDs, they would hold the whole sheet in memory.
  */
 function detach(s: string): string {
+  if (s.length < 13) return s;
+  // A value seen before (a follow-up's customer ID, ten or so times each) is that same copy.
+  const short = s.length <= INTERN_MAX_LEN;
+  if (short) {
+    const hit = interned.get(s);
+    if (hit !== undefined) return hit;
+  }
   // Joining copies the characters into a new flat string (a copy of one element would not); the
   // slice then refers to that small copy, not to the chunk.
-  return s.length < 13 ? s : [" ", s].join("").slice(1);
+  const copy = [" ", s].join("").slice(1);
+  if (short && interned.size < INTERN_LIMIT) interned.set(copy, copy);
+  return copy;
 }
+const interned = new Map<string, string>();
+const INTERN_LIMIT = 200_000;
+const INTERN_MAX_LEN = 40;
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
