@@ -18,9 +18,9 @@ const SUMMARIES = ["电话沟通需求,客户关注交付周期", "上门演示�
 export function benchData(n: number, perCustomer: number, today: number, seed = 7): BenchData {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
-  const stages = Object.values(STAGES).map((s) => s.zh);
-  const levels = Object.values(LEVELS).map((l) => l.zh);
-  const industries = listDef("industry").entries.map((e) => e.zh);
+  const stages = Object.values(STAGES).map((s) => s["zh-CN"]);
+  const levels = Object.values(LEVELS).map((l) => l["zh-CN"]);
+  const industries = listDef("industry").entries.map((e) => e["zh-CN"]);
   const c: Record<string, RawCell[]> = { id: [], name: [], industry: [], contact: [], phone: [], stage: [], owner: [], amount: [], closeDate: [], fit: [], intent: [], value: [], gradeOverride: [], created: [], status: [] };
   for (let i = 0; i < n; i++) {
     c.id!.push(`KH-${String(202300 + (i % 12) + 1)}-${String(i + 1).padStart(6, "0")}`);
@@ -41,7 +41,7 @@ export function benchData(n: number, perCustomer: number, today: number, seed = 
   }
   const f: Record<string, RawCell[]> = { date: [], customerId: [], by: [], method: [], summary: [], nextDate: [] };
   const total = n * perCustomer;
-  const methods = listDef("method").entries.map((e) => e.zh);
+  const methods = listDef("method").entries.map((e) => e["zh-CN"]);
   for (let k = 0; k < total; k++) {
     const i = Math.floor(r() * n);
     const d = today - Math.floor(r() * 1095);

@@ -13,7 +13,7 @@ import { templateWorkbook } from "../src/xlsx/init";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../src/core/template/columns";
 import { headerText } from "../src/core/model/headers";
 import { statusFormula } from "../src/core/template/statusFormula";
-import { statusColumnsAt } from "../src/core/usecases/install";
+import { statusColumnsAt } from "../src/core/template/highlights";
 import type { BenchData } from "./data";
 
 class Streamer {

@@ -1,4 +1,4 @@
-import type { Issue } from "../core/checks/issue";
+import type { Issue } from "../core/issues/issue";
 import { UseCaseError } from "../core/usecases/errors";
 
 /** Every failure the Office door reports: a code, the step that failed, and what Excel said. */

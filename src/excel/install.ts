@@ -1,6 +1,6 @@
 import type { Lang } from "../core/i18n/lang";
-import type { ConditionalFormatSpec, SheetSpec, TableSpec, ValidationSpec } from "../core/plan/install";
-import { COLORS } from "../core/plan/install";
+import type { ConditionalFormatSpec, SheetSpec, TableSpec, ValidationSpec } from "../core/plan/installPlan";
+import { COLORS } from "../core/plan/installPlan";
 import { text } from "../core/plan/plan";
 import { columnLetter, sheetRef } from "../core/_lib/a1";
 import { dayNumber, formatIso } from "../core/_lib/calendar";

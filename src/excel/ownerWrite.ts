@@ -48,6 +48,7 @@ export async function writeOwners(context: Excel.RequestContext, s: Structure, c
   let fills = new Map(plan.idFills.map((f) => [f.index, f]));
   let structure = s;
   let table = cu;
+  let placeholder = true;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const fresh = (await readColumns(context, [{ info: table, keys: ["owner", "id", "name"] }])).get(table) ?? {};
     const hidden = await hiddenRows(context, table);
@@ -67,17 +68,14 @@ export async function writeOwners(context: Excel.RequestContext, s: Structure, c
     }
     try {
       for (let start = 0; start < go.length; start += CHUNK) {
-        if (start > 0) {
-          // Audit rows of this chunk go below those the last one appended.
-          structure = await readStructure(context);
-          table = structure.tables.customers ?? table;
-        }
         const chunk = go.slice(start, start + CHUNK);
-        queueChunk(context, structure, table, plan.action, chunk, goFills, fresh, hidden, user, now);
+        queueChunk(context, structure, table, plan.action, chunk, goFills, fresh, hidden, user, now, placeholder);
         // One sync per 2,000 changed owners.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         written.push(...chunk);
+        // Later audit rows go below (Excel places each when its batch runs); only the very first may fill a fresh log's blank row.
+        placeholder = false;
       }
       pending = [];
     } catch (e) {
@@ -120,6 +118,7 @@ function locate(fresh: Record<string, readonly RawCell[]>, rows: number): { byId
 function queueChunk(
   context: Excel.RequestContext, s: Structure, cu: TableInfo, action: OwnerPlan["action"], chunk: readonly OwnerChange[],
   fills: ReadonlyMap<number, CellWrite>, fresh: Record<string, readonly RawCell[]>, hidden: Set<number> | null, user: string, now: Date,
+  placeholder: boolean,
 ): void {
   const sheet = context.workbook.worksheets.getItem(cu.sheetName);
   const ownerPos = cu.positions.owner;
@@ -134,7 +133,7 @@ function queueChunk(
   queueCells(sheet, cu, [...chunk.map((c) => ({ key: "owner", index: c.index, value: text(c.to) })), ...idFills]);
   ownerAuditEntries({ action, changes: chunk, idFills }, user).forEach((e, i) => {
     // Excel places each below the previous one; a fresh log's blank row takes the first.
-    queueAudit(context, s.tables.audit, e, now, i === 0);
+    queueAudit(context, s.tables.audit, e, now, placeholder && i === 0);
   });
 }
 

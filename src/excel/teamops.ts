@@ -1,35 +1,24 @@
 import type { DayNumber } from "../core/_lib/calendar";
 import type { Lang } from "../core/i18n/lang";
 import { GRADE_READ_KEYS, HISTORY_READ_KEYS } from "../core/usecases/grade";
-import { planPool, type PoolItem } from "../core/pool/planPool";
+import { planPool, type PoolPlan } from "../core/pool/planPool";
 import { planClaim } from "../core/pool/planClaim";
 import { planHandover, type HandoverInput, type HandoverPlan } from "../core/handover/planHandover";
-import type { OwnerAction, OwnerChange } from "../core/pool/ownerChange";
+import type { OwnerAction } from "../core/pool/ownerChange";
 import { isPoolOwner, sameOwner } from "../core/pool/poolOwner";
 import { parseText } from "../core/model/parse";
 import type { WorkbookModel } from "../core/model/workbookModel";
 import { readStructure, type Structure, type TableInfo } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
-import { writeOwners } from "./ownerWrite";
+import { writeOwners, type OwnerWriteOutcome } from "./ownerWrite";
 import { need } from "./usecases";
 import { runUseCase as run } from "./errors";
 
-export interface PoolOverview {
-  readonly lang: Lang;
-  /** The Rules switch 启用公海. */
-  readonly enabled: boolean;
-  readonly warnDays: number;
-  readonly due: readonly PoolItem[];
-  readonly soon: readonly PoolItem[];
-  readonly inPool: readonly PoolItem[];
-}
+/** The Pool page: the plan's lists and switch, with the workbook's language and the warning days. */
+export type PoolOverview = Pick<PoolPlan, "enabled" | "due" | "soon" | "inPool"> & { readonly lang: Lang; readonly warnDays: number };
 
-export interface OwnerOutcome {
-  readonly action: OwnerAction;
-  readonly written: readonly OwnerChange[];
-  /** Rows someone else changed meanwhile: not written. */
-  readonly skipped: readonly OwnerChange[];
-}
+/** What a release, claim or handover wrote, and the rows someone else changed meanwhile (not written). */
+export type OwnerOutcome = OwnerWriteOutcome & { readonly action: OwnerAction };
 
 export interface HandoverPreview {
   readonly lang: Lang;

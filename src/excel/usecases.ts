@@ -1,6 +1,6 @@
 import type { DayNumber } from "../core/_lib/calendar";
 import { formatIso } from "../core/_lib/calendar";
-import type { Issue } from "../core/checks/issue";
+import type { Issue } from "../core/issues/issue";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
 import { columnLetter } from "../core/_lib/a1";
 import { grade, type GradeSummary } from "../core/usecases/grade";

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import type { Lang } from "../core/i18n/lang";
-import type { InstallPlan, TableSpec, ValidationSpec } from "../core/plan/install";
-import { COLORS } from "../core/plan/install";
+import type { InstallPlan, TableSpec, ValidationSpec } from "../core/plan/installPlan";
+import { COLORS } from "../core/plan/installPlan";
 import type { PlanValue } from "../core/plan/plan";
-import { planInstall } from "../core/usecases/install";
+import { planInstall } from "../core/usecases/planInstall";
 import { GUIDE_WIDTHS, guideRowHeight } from "../core/template/guide";
 import { columnLetter } from "../core/_lib/a1";
 import { toYmd } from "../core/_lib/calendar";

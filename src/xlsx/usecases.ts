@@ -1,5 +1,5 @@
 import type { DayNumber } from "../core/_lib/calendar";
-import type { Issue } from "../core/checks/issue";
+import type { Issue } from "../core/issues/issue";
 import { grade, type GradeSummary } from "../core/usecases/grade";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";

@@ -116,9 +116,9 @@ describe("template definitions", () => {
   it("lists: 20 GB/T 4754 sections, 34 provinces, labels in both languages", () => {
     const byKey = Object.fromEntries(LISTS.map((l) => [l.key, l]));
     expect(byKey.industry?.entries).toHaveLength(20);
-    expect(byKey.industry?.entries.map((e) => e.zh[0]).join("")).toBe("ABCDEFGHIJKLMNOPQRST");
+    expect(byKey.industry?.entries.map((e) => e["zh-CN"][0]).join("")).toBe("ABCDEFGHIJKLMNOPQRST");
     expect(byKey.province?.entries).toHaveLength(34);
-    for (const l of LISTS) for (const e of l.entries) expect(e.zh && e.en).toBeTruthy();
+    for (const l of LISTS) for (const e of l.entries) expect(e["zh-CN"] && e["en-US"]).toBeTruthy();
   });
   it("an inline list source stays under Excel's 255 characters", () => {
     for (const v of planInstall("zh-CN").validations) if (v.rule.kind === "list" && !v.rule.source.startsWith("=")) expect(v.rule.source.length).toBeLessThan(255);

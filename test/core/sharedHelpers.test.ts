@@ -1,3 +1,5 @@
+import { anyOf, formulaString } from "../../src/core/_lib/formulaText";
+import { stageLabels } from "../../src/core/template/lists";
 import { cellRef, columnLetter, columnNumber, parseCellRef } from "../../src/core/_lib/a1";
 import { fromYmd, localDateTimeSerial, toUtcDate, yearMonth, parseTypedDay, parseIsoDay, type DayNumber } from "../../src/core/_lib/calendar";
 import { lastGradedRow, metaKeyOf, templateVersion, workbookLang } from "../../src/core/rules/metaRows";
@@ -73,5 +75,15 @@ describe("the user's extra columns", () => {
   it("are keyed by position, ours kept by name", () => {
     expect(withExtraColumns(["名称", "我的备注", "", "Mine"], { name: 0 })).toEqual({ name: 0, "extra:1": 1, "extra:2": 2, "extra:3": 3 });
     expect([isExtraColumn(extraColumnKey(7)), isExtraColumn("name")]).toEqual([true, false]);
+  });
+});
+
+describe("formula text shared by the status, countdown and dashboard formulas", () => {
+  it("quotes a label by doubling its quotes, so a stage called 'say \"hi\"' cannot end the string", () => {
+    expect(formulaString('say "hi"')).toBe('"say ""hi"""');
+    expect(anyOf("$A2", ["输单", 'x"y'])).toBe('OR($A2="输单",$A2="x""y")');
+  });
+  it("a stage is recognised in every language", () => {
+    expect(stageLabels(["lost", "won"])).toEqual(["输单", "Lost", "已成交", "Won"]);
   });
 });

@@ -7,7 +7,7 @@ import { sampleRows } from "../../src/cli/sampleData";
 import { checkFile, gradeFile } from "../../src/xlsx/usecases";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
 import type { PlanValue } from "../../src/core/plan/plan";
-import type { IssueCode } from "../../src/core/checks/issue";
+import type { IssueCode } from "../../src/core/issues/issue";
 import { generateDemo } from "../../src/core/demo/story";
 import { demoRows } from "../../src/core/demo/rows";
 import { DEFAULT_CALENDAR, grade } from "../../src/core/usecases/grade";

@@ -2,6 +2,10 @@ import { CATALOGUES, fill, say, type Section } from "../../src/core/i18n/catalog
 import { LANGS, localeLang } from "../../src/core/i18n/lang";
 import { EN_US } from "../../src/core/i18n/locales/en-US";
 import { formatAmountShort, thresholdAmount } from "../../src/core/i18n/messages";
+import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
+import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
+import { columnOf } from "../../src/core/template/columnDef";
+import { entryKey, entryLabel, listDef, STAGES, type ListEntry } from "../../src/core/template/lists";
 
 const params = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
 
@@ -71,5 +75,37 @@ describe("texts that state a rule quote the rule's default", () => {
       expect(prompt("closeDate")?.["en-US"]).toContain("Within 21 days is A, 22-90 B");
       expect(prompt("created")?.["zh-CN"]).toContain("建档后3天内");
     });
+  });
+});
+
+describe("template words live in the catalogues", () => {
+  const tables = { customers: CUSTOMER_COLUMNS, followups: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS };
+
+  it.each(Object.entries(tables))("every %s column has a header, and its prompt and alert, in every language", (_, columns) => {
+    for (const c of columns) {
+      for (const lang of LANGS) {
+        expect(c.header[lang]).not.toBe("");
+        if (c.prompt) expect([c.prompt.title[lang], c.prompt.text[lang]]).not.toContain("");
+        if (c.error) expect(c.error[lang]).not.toBe("");
+      }
+    }
+  });
+
+  it("every column key of the catalogue names a column, so no word is left behind when a column goes", () => {
+    const ids = new Set(Object.entries(tables).flatMap(([t, cols]) => cols.map((c) => `${t}.${c.key}`)));
+    const orphans = Object.keys(CATALOGUES["en-US"].columns).map((k) => k.split(".").slice(0, 2).join(".")).filter((k) => !ids.has(k));
+    expect(orphans).toEqual([]);
+  });
+
+  it("a column without words fails when its module loads, not in a user's workbook", () => {
+    expect(() => columnOf("customers")("noSuchColumn", "text", 8)).toThrow("no words for column customers.noSuchColumn");
+  });
+
+  it("list entries come from the catalogue in the workbook's language, and keep their key", () => {
+    expect(entryLabel(STAGES.lead, "zh-CN")).toBe(CATALOGUES["zh-CN"].listEntries["stage.lead"]);
+    expect(entryLabel(STAGES.lead, "en-US")).toBe("Lead");
+    expect(entryKey(STAGES.lead)).toBe("lead");
+    expect(listDef("industry").entries.map(entryKey)).toEqual("ABCDEFGHIJKLMNOPQRST".split(""));
+    expect(entryKey(listDef("gradeOverride").entries[0] as ListEntry)).toBe("A");
   });
 });

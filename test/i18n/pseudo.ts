@@ -1,6 +1,4 @@
 /** What a text bypassing the catalogues looks like, for the pseudo-locale tests (see wrap.ts). */
-import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
-import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
 import { LISTS } from "../../src/core/template/lists";
 import { RULE_DEFS, META_ROWS } from "../../src/core/rules/ruleDefs";
 import { SHEETS, RULES_COLUMNS, AUDIT_COLUMNS } from "../../src/core/template/sheets";
@@ -18,24 +16,16 @@ export function pseudo<T extends Sections>(catalogue: T): T {
 }
 
 /**
- * The template's own vocabulary (headers, prompts, list entries, rule labels, sheet names): it lives
- * with the definitions it names, in both languages, and is the one kind of text allowed unwrapped.
+ * Texts allowed unwrapped: what the definitions hold in both languages (rule labels, sheet names,
+ * the Rules and Audit log headers) and list entries the same in every language (grade letters,
+ * dates). Column words and list entries come from the catalogues, so they must arrive wrapped.
  */
 export function definitionTexts(): string[] {
   const texts: string[] = [];
   const add = (t: Texts | undefined) => {
     if (t) texts.push(...Object.values(t));
   };
-  for (const c of [...CUSTOMER_COLUMNS, ...FOLLOWUP_COLUMNS, ...CONTACT_COLUMNS]) {
-    add(c.header);
-    add(c.prompt?.title);
-    add(c.prompt?.text);
-    add(c.error);
-  }
-  for (const l of LISTS) {
-    add(l.header);
-    for (const e of l.entries) texts.push(e.zh, e.en);
-  }
+  for (const l of LISTS) for (const e of l.entries) if (new Set(Object.values(e)).size === 1) add(e);
   for (const r of RULE_DEFS) {
     add(r.label);
     add(r.note);

@@ -58,7 +58,7 @@ describe("value normalisation", () => {
     ["洽谈中", "商务谈判"], ["谈判中", "商务谈判"], ["已签约", "已成交"], ["签约", "已成交"], ["成交", "已成交"], ["初次接触", "初步接触"],
     ["初步沟通", "初步接触"], ["需求调研", "需求确认"], ["需求分析", "需求确认"], ["方案", "方案提交"], ["报价", "方案提交"], ["方案演示", "方案提交"],
     ["丢单", "输单"], ["流失", "已流失"], ["潜在客户", "新线索"], ["线索", "新线索"], ["Negotiation", "商务谈判"], ["商务谈判", "商务谈判"],
-  ])("stage %s → %s", (v, label) => expect(STAGE_VOCAB.find(v)?.zh).toBe(label));
+  ])("stage %s → %s", (v, label) => expect(STAGE_VOCAB.find(v)?.["zh-CN"]).toBe(label));
 
   it.each([
     ["C 制造业", "C 制造业"], ["C", "C 制造业"], ["制造业", "C 制造业"], ["Manufacturing", "C 制造业"], ["机械制造", "C 制造业"], ["工厂", "C 制造业"],
@@ -66,34 +66,34 @@ describe("value normalisation", () => {
     ["信息技术", "I 信息传输、软件和信息技术服务业"], ["零售", "F 批发和零售业"], ["批发", "F 批发和零售业"], ["商超", "F 批发和零售业"], ["贸易", "F 批发和零售业"],
     ["建筑", "E 建筑业"], ["工程", "E 建筑业"], ["物流", "G 交通运输、仓储和邮政业"], ["运输", "G 交通运输、仓储和邮政业"], ["仓储", "G 交通运输、仓储和邮政业"],
     ["金融", "J 金融业"], ["银行", "J 金融业"], ["保险", "J 金融业"], ["教育", "P 教育"], ["培训", "P 教育"], ["医疗", "Q 卫生和社会工作"], ["医院", "Q 卫生和社会工作"],
-  ])("industry %s → %s", (v, label) => expect(INDUSTRY_VOCAB.find(v)?.zh).toBe(label));
+  ])("industry %s → %s", (v, label) => expect(INDUSTRY_VOCAB.find(v)?.["zh-CN"]).toBe(label));
 
   it("leaves an industry with two meanings unclear", () => expect(INDUSTRY_VOCAB.find("餐饮软件")).toBeNull());
 
-  it.each([["高", "高"], ["强", "高"], ["中", "中"], ["一般", "中"], ["低", "低"], ["弱", "低"], ["High", "高"]])("level %s → %s", (v, l) => expect(LEVEL_VOCAB.find(v)?.zh).toBe(l));
-  it.each([["公司", "企业客户"], ["企业", "企业客户"], ["个人", "个人客户"], ["代理", "渠道商"], ["渠道", "渠道商"]])("customer type %s → %s", (v, l) => expect(TYPE_VOCAB.find(v)?.zh).toBe(l));
-  it.each([["电联", "电话"], ["拜访", "上门拜访"], ["视频会议", "线上会议"]])("method %s → %s", (v, l) => expect(METHOD_VOCAB.find(v)?.zh).toBe(l));
+  it.each([["高", "高"], ["强", "高"], ["中", "中"], ["一般", "中"], ["低", "低"], ["弱", "低"], ["High", "高"]])("level %s → %s", (v, l) => expect(LEVEL_VOCAB.find(v)?.["zh-CN"]).toBe(l));
+  it.each([["公司", "企业客户"], ["企业", "企业客户"], ["个人", "个人客户"], ["代理", "渠道商"], ["渠道", "渠道商"]])("customer type %s → %s", (v, l) => expect(TYPE_VOCAB.find(v)?.["zh-CN"]).toBe(l));
+  it.each([["电联", "电话"], ["拜访", "上门拜访"], ["视频会议", "线上会议"]])("method %s → %s", (v, l) => expect(METHOD_VOCAB.find(v)?.["zh-CN"]).toBe(l));
 
   it.each([
     ["500人", "500-999人"], ["100-500人", "100-499人"], ["30", "1-49人"], ["1000人以上", "1000人以上"], ["5000", "1000人以上"], ["50~99人", "50-99人"], ["100-499人", "100-499人"],
-  ])("company size %s → %s", (v, l) => expect(companySize(v)?.zh).toBe(l));
+  ])("company size %s → %s", (v, l) => expect(companySize(v)?.["zh-CN"]).toBe(l));
   it("company size unclear", () => expect(companySize("很多")).toBeNull());
 
   it.each([["广东", "广东省"], ["广东省", "广东省"], ["内蒙古", "内蒙古自治区"], ["广西", "广西壮族自治区"], ["北京", "北京市"], ["Guangdong", "广东省"], ["香港", "香港特别行政区"]])(
-    "province %s → %s", (v, l) => expect(provinceEntry(v)?.zh).toBe(l));
+    "province %s → %s", (v, l) => expect(provinceEntry(v)?.["zh-CN"]).toBe(l));
 
   it.each([
     ["广东省深圳市", "广东省", "深圳"], ["深圳", "广东省", "深圳"], ["苏州市", "江苏省", "苏州"], ["广东", "广东省", ""], ["北京市", "北京市", "北京"],
     ["浙江杭州", "浙江省", "杭州"], ["延边朝鲜族自治州", "吉林省", "延边朝鲜族自治州"], ["上海市浦东新区", "上海市", "浦东新区"],
   ])("region %s → %s + %s", (v, p, c) => {
     const r = splitRegion(v);
-    expect(r?.province?.zh).toBe(p);
+    expect(r?.province?.["zh-CN"]).toBe(p);
     expect(r?.city).toBe(c);
   });
   it("region unknown", () => expect(splitRegion("火星")).toBeNull());
 
   it("knows every prefecture-level city of every province, each under a province on our list", () => {
-    const provinces = new Set(listDef("province").entries.map((e) => e.zh));
+    const provinces = new Set(listDef("province").entries.map((e) => e["zh-CN"]));
     const cities = knownCities();
     expect(cities.length).toBeGreaterThan(330);
     for (const [, p] of cities) expect(provinces.has(p)).toBe(true);

@@ -2,7 +2,7 @@ import { checkContacts } from "../../src/core/contacts/checkContacts";
 import { readContacts, contactsByCustomer } from "../../src/core/contacts/readContacts";
 import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
 import { check } from "../../src/core/usecases/check";
-import { planInstall } from "../../src/core/usecases/install";
+import { planInstall } from "../../src/core/usecases/planInstall";
 import { day, makeCustomer, makeModel, makeTable, type Row } from "../support/builders";
 
 const today = day("2026-05-20");

@@ -164,6 +164,31 @@ describe("a co-author editing an Owner cell during a handover", () => {
   });
 });
 
+describe("a large handover", () => {
+  it.each([false, true])("moves 2,500 customers in guarded chunks, every audit row below the last, in a handful of syncs (log blank: %s)", async (blankLog) => {
+    x = new ExcelDouble();
+    x.install();
+    await installTemplate("zh-CN", false, "经理", now);
+    // A log whose only row was cleared: the first audit row fills it, later chunks must not.
+    if (blankLog) x.userTypes("操作日志", "A2:E2", [[null, null, null, null, null]]);
+    const n = 2_500;
+    seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => customer(`KH-${i + 1}`, "张三")));
+    x.resetCounters();
+    const out = await handOver({ from: "张三", to: ["王五", "赵六"], allStages: false }, today, "经理", now);
+    expect(out.written).toHaveLength(n);
+    expect(out.skipped).toEqual([]);
+    const col = x.grid("客户信息", `AD2:AD${n + 1}`).map((r) => r[0]);
+    expect(col.filter((o) => o === "王五")).toHaveLength(n / 2);
+    expect(col.filter((o) => o === "赵六")).toHaveLength(n / 2);
+    const logged = x.grid("操作日志", `B2:D${n + 10}`).filter((r) => r[1] === "handover");
+    expect(x.grid("操作日志", `C${n + (blankLog ? 1 : 2)}`)).toEqual([["handover"]]);
+    expect(logged).toHaveLength(n);
+    // Each customer once: no chunk's audit rows overwrote another's.
+    expect(new Set(logged.map((r) => String(r[2]).split(" ")[0])).size).toBe(n);
+    expect(x.syncs.length).toBeLessThanOrEqual(6);
+  });
+});
+
 describe("contacts in the pane's reads and the log form", () => {
   beforeEach(() => installed());
 

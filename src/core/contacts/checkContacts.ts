@@ -1,5 +1,5 @@
 import type { DayNumber } from "../_lib/calendar";
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { WorkbookModel } from "../model/workbookModel";
 import { cell } from "../model/workbookModel";
 import { isValidEmail, isValidPhone, maskPhone } from "../checks/privacy";

@@ -1,5 +1,5 @@
 import type { Lang } from "../i18n/lang";
-import type { TableSpec, ValidationSpec } from "../plan/install";
+import type { TableSpec, ValidationSpec } from "../plan/installPlan";
 import { BLANK, type PlanValue } from "../plan/plan";
 import { numberFormatOf } from "../template/columns";
 import { headerText } from "../model/headers";

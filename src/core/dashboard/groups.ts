@@ -16,7 +16,7 @@ function unique(xs: readonly string[]): string[] {
 
 /** One group per entry of a dropdown list, matching its label in either language. */
 export function listGroups(key: ListKey, lang: Lang): Group[] {
-  return listDef(key).entries.map((e) => ({ label: entryLabel(e, lang), values: unique([e.zh, e.en]) }));
+  return listDef(key).entries.map((e) => ({ label: entryLabel(e, lang), values: unique(Object.values(e)) }));
 }
 
 /**

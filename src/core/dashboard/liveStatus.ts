@@ -1,10 +1,10 @@
 import type { RawCell, TableModel } from "../model/workbookModel";
 import type { Lang } from "../i18n/lang";
 import { STATUS_LABELS, GRADE_LABELS } from "../i18n/labels";
-import { STAGES, CLOSED_STAGES, MAINTENANCE_STAGES, type StageKey } from "../template/lists";
+import { stageLabels, CLOSED_STAGES, MAINTENANCE_STAGES, type StageKey } from "../template/lists";
 
 const lowerSet = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase()));
-const stageSet = (keys: readonly StageKey[]) => lowerSet(keys.flatMap((k) => [STAGES[k].zh, STAGES[k].en]));
+const stageSet = (keys: readonly StageKey[]) => lowerSet(stageLabels(keys));
 const CLOSED = stageSet(CLOSED_STAGES);
 const MAINTENANCE = stageSet(MAINTENANCE_STAGES);
 const NO_SIGNAL_GRADES = lowerSet(["C", GRADE_LABELS.toAssess["zh-CN"], GRADE_LABELS.toAssess["en-US"]]);

@@ -1,4 +1,4 @@
-import type { Lang } from "./lang";
+import { LANGS, type Lang, type Texts } from "./lang";
 import { EN_US } from "./locales/en-US";
 import { ZH_CN } from "./locales/zh-CN";
 
@@ -46,4 +46,15 @@ export function section<S extends Section>(lang: Lang, s: S): Catalogue[S] {
 /** The languages shipped, each by its own name: what a language picker lists. */
 export function languageName(lang: Lang): string {
   return CATALOGUES[lang].meta.languageName;
+}
+
+/**
+ * A text looked up by a key built at run time (a column's `<table>.<key>`), in every shipped language;
+ * undefined when the reference language lacks it. Typed keys (`say`) are for everything else.
+ * @example textsOf("columns", "customers.id")?.["zh-CN"] === "客户编号"
+ */
+export function textsOf(s: Section, key: string): Texts | undefined {
+  const words = (lang: Lang) => (CATALOGUES[lang][s] as Readonly<Record<string, string>>)[key];
+  if (words("en-US") === undefined) return undefined;
+  return Object.fromEntries(LANGS.map((l) => [l, words(l) ?? ""])) as Record<Lang, string>;
 }

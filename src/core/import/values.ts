@@ -118,7 +118,7 @@ const SIZE_BOUNDS = [1, 50, 100, 500, 1000];
  * @example companySize("100-500人") // the 100-499人 entry
  */
 export function companySize(v: RawCell): ListEntry | null {
-  const exact = SIZES.find((e) => typeof v === "string" && (v.trim() === e.zh || v.trim().toLowerCase() === e.en.toLowerCase()));
+  const exact = SIZES.find((e) => typeof v === "string" && (v.trim() === e["zh-CN"] || v.trim().toLowerCase() === e["en-US"].toLowerCase()));
   if (exact) return exact;
   const s = typeof v === "number" ? String(v) : typeof v === "string" ? v.normalize("NFKC").replace(/[,\s]/g, "") : "";
   const m = /^(?:约|大约|about)?(\d+(?:\.\d+)?)(万|千|k)?(?:人|名|员工|people|employees)?(?:(?:-|~|至|到|—)\d+(?:\.\d+)?(?:万|千|k)?(?:人|名)?|以上|\+|多人|余人)?(?:人|名)?$/i.exec(s);
@@ -134,22 +134,22 @@ export function companySize(v: RawCell): ListEntry | null {
 const PROVINCES = listDef("province").entries;
 const PROVINCE_SHORT = new Map<string, ListEntry>();
 for (const p of PROVINCES) {
-  PROVINCE_SHORT.set(p.zh, p);
-  PROVINCE_SHORT.set(p.zh.replace(/(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, ""), p);
-  PROVINCE_SHORT.set(p.en.toLowerCase(), p);
-  PROVINCE_SHORT.set(`${p.en.toLowerCase()} province`, p);
+  PROVINCE_SHORT.set(p["zh-CN"], p);
+  PROVINCE_SHORT.set(p["zh-CN"].replace(/(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, ""), p);
+  PROVINCE_SHORT.set(p["en-US"].toLowerCase(), p);
+  PROVINCE_SHORT.set(`${p["en-US"].toLowerCase()} province`, p);
 }
 
 /**
  * A province from its full name, its short name (广东, 内蒙古) or its English name.
- * @example provinceEntry("广东")?.zh // "广东省"
+ * @example provinceEntry("广东")?.["zh-CN"] // "广东省"
  */
 export function provinceEntry(text: string): ListEntry | null {
   const s = text.normalize("NFKC").trim();
   return PROVINCE_SHORT.get(s) ?? PROVINCE_SHORT.get(s.toLowerCase()) ?? null;
 }
 
-const PROVINCE_BY_ZH = new Map(PROVINCES.map((p) => [p.zh, p]));
+const PROVINCE_BY_ZH = new Map(PROVINCES.map((p) => [p["zh-CN"], p]));
 
 /** The province of a known prefecture-level city. */
 export function provinceForCity(city: string): ListEntry | null {
@@ -179,7 +179,7 @@ function splitRegionOnce(text: string): { province: ListEntry | null; city: stri
   const s = text.normalize("NFKC").replace(/\s/g, "");
   if (s === "") return null;
   const whole = provinceEntry(s);
-  if (whole) return { province: whole, city: MUNICIPALITIES.has(whole.zh) ? whole.zh.replace(/市$/, "") : "" };
+  if (whole) return { province: whole, city: MUNICIPALITIES.has(whole["zh-CN"]) ? whole["zh-CN"].replace(/市$/, "") : "" };
   let best: { p: ListEntry; len: number } | null = null;
   for (const [name, p] of PROVINCE_SHORT) {
     if (/^[a-z]/.test(name)) continue;
@@ -187,7 +187,7 @@ function splitRegionOnce(text: string): { province: ListEntry | null; city: stri
   }
   if (best) {
     const rest = s.slice(best.len).replace(/^[-·,，]/, "");
-    if (rest === "") return { province: best.p, city: MUNICIPALITIES.has(best.p.zh) ? best.p.zh.replace(/市$/, "") : "" };
+    if (rest === "") return { province: best.p, city: MUNICIPALITIES.has(best.p["zh-CN"]) ? best.p["zh-CN"].replace(/市$/, "") : "" };
     const stem = cityStem(rest);
     const city = rest === stem || rest === `${stem}市` ? stem : rest;
     return { province: best.p, city };

@@ -5,4 +5,4 @@ import { LEVELS, STAGES, TIERS } from "../template/lists";
 export const stageMap = new LabelMap(STAGES);
 export const levelMap = new LabelMap(LEVELS);
 export const tierMap = new LabelMap(TIERS);
-export const overrideMap = new LabelMap({ A: { zh: "A", en: "A" }, B: { zh: "B", en: "B" }, C: { zh: "C", en: "C" } } as const);
+export const overrideMap = new LabelMap({ A: { "zh-CN": "A", "en-US": "A" }, B: { "zh-CN": "B", "en-US": "B" }, C: { "zh-CN": "C", "en-US": "C" } } as const);

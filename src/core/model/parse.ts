@@ -95,8 +95,7 @@ export class LabelMap<K extends string> {
   private readonly seen = new Map<string, Parsed<K>>();
   constructor(entries: Readonly<Record<K, ListEntry>>) {
     for (const [key, e] of Object.entries(entries) as [K, ListEntry][]) {
-      this.map.set(normalizeLabel(e.zh), key);
-      this.map.set(normalizeLabel(e.en), key);
+      for (const label of Object.values(e)) this.map.set(normalizeLabel(label), key);
     }
   }
   parse(v: RawCell | undefined): Parsed<K> {

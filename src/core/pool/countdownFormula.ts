@@ -1,4 +1,5 @@
-import { STAGES, CLOSED_STAGES, MAINTENANCE_STAGES, type StageKey } from "../template/lists";
+import { CLOSED_STAGES, MAINTENANCE_STAGES, stageLabels } from "../template/lists";
+import { anyOf, formulaString } from "../_lib/formulaText";
 import { SWITCH_WORDS } from "../rules/ruleDefs";
 import { POOL_NAMES } from "./poolRuleDefs";
 import { POOL_OWNER } from "./poolOwner";
@@ -14,9 +15,7 @@ export interface CountdownColumns {
   readonly owner: string;
 }
 
-const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-const anyOf = (cell: string, labels: readonly string[]) => `OR(${labels.map((l) => `${cell}=${q(l)}`).join(",")})`;
-const labelsOf = (keys: readonly StageKey[]) => keys.flatMap((k) => [STAGES[k].zh, STAGES[k].en]);
+const q = formulaString;
 
 /** The switch read as Excel would: any of the yes-words (comparison ignores case), TRUE or 1. */
 function poolOn(): string {
@@ -38,8 +37,8 @@ export function countdownFormula(c: CountdownColumns, row: number | string): str
   const quietSince = `IF(${cell(c.lastContact)}<>"",${cell(c.lastContact)},${cell(c.created)})`;
   const g = cell(c.grade);
   const days = `IF(${g}="A",${POOL_NAMES.releaseA},IF(${g}="B",${POOL_NAMES.releaseB},IF(${g}="C",${POOL_NAMES.releaseC},${POOL_NAMES.releaseToAssess})))`;
-  const notOpen = anyOf(cell(c.stage), [...labelsOf(MAINTENANCE_STAGES), ...labelsOf(CLOSED_STAGES)]);
-  const inPool = anyOf(`TRIM(${cell(c.owner)})`, [POOL_OWNER.zh, POOL_OWNER.en]);
+  const notOpen = anyOf(cell(c.stage), [...stageLabels(MAINTENANCE_STAGES), ...stageLabels(CLOSED_STAGES)]);
+  const inPool = anyOf(`TRIM(${cell(c.owner)})`, Object.values(POOL_OWNER));
   const empty = `AND(${cell(c.id)}="",${cell(c.name)}="")`;
   const live = `AND(${poolOn()},NOT(${empty}),NOT(${notOpen}),NOT(${inPool}),${quietSince}<>"")`;
   return `=IFERROR(IF(${live},${quietSince}+${days}-TODAY(),""),"")`;

@@ -1,4 +1,4 @@
-import type { Issue } from "../checks/issue";
+import type { Issue } from "../issues/issue";
 import type { WorkbookModel, TableModel } from "../model/workbookModel";
 import type { DayNumber } from "../_lib/calendar";
 import { grade } from "../usecases/grade";

@@ -1,11 +1,12 @@
-import type { Lang } from "../i18n/lang";
+import { LANGS, type Lang } from "../i18n/lang";
+import { section } from "../i18n/catalogue";
 import type { ListEntry } from "../template/lists";
 import { normalizeLabel } from "../model/headers";
 
 /** The Owner a released customer gets: an entry of the team list, so the Owner dropdown offers it. */
-export const POOL_OWNER: ListEntry = { zh: "公海", en: "Pool" };
+export const POOL_OWNER: ListEntry = Object.fromEntries(LANGS.map((l) => [l, section(l, "listEntries")["team.pool"]])) as Record<Lang, string>;
 
-const POOL_KEYS = new Set([normalizeLabel(POOL_OWNER.zh), normalizeLabel(POOL_OWNER.en)]);
+const POOL_KEYS = new Set(Object.values(POOL_OWNER).map(normalizeLabel));
 
 /**
  * Whether an Owner cell names the pool, in either language (spaces, case and full-width forms ignored).
@@ -17,10 +18,9 @@ export function isPoolOwner(owner: string): boolean {
 
 /** The pool's Owner label in the workbook's language. */
 export function poolOwnerLabel(lang: Lang): string {
-  return POOL_LABELS[lang];
+  // Not entryLabel(): the template's lists import this file, and a value import back would be a cycle.
+  return POOL_OWNER[lang];
 }
-// Not entryLabel(): the template's lists import this file, and a value import back would be a cycle.
-const POOL_LABELS: Readonly<Record<Lang, string>> = { "zh-CN": POOL_OWNER.zh, "en-US": POOL_OWNER.en };
 
 /**
  * Two Owner cells name the same person: trimmed, case and full-width forms ignored (`张三 ` is `张三`).

@@ -1,4 +1,4 @@
-import type { ConditionalFormatSpec, NameSpec } from "../plan/install";
+import type { ConditionalFormatSpec, NameSpec } from "../plan/installPlan";
 import { columnLetter } from "../model/workbookModel";
 import { POOL_RULE_DEFS } from "./poolRuleDefs";
 import { countdownHighlight as countdownHighlightFormula } from "./countdownFormula";

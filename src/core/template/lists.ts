@@ -1,12 +1,9 @@
 import { LANGS, type Lang, type Texts } from "../i18n/lang";
-import { section } from "../i18n/catalogue";
+import { section, type Catalogue } from "../i18n/catalogue";
 import { POOL_OWNER } from "../pool/poolOwner";
 
-/** One dropdown entry in both languages. `zh` is also the stored value in a zh-CN workbook, `en` in en-US. */
-export interface ListEntry {
-  readonly zh: string;
-  readonly en: string;
-}
+/** One dropdown entry in every shipped language: in a workbook of a language, its text is also the stored value. */
+export type ListEntry = Texts;
 
 export type ListKey =
   | "customerType"
@@ -35,67 +32,93 @@ export interface ListDef {
   readonly isDates?: boolean;
 }
 
-const e = (zh: string, en: string): ListEntry => ({ zh, en });
-const same = (v: string): ListEntry => ({ zh: v, en: v });
+/** Each entry's key within its list (`lead` of `stage.lead`; a language-neutral entry's value). */
+const KEYS = new Map<ListEntry, string>();
+const keyed = (e: ListEntry, key: string): ListEntry => {
+  KEYS.set(e, key);
+  return e;
+};
+/** An entry's words from the catalogues' "listEntries" section. */
+const entry = (key: keyof Catalogue["listEntries"]): ListEntry =>
+  keyed(Object.fromEntries(LANGS.map((l) => [l, section(l, "listEntries")[key]])) as Record<Lang, string>, key.slice(key.indexOf(".") + 1));
+/** A value that is the same in every language (a date, a grade letter). */
+const same = (v: string): ListEntry => keyed(Object.fromEntries(LANGS.map((l) => [l, v])) as Record<Lang, string>, v);
+
+/**
+ * An entry's key within its list, whatever the language: what code that recognises entries is keyed by.
+ * @example entryKey(STAGES.lead) === "lead"
+ */
+export function entryKey(e: ListEntry): string {
+  const k = KEYS.get(e);
+  if (k === undefined) throw new Error("not an entry of the template's lists");
+  return k;
+}
 
 export const STAGES = {
-  lead: e("新线索", "Lead"),
-  contacted: e("初步接触", "Contacted"),
-  qualified: e("需求确认", "Qualified"),
-  proposal: e("方案提交", "Proposal"),
-  negotiation: e("商务谈判", "Negotiation"),
-  won: e("已成交", "Won"),
-  afterSales: e("售后维护", "After-sales"),
-  lost: e("输单", "Lost"),
-  churned: e("已流失", "Churned"),
-  invalid: e("无效线索", "Invalid"),
+  lead: entry("stage.lead"),
+  contacted: entry("stage.contacted"),
+  qualified: entry("stage.qualified"),
+  proposal: entry("stage.proposal"),
+  negotiation: entry("stage.negotiation"),
+  won: entry("stage.won"),
+  afterSales: entry("stage.afterSales"),
+  lost: entry("stage.lost"),
+  churned: entry("stage.churned"),
+  invalid: entry("stage.invalid"),
 } as const;
 export type StageKey = keyof typeof STAGES;
+/**
+ * The stages' labels in every language, for formulas that must recognise a stage typed in either.
+ * @example stageLabels(["lost"]) // ["输单", "Lost"]
+ */
+export function stageLabels(keys: readonly StageKey[]): string[] {
+  return keys.flatMap((k) => Object.values(STAGES[k]));
+}
 export const MAINTENANCE_STAGES: readonly StageKey[] = ["won", "afterSales"];
 export const CLOSED_STAGES: readonly StageKey[] = ["lost", "churned", "invalid"];
 
-export const LEVELS = { high: e("高", "High"), medium: e("中", "Medium"), low: e("低", "Low") } as const;
+export const LEVELS = { high: entry("level.high"), medium: entry("level.medium"), low: entry("level.low") } as const;
 export type LevelKey = keyof typeof LEVELS;
 
-export const TIERS = { strategic: e("战略", "Strategic"), key: e("重点", "Key"), standard: e("普通", "Standard") } as const;
+export const TIERS = { strategic: entry("tier.strategic"), key: entry("tier.key"), standard: entry("tier.standard") } as const;
 export type TierKey = keyof typeof TIERS;
 
 /** GB/T 4754-2017 national economic industry classification, its 20 sections (门类 A–T). */
 const INDUSTRIES: readonly ListEntry[] = [
-  e("A 农、林、牧、渔业", "A Agriculture, forestry, animal husbandry and fishery"),
-  e("B 采矿业", "B Mining"),
-  e("C 制造业", "C Manufacturing"),
-  e("D 电力、热力、燃气及水生产和供应业", "D Electricity, heat, gas and water supply"),
-  e("E 建筑业", "E Construction"),
-  e("F 批发和零售业", "F Wholesale and retail trade"),
-  e("G 交通运输、仓储和邮政业", "G Transport, storage and postal services"),
-  e("H 住宿和餐饮业", "H Accommodation and catering"),
-  e("I 信息传输、软件和信息技术服务业", "I Information transmission, software and IT services"),
-  e("J 金融业", "J Finance"),
-  e("K 房地产业", "K Real estate"),
-  e("L 租赁和商务服务业", "L Leasing and business services"),
-  e("M 科学研究和技术服务业", "M Scientific research and technical services"),
-  e("N 水利、环境和公共设施管理业", "N Water, environment and public facilities management"),
-  e("O 居民服务、修理和其他服务业", "O Resident, repair and other services"),
-  e("P 教育", "P Education"),
-  e("Q 卫生和社会工作", "Q Health and social work"),
-  e("R 文化、体育和娱乐业", "R Culture, sports and entertainment"),
-  e("S 公共管理、社会保障和社会组织", "S Public administration, social security and social organisations"),
-  e("T 国际组织", "T International organisations"),
+  entry("industry.A"),
+  entry("industry.B"),
+  entry("industry.C"),
+  entry("industry.D"),
+  entry("industry.E"),
+  entry("industry.F"),
+  entry("industry.G"),
+  entry("industry.H"),
+  entry("industry.I"),
+  entry("industry.J"),
+  entry("industry.K"),
+  entry("industry.L"),
+  entry("industry.M"),
+  entry("industry.N"),
+  entry("industry.O"),
+  entry("industry.P"),
+  entry("industry.Q"),
+  entry("industry.R"),
+  entry("industry.S"),
+  entry("industry.T"),
 ];
 
 /** The 34 province-level divisions. */
 const PROVINCES: readonly ListEntry[] = [
-  e("北京市", "Beijing"), e("天津市", "Tianjin"), e("河北省", "Hebei"), e("山西省", "Shanxi"),
-  e("内蒙古自治区", "Inner Mongolia"), e("辽宁省", "Liaoning"), e("吉林省", "Jilin"),
-  e("黑龙江省", "Heilongjiang"), e("上海市", "Shanghai"), e("江苏省", "Jiangsu"), e("浙江省", "Zhejiang"),
-  e("安徽省", "Anhui"), e("福建省", "Fujian"), e("江西省", "Jiangxi"), e("山东省", "Shandong"),
-  e("河南省", "Henan"), e("湖北省", "Hubei"), e("湖南省", "Hunan"), e("广东省", "Guangdong"),
-  e("广西壮族自治区", "Guangxi"), e("海南省", "Hainan"), e("重庆市", "Chongqing"), e("四川省", "Sichuan"),
-  e("贵州省", "Guizhou"), e("云南省", "Yunnan"), e("西藏自治区", "Tibet"), e("陕西省", "Shaanxi"),
-  e("甘肃省", "Gansu"), e("青海省", "Qinghai"), e("宁夏回族自治区", "Ningxia"),
-  e("新疆维吾尔自治区", "Xinjiang"), e("台湾省", "Taiwan"), e("香港特别行政区", "Hong Kong"),
-  e("澳门特别行政区", "Macao"),
+  entry("province.beijing"), entry("province.tianjin"), entry("province.hebei"), entry("province.shanxi"),
+  entry("province.innerMongolia"), entry("province.liaoning"), entry("province.jilin"),
+  entry("province.heilongjiang"), entry("province.shanghai"), entry("province.jiangsu"), entry("province.zhejiang"),
+  entry("province.anhui"), entry("province.fujian"), entry("province.jiangxi"), entry("province.shandong"),
+  entry("province.henan"), entry("province.hubei"), entry("province.hunan"), entry("province.guangdong"),
+  entry("province.guangxi"), entry("province.hainan"), entry("province.chongqing"), entry("province.sichuan"),
+  entry("province.guizhou"), entry("province.yunnan"), entry("province.tibet"), entry("province.shaanxi"),
+  entry("province.gansu"), entry("province.qinghai"), entry("province.ningxia"),
+  entry("province.xinjiang"), entry("province.taiwan"), entry("province.hongKong"),
+  entry("province.macao"),
 ];
 
 /**
@@ -125,37 +148,37 @@ const header = (key: ListKey): Texts => Object.fromEntries(LANGS.map((l) => [l, 
 export const LISTS: readonly ListDef[] = [
   {
     key: "customerType", name: "CRM_List_CustomerType", header: header("customerType"),
-    entries: [e("企业客户", "Company"), e("个人客户", "Individual"), e("渠道商", "Reseller"), e("合作伙伴", "Partner")],
+    entries: [entry("customerType.company"), entry("customerType.individual"), entry("customerType.reseller"), entry("customerType.partner")],
   },
   { key: "tier", name: "CRM_List_Tier", header: header("tier"), entries: Object.values(TIERS) },
   { key: "industry", name: "CRM_List_Industry", header: header("industry"), entries: INDUSTRIES },
   {
     key: "size", name: "CRM_List_Size", header: header("size"),
-    entries: [e("1-49人", "1-49"), e("50-99人", "50-99"), e("100-499人", "100-499"), e("500-999人", "500-999"), e("1000人以上", "1000+")],
+    entries: [entry("size.under50"), entry("size.50to99"), entry("size.100to499"), entry("size.500to999"), entry("size.1000plus")],
   },
   { key: "province", name: "CRM_List_Province", header: header("province"), entries: PROVINCES },
   {
     key: "source", name: "CRM_List_Source", header: header("source"),
     entries: [
-      e("展会", "Trade show"), e("官网表单", "Website form"), e("转介绍", "Referral"), e("行业推荐", "Industry referral"),
-      e("客户来电", "Inbound call"), e("客户来访", "Walk-in"), e("陌拜", "Cold call"), e("线上活动", "Online event"),
-      e("搜索推广", "Search ads"), e("抖音/视频号", "Douyin/Channels"), e("代理商", "Agent"),
-      e("老客户复购", "Repeat customer"), e("其他", "Other"),
+      entry("source.tradeShow"), entry("source.websiteForm"), entry("source.referral"), entry("source.industryReferral"),
+      entry("source.inboundCall"), entry("source.walkIn"), entry("source.coldCall"), entry("source.onlineEvent"),
+      entry("source.searchAds"), entry("source.douyinChannels"), entry("source.agent"),
+      entry("source.repeatCustomer"), entry("source.other"),
     ],
   },
   {
     key: "role", name: "CRM_List_Role", header: header("role"),
-    entries: [e("决策人", "Decision maker"), e("采购对接人", "Procurement"), e("技术对接人", "Technical"), e("使用人", "User"), e("影响人", "Influencer")],
+    entries: [entry("role.decisionMaker"), entry("role.procurement"), entry("role.technical"), entry("role.user"), entry("role.influencer")],
   },
   { key: "level", name: "CRM_List_Level", header: header("level"), entries: Object.values(LEVELS) },
   { key: "stage", name: "CRM_List_Stage", header: header("stage"), entries: Object.values(STAGES) },
   {
     key: "lostReason", name: "CRM_List_LostReason", header: header("lostReason"),
-    entries: [e("价格", "Price"), e("服务", "Service"), e("竞品", "Competitor"), e("需求变化", "Needs changed"), e("预算取消", "Budget cut"), e("联系不上", "Unreachable"), e("其他", "Other")],
+    entries: [entry("lostReason.price"), entry("lostReason.service"), entry("lostReason.competitor"), entry("lostReason.needsChanged"), entry("lostReason.budgetCut"), entry("lostReason.unreachable"), entry("lostReason.other")],
   },
   {
     key: "method", name: "CRM_List_Method", header: header("method"),
-    entries: [e("电话", "Phone"), e("上门拜访", "Visit"), e("客户来访", "Customer visit"), e("邮件", "E-mail"), e("线上会议", "Online meeting"), e("微信", "WeChat"), e("企业微信", "WeCom"), e("其他", "Other")],
+    entries: [entry("method.phone"), entry("method.visit"), entry("method.customerVisit"), entry("method.email"), entry("method.onlineMeeting"), entry("method.wechat"), entry("method.wecom"), entry("method.other")],
   },
   { key: "gradeOverride", name: "CRM_List_Grade", header: header("gradeOverride"), entries: [same("A"), same("B"), same("C")] },
   { key: "team", name: "CRM_List_Team", header: header("team"), entries: [POOL_OWNER] },
@@ -170,9 +193,9 @@ export function listDef(key: ListKey): ListDef {
 }
 
 /**
- * A list entry's label in a language: the one place that picks between a definition's two texts.
+ * A list entry's label in a language: the one place that picks among a definition's texts.
  * @example entryLabel(LEVELS.high, "en-US") === "High"
  */
 export function entryLabel(e: ListEntry, lang: Lang): string {
-  return lang === "zh-CN" ? e.zh : e.en;
+  return e[lang];
 }

@@ -21,7 +21,7 @@ const perLang = (key: keyof Catalogue["sheets"] & string): Texts =>
 export const SHEETS: Readonly<Record<SheetKey, SheetDef>> = {
   customers: { key: "customers", name: perLang("customers"), table: "CRM_Customers" },
   followUps: { key: "followUps", name: perLang("followUps"), table: "CRM_FollowUps" },
-  contacts: { key: "contacts", name: { "zh-CN": "联系人", "en-US": "Contacts" }, table: "CRM_Contacts" },
+  contacts: { key: "contacts", name: perLang("contacts"), table: "CRM_Contacts" },
   rules: { key: "rules", name: perLang("rules"), table: "CRM_Rules" },
   lists: { key: "lists", name: perLang("lists"), hidden: true },
   guide: { key: "guide", name: perLang("guide") },

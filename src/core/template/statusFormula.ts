@@ -1,4 +1,5 @@
-import { STAGES, CLOSED_STAGES, MAINTENANCE_STAGES } from "./lists";
+import { CLOSED_STAGES, MAINTENANCE_STAGES, stageLabels } from "./lists";
+import { anyOf, formulaString } from "../_lib/formulaText";
 import type { Lang } from "../i18n/lang";
 import { GRADE_LABELS, STATUS_LABELS } from "../i18n/labels";
 
@@ -16,14 +17,7 @@ export interface StatusColumns {
   readonly nextDue: string;
 }
 
-const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
-
-function anyOf(cell: string, labels: readonly string[]): string {
-  return `OR(${labels.map((l) => `${cell}=${q(l)}`).join(",")})`;
-}
-function stageLabels(keys: readonly (keyof typeof STAGES)[]): string[] {
-  return keys.flatMap((k) => [STAGES[k].zh, STAGES[k].en]);
-}
+const q = formulaString;
 
 /**
  * The three conditions, as Excel formulas for worksheet row `row`, using only functions Excel 2016,
@@ -35,7 +29,7 @@ export function statusConditions(c: StatusColumns, row: number | string) {
   const stage = cell(c.stage);
   const quietSince = `IF(${cell(c.lastContact)}<>"",${cell(c.lastContact)},${cell(c.created)})`;
   const closed = anyOf(stage, stageLabels(CLOSED_STAGES));
-  const noSignal = `OR(${anyOf(cell(c.grade), ["C", GRADE_LABELS.toAssess["zh-CN"], GRADE_LABELS.toAssess["en-US"]])},${anyOf(stage, stageLabels(MAINTENANCE_STAGES))})`;
+  const noSignal = `OR(${anyOf(cell(c.grade), ["C", ...Object.values(GRADE_LABELS.toAssess)])},${anyOf(stage, stageLabels(MAINTENANCE_STAGES))})`;
   // IFERROR: a created date typed as text must not turn the whole status into #VALUE!.
   const dormant = `IFERROR(IF(${quietSince}="",FALSE,AND(TODAY()-${quietSince}>=${DORMANT_NAME},${noSignal})),FALSE)`;
   const overdue = `IFERROR(IF(${cell(c.nextDue)}="",FALSE,TODAY()>${cell(c.nextDue)}),FALSE)`;

@@ -13,7 +13,7 @@ import { BLANK, date, formula, num, text, type CellWrite, type ColumnWrite, type
 import { gradeLabel, renderReason } from "../i18n/messages";
 import { STATUS_LABELS } from "../i18n/labels";
 import { statusFormula, type StatusColumns } from "../template/statusFormula";
-import { statusColumnsAt } from "./install";
+import { statusColumnsAt } from "../template/highlights";
 import { listDef } from "../template/lists";
 import { CUSTOMER_COLUMNS } from "../template/columns";
 import { headerLookup, readCustomers, type CustomerRecord } from "../model/customers";
@@ -69,8 +69,8 @@ export const HISTORY_READ_KEYS = ["date", "customerId", "nextDate"] as const;
 export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
 
 export const DEFAULT_CALENDAR: WorkCalendar = {
-  holidays: new Set(listDef("holidays").entries.map((e) => parseIsoDay(e.zh) as number)),
-  workdays: new Set(listDef("workdays").entries.map((e) => parseIsoDay(e.zh) as number)),
+  holidays: new Set(listDef("holidays").entries.map((e) => parseIsoDay(e["zh-CN"]) as number)),
+  workdays: new Set(listDef("workdays").entries.map((e) => parseIsoDay(e["zh-CN"]) as number)),
 };
 
 /** A1 letters of the columns the Status formula reads, or null when one is missing. */

@@ -34,7 +34,7 @@ export interface FollowUpPlan {
   readonly customer: CustomerResult;
 }
 
-const methodEntries = Object.fromEntries(listDef("method").entries.map((e, i) => [String(i), e])) as Record<string, { zh: string; en: string }>;
+const methodEntries = Object.fromEntries(listDef("method").entries.map((e, i) => [String(i), e])) as Record<string, ListEntry>;
 const methodMap = new LabelMap(methodEntries);
 
 function fieldIssue(t: TableModel, lang: Lang, key: string, code: Issue["code"], value?: string): Issue {
@@ -84,7 +84,7 @@ export function planFollowUp(model: WorkbookModel, input: FollowUpInput, today: 
     customerId: text(canonicalId),
     customerName: text(name),
     by: text(by),
-    method: text(method.ok ? label(methodEntries[method.value] as { zh: string; en: string }) : input.method),
+    method: text(method.ok ? label(methodEntries[method.value] as ListEntry) : input.method),
     // Free text is kept exactly as typed (leading/trailing spaces included): it is the user's.
     summary: text(input.summary),
     feedback: text(input.feedback ?? ""),

@@ -41,7 +41,7 @@ function tableOf(sheet: SheetKey, name: string, defs: readonly ColumnDef[], lang
  */
 /** A list's rows: its entries, then any names given (the team), or one blank row for an empty list. */
 function listRows(l: ListDef, lang: Lang, names: readonly string[]): PlanValue[][] {
-  const rows = [...l.entries.map((e) => [l.isDates ? date(parseIsoDay(e.zh)) : text(entryLabel(e, lang))]), ...names.map((n) => [text(n)])];
+  const rows = [...l.entries.map((e) => [l.isDates ? date(parseIsoDay(e["zh-CN"])) : text(entryLabel(e, lang))]), ...names.map((n) => [text(n)])];
   return rows.length > 0 ? rows : [[BLANK]];
 }
 

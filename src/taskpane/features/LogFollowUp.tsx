@@ -118,7 +118,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
       <Field label={t("method")} required>
         <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={method} selectedOptions={[method]} onOptionSelect={(_e, d) => setMethod(d.optionValue ?? method)}>
           {listDef("method").entries.map((m) => (
-            <Option key={m.zh} value={label(m, lang)}>{label(m, lang)}</Option>
+            <Option key={m["zh-CN"]} value={label(m, lang)}>{label(m, lang)}</Option>
           ))}
         </Dropdown>
       </Field>
@@ -136,7 +136,7 @@ export function LogFollowUp(props: { onToast: (text: string) => void }) {
         <Dropdown clearButton={{ "aria-label": t("clearSelection") }} value={stage || t("noChange")} selectedOptions={[stage]} onOptionSelect={(_e, d) => setStage(d.optionValue ?? "")}>
           <Option value="">{t("noChange")}</Option>
           {Object.values(STAGES).map((st) => (
-            <Option key={st.zh} value={label(st, lang)}>{label(st, lang)}</Option>
+            <Option key={st["zh-CN"]} value={label(st, lang)}>{label(st, lang)}</Option>
           ))}
         </Dropdown>
       </Field>

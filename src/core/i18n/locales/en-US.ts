@@ -1,4 +1,6 @@
 import { IMPORT_EN_US } from "./import.en-US";
+import { COLUMNS_EN_US } from "./columns.en-US";
+import { LIST_ENTRIES_EN_US } from "./listEntries.en-US";
 /**
  * The reference catalogue: every key and every `{parameter}` of the product's words is defined
  * here, in English; each other language is one file typed against it (see ../catalogue.ts).
@@ -143,6 +145,7 @@ export const EN_US = {
   sheets: {
     customers: "Customers",
     followUps: "Follow-ups",
+    contacts: "Contacts",
     rules: "Rules",
     lists: "Lists",
     guide: "Guide",
@@ -532,4 +535,6 @@ export const EN_US = {
     p8: "Printing: the dashboard is laid out for landscape A4, and no section (a table and the chart beside it) is split across pages.",
   },
   import: IMPORT_EN_US,
+  columns: COLUMNS_EN_US,
+  listEntries: LIST_ENTRIES_EN_US,
 } as const;

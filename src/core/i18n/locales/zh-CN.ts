@@ -1,4 +1,6 @@
 import { IMPORT_ZH_CN } from "./import.zh-CN";
+import { COLUMNS_ZH_CN } from "./columns.zh-CN";
+import { LIST_ENTRIES_ZH_CN } from "./listEntries.zh-CN";
 import type { Catalogue } from "../catalogue";
 
 /** 简体中文。Keys and parameters follow en-US.ts; a missing key fails the type check. */
@@ -130,6 +132,7 @@ export const ZH_CN: Catalogue = {
   sheets: {
     customers: "客户信息",
     followUps: "跟进记录",
+    contacts: "联系人",
     rules: "分级规则",
     lists: "下拉选项",
     guide: "使用说明",
@@ -511,4 +514,6 @@ export const ZH_CN: Catalogue = {
     p8: "打印:看板按A4横向排版,每一段(表格和旁边的图表)不会跨页断开。",
   },
   import: IMPORT_ZH_CN,
+  columns: COLUMNS_ZH_CN,
+  listEntries: LIST_ENTRIES_ZH_CN,
 };
