@@ -8,6 +8,7 @@ import { ExcelDoorError, runUseCase as run } from "./errors";
 import { readStructure } from "./structure";
 import { readColumns, tableModel, workbookModel } from "./readModel";
 import { queueAudit } from "./audit";
+import { say } from "../core/i18n/catalogue";
 
 /** The hidden name marking the dashboard sheet as ours (the file door uses the same one). */
 const MARK = "CRM_Dashboard";
@@ -32,7 +33,7 @@ async function readModel(context: Excel.RequestContext, customerKeys: readonly s
   const s = await readStructure(context);
   const cu = s.tables.customers;
   const fu = s.tables.followUps;
-  if (!cu?.exists) throw new ExcelDoorError("NotInstalled", "no customer table", "dashboard");
+  if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "dashboard");
   const reads = await readColumns(context, [{ info: cu, keys: customerKeys }, ...(fu?.exists ? [{ info: fu, keys: DASHBOARD_FOLLOWUP_KEYS }] : [])]);
   const model = workbookModel(s, tableModel(cu, reads.get(cu) as Record<string, RawCell[]>), fu?.exists ? tableModel(fu, reads.get(fu) as Record<string, RawCell[]>) : null);
   return { s, model };
@@ -49,6 +50,27 @@ export async function overview(today: DayNumber): Promise<OverviewOutcome> {
     const f = toFigures(m);
     return { lang: model.lang, asOf: f.asOf, kpi: f.kpi, owners: f.owners, cadenceA: m.cadenceA };
   });
+}
+
+/**
+ * The sheet an address such as `'Tom''s 看板'!A1` is on. A sheet name may itself hold "!" (only
+ * `[]:*?/\` are barred), so the address is split at its last "!".
+ * @example sheetOfAddress("'看板!五月'!A1") === "看板!五月"
+ */
+export function sheetOfAddress(address: string): string {
+  const i = address.lastIndexOf("!");
+  const sheet = i < 0 ? address : address.slice(0, i);
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+}
+
+/**
+ * A name no sheet has (without case), short enough for Excel's 31 characters whatever the old
+ * dashboard is called: the old sheet steps aside under it while the new one takes its name.
+ * @example asideName(["看板", "~crm1"]) === "~crm2"
+ */
+export function asideName(taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  for (let i = 1; ; i++) if (!lower.has(`~crm${i}`)) return `~crm${i}`;
 }
 
 const CHART_TYPES: Readonly<Record<DashChart["kind"], string>> = { pie: "Pie", bar: "BarClustered", column: "ColumnClustered", line: "LineMarkers" };
@@ -129,15 +151,20 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     sheets.load("items/name,items/position");
     await context.sync();
 
-    const oursName = markRange.isNullObject ? null : (markRange.address.split("!")[0] ?? "").replace(/^'|'$/g, "").replace(/''/g, "'");
+    const oursName = markRange.isNullObject ? null : sheetOfAddress(markRange.address);
     const clash = sheets.items.find((w) => w.name !== oursName && DASHBOARD_SHEET_NAMES.some((n) => n.toLowerCase() === w.name.toLowerCase()));
-    if (clash) throw new ExcelDoorError("NameClash", `a sheet named "${clash.name}" exists and is not the dashboard this add-in built; rename it and build again`, "dashboard");
+    if (clash) throw new ExcelDoorError("NameClash", say(model.lang, "door", "dashboardNameClash", { sheet: clash.name }), "dashboard");
     const old = oursName === null ? undefined : sheets.items.find((w) => w.name === oursName);
     const sheetName = old?.name ?? layout.sheetName;
     // Rebuilt from scratch in its old place: charts, formats and cells of the old one go with it.
-    if (old) { old.name = `${sheetName}~old`; }
+    // It steps aside under a free short name first (not "<name>~old": a 31-character name has no
+    // room for a suffix, and a sheet of the user's may already be called that).
+    if (old) { old.name = asideName(sheets.items.map((w) => w.name)); }
     if (!mark.isNullObject) mark.delete();
     const ws = sheets.add(sheetName);
+    // Marked at once: a batch is not atomic, and if a later call fails the half-built sheet must
+    // still be ours, so the next build replaces it instead of refusing it as a user's sheet.
+    context.workbook.names.add(MARK, ws.getRange("A1")).visible = false;
     if (old) { ws.position = old.position; old.delete(); }
 
     const g = dashboardGrids(layout);
@@ -176,8 +203,6 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     ws.pageLayout.orientation = "Landscape";
     ws.pageLayout.zoom = { scale: layout.printScale };
     for (const r of layout.pageBreaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
-    const named = context.workbook.names.add(MARK, ws.getRange("A1"));
-    named.visible = false;
     queueAudit(context, s.tables.audit, { user, action: "dashboard", target: sheetName, cells: layout.cells.length }, now, (s.tables.audit?.rowCount ?? 0) === 1 && (s.tables.audit?.lastRowBlank ?? false));
     await context.sync();
     return { lang: model.lang, sheetName, cells: layout.cells.length, charts: layout.charts.length };

@@ -1,9 +1,15 @@
 """Every cell of one sheet as computed (data_only): {"A1": value}; dates as serial numbers."""
 import datetime
 import json
+import os
 import sys
 
 import openpyxl
+
+# The shared helper beside the tests; no __pycache__ left in the tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from filled_cells import filled_cells  # noqa: E402  (a shared helper beside the tests, not a package)
 
 
 def serial(d):
@@ -17,14 +23,11 @@ def main(path, sheet):
     wb = openpyxl.load_workbook(path, data_only=True)
     ws = wb[sheet]
     out = {}
-    for row in ws.iter_rows():
-        for c in row:
-            v = c.value
-            if v is None:
-                continue
-            if isinstance(v, (datetime.datetime, datetime.date)):
-                v = serial(v)
-            out[c.coordinate] = v
+    for c in filled_cells(ws):
+        v = c.value
+        if isinstance(v, (datetime.datetime, datetime.date)):
+            v = serial(v)
+        out[c.coordinate] = v
     print(json.dumps({"cells": out, "sheets": wb.sheetnames}, ensure_ascii=False, default=str))
 
 

@@ -1,18 +1,11 @@
-import { ExcelDouble, DoubleError, WEB_LIMITS, parseTyped, type RequestContextDouble, type ChangedArgs } from "./excelDouble";
+import { ExcelDouble, WEB_LIMITS, parseTyped, type RequestContextDouble, type ChangedArgs } from "./excelDouble";
 import * as D from "./excelDouble";
 import { DOUBLE_API } from "./api";
+import { failureCode as code } from "../support/doubleFailure";
 
 async function run<T>(x: ExcelDouble, f: (context: RequestContextDouble) => Promise<T>): Promise<T> {
   return x.api.run(f);
 }
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    return e instanceof DoubleError ? e.code : String(e);
-  }
-};
 
 describe("the strict Excel double", () => {
   it("implements every member it claims from @types/office-js", () => {
@@ -27,11 +20,15 @@ describe("the strict Excel double", () => {
       TableColumnCollection: D.TableColumnCollectionDouble, TableColumn: D.TableColumnDouble, NamedItemCollection: D.NamedItemCollectionDouble,
       NamedItem: D.NamedItemDouble, SettingCollection: D.SettingCollectionDouble, Setting: D.SettingDouble, ChartCollection: D.ChartCollectionDouble,
       AutoFilter: D.AutoFilterDouble, RangeView: D.RangeViewDouble, RangeAreas: D.RangeAreasDouble,
+      Chart: D.ChartDouble, ChartTitle: D.ChartTitleDouble, ChartLegend: D.ChartLegendDouble, ChartDataLabels: D.ChartDataLabelsDouble,
+      ChartAxes: D.ChartAxesDouble, ChartAxis: D.ChartAxisDouble, ChartSeriesCollection: D.ChartSeriesCollectionDouble, ChartSeries: D.ChartSeriesDouble,
+      PageLayout: D.PageLayoutDouble, PageBreakCollection: D.PageBreakCollectionDouble,
     };
     // Instance fields (format, rows …) are checked on a live object; prototype members on the class.
     const ctx = new D.RequestContextDouble(x);
     const ws = ctx.workbook.worksheets.getItem("Sheet1");
-    const live: Record<string, object> = { RequestContext: ctx, Workbook: ctx.workbook, Worksheet: ws, Range: ws.getRange("A1"), Table: ws.tables.getItem("T"), RangeFormat: ws.getRange("A1").format, ConditionalFormat: ws.getRange("A1").conditionalFormats.add("Custom") };
+    const chart = ws.charts.add("Pie", ws.getRange("A1"), "Columns");
+    const live: Record<string, object> = { RequestContext: ctx, Workbook: ctx.workbook, Worksheet: ws, Range: ws.getRange("A1"), Table: ws.tables.getItem("T"), RangeFormat: ws.getRange("A1").format, ConditionalFormat: ws.getRange("A1").conditionalFormats.add("Custom"), Chart: chart, ChartAxes: chart.axes };
     for (const [name, list] of Object.entries(DOUBLE_API)) {
       const cls = classes[name] as { prototype: object };
       for (const m of list as readonly string[]) {
@@ -300,7 +297,11 @@ describe("the strict Excel double", () => {
       s.charts.add("ColumnClustered", s.getRange("A1:B5"), "Columns");
       await context.sync();
     });
-    expect(x.sheet("Sheet1").charts).toEqual([{ type: "ColumnClustered", source: "Sheet1!A1:B5", seriesBy: "Columns" }]);
+    expect(x.sheet("Sheet1").charts).toEqual([expect.objectContaining({
+      type: "ColumnClustered", source: "Sheet1!A1:B5", seriesBy: "Columns",
+      // One series per column of the source, as seriesBy Columns plots it.
+      series: [{ name: "Series1", values: "Sheet1!A1:A5", xValues: null }, { name: "Series2", values: "Sheet1!B1:B5", xValues: null }],
+    })]);
     expect(await code(run(x, async (context) => {
       const s = context.workbook.worksheets.getItem("Sheet1");
       s.charts.add("Pie", s.getRange("A1:B5"), "Auto");

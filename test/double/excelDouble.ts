@@ -8,7 +8,8 @@
  * The member lists (`*_API`) are typed against @types/office-js: a misspelt member does not compile.
  */
 import { cols, colToLetters, intersects, MAX_ROWS, parseA1, quoteSheet, rectToA1, rows, splitSheet, type Rect } from "./a1";
-import { SheetStore, WorkbookStore, type Cell, type CellValue, type ConditionalFormatEntry, type TableStore } from "./store";
+import { SheetStore, WorkbookStore, type Cell, type CellValue, type ChartEntry, type ChartSeriesEntry, type ConditionalFormatEntry, type TableStore } from "./store";
+import { apiSetOf, enumValues, formatVersion, manifestSets, supports, type ApiSet, type HostSets } from "./apiSets";
 import { deleteRows, inheritRows, insertColumns, insertRows, rowTemplate, sortTable } from "./rowOps";
 
 export class DoubleError extends Error {
@@ -34,7 +35,30 @@ export interface DoubleOptions {
   readonly autoExpandTables?: boolean;
   /** Called before each sync with its 1-based number across the double; throw to inject a failure. */
   readonly beforeSync?: (n: number) => void;
+  /**
+   * The requirement sets the host has (`{ ExcelApi: "1.9" }`); a call needing more fails with
+   * ApiNotFound at sync, as Excel does. Defaults to the manifest's MinVersion: the oldest host we install on.
+   */
+  readonly apiSets?: HostSets;
+  /**
+   * Members this host lacks although its sets name them (`"PageLayout.zoom"`): a platform gap or
+   * a failure partway through a batch, to show what a batch leaves behind when it stops there.
+   */
+  readonly missingMembers?: readonly string[];
 }
+
+/** Excel's sheet-name rules (its rename dialog and the file format): not blank, ≤ 31 characters, none of \ / ? * [ ] :, no apostrophe first or last, not "History". */
+export function sheetNameProblem(n: string): string | null {
+  if (n.length === 0) return "is blank";
+  if (n.length > 31) return "is longer than 31 characters";
+  if (/[\\/?*[\]:]/.test(n)) return "contains one of \\ / ? * [ ] :";
+  if (n.startsWith("'") || n.endsWith("'")) return "begins or ends with an apostrophe";
+  if (n.toLowerCase() === "history") return "is reserved (History)";
+  return null;
+}
+
+/** Office.js truncates a getRange/getRanges address at this many characters (troubleshooting doc; office-js#5198). */
+export const ADDRESS_LIMIT = 8192;
 
 export const WEB_LIMITS: DoubleLimits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 };
 
@@ -99,6 +123,17 @@ export class RequestContextDouble {
   _queue(payload: unknown, run: () => number | void): void {
     this.queue.push({ bytes: jsonBytes(payload) + 40, run });
   }
+  /** A call the host lacks: the batch fails when it reaches it (what ran before it stays applied). */
+  _requireApi(excelClass: string, member: string, need: ApiSet): void {
+    const host = this.double.host;
+    if ((host === null || supports(host, need)) && !this.double.options.missingMembers?.includes(`${excelClass}.${member}`)) return;
+    this.queue.push({
+      bytes: 0,
+      run: () => {
+        throw new DoubleError("ApiNotFound", `The method or property ${excelClass}.${member} is part of the ${need.set} ${formatVersion(need.version)} requirement set, which is not available in your version of Excel.`);
+      },
+    });
+  }
   /** Which sync is running (a range is bound to cells once per batch). */
   _syncNumber = 0;
   _noteWrite(sheet: SheetStore, rect: Rect): void {
@@ -162,6 +197,11 @@ abstract class ProxyBase {
   load(props?: string | string[] | { select?: string }): this {
     const list = (typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : props?.select ? props.select.split(",") : []).map((p) => p.trim()).filter(Boolean);
     if (list.length === 0) throw new DoubleError("InvalidArgument", "load() without property names loads everything: name the properties (office-addins/no-empty-load)");
+    const cls = EXCEL_CLASS.get(this.constructor);
+    if (cls) for (const p of list) {
+      const need = apiSetOf(cls, p.split("/")[0] ?? p);
+      if (need) this.context._requireApi(cls, p, need);
+    }
     this.context._queue({ load: list }, () => {
       let bytes = 0;
       for (const p of list) {
@@ -309,11 +349,14 @@ export class SettingDouble extends NullableProxy {
 
 export class WorksheetCollectionDouble extends ProxyBase {
   private _items: WorksheetDouble[] | null = null;
+  /** `load("items/name,items/position")` arrives as two paths: the items carry both. */
+  private readonly _itemProps = new Set<string>();
   protected _read(prop: string): unknown {
     if (prop === "items" || prop.startsWith("items/")) {
+      for (const p of prop.startsWith("items/") ? prop.slice(6).split(",") : ["name", "id", "visibility", "position"]) this._itemProps.add(p);
       this._items = this.context.store.sheets.map((s) => {
         const w = new WorksheetDouble(this.context, () => s);
-        w._preload(prop.startsWith("items/") ? prop.slice(6).split(",") : ["name", "id", "visibility", "position"]);
+        w._preload([...this._itemProps]);
         return w;
       });
       return this._items.length;
@@ -331,7 +374,8 @@ export class WorksheetCollectionDouble extends ProxyBase {
     let created: SheetStore | null = null;
     this.context._queue({ add: name }, () => {
       const n = name ?? `Sheet${store.sheets.length + 1}`;
-      if (n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new DoubleError("InvalidArgument", `Invalid worksheet name '${n}'`);
+      const problem = sheetNameProblem(n);
+      if (problem) throw new DoubleError("InvalidArgument", `Invalid worksheet name '${n}': it ${problem}`);
       if (store.sheetByName(n)) throw new DoubleError("ItemAlreadyExists", `A worksheet named '${n}' already exists`);
       created = new SheetStore(store.newId("sheet"), n);
       store.sheets.push(created);
@@ -486,10 +530,43 @@ export class WorksheetDouble extends NullableProxy {
   set name(v: string) {
     this.context._queue({ name: v }, () => {
       const s = this._sheet();
+      const problem = sheetNameProblem(v);
+      if (problem) throw new DoubleError("InvalidArgument", `Invalid worksheet name '${v}': it ${problem}`);
       const other = this.context.store.sheetByName(v);
       if (other && other !== s) throw new DoubleError("ItemAlreadyExists", `A worksheet named '${v}' already exists`);
+      // Defined names that point into the sheet follow the rename, as in Excel.
+      const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const ref = new RegExp(`(^|[=(,:])(${esc(s.name)}|'${esc(s.name.replace(/'/g, "''"))}')!`, "g");
+      const maps = [this.context.store.names, ...this.context.store.sheets.map((x) => x.names)];
+      for (const m of maps) for (const [k, f] of m) m.set(k, f.replace(ref, (_all, pre: string) => `${pre}${quoteSheet(v)}!`));
+      // Charts anywhere that plot this sheet follow the rename, as their series formulas do in Excel.
+      const from = `${quoteSheet(s.name)}!`;
+      for (const sh of this.context.store.sheets) for (const c of sh.charts) for (const x of c.series) {
+        if (x.values.startsWith(from)) x.values = `${quoteSheet(v)}!${x.values.slice(from.length)}`;
+        if (x.xValues?.startsWith(from)) x.xValues = `${quoteSheet(v)}!${x.xValues.slice(from.length)}`;
+      }
       s.name = v;
     });
+  }
+  get position(): number { return this._get("position"); }
+  /** Moves the sheet to a 0-based place among all sheets (hidden ones count). */
+  set position(v: number) {
+    this.context._queue({ position: v }, () => {
+      const st = this.context.store;
+      const s = this._sheet();
+      if (!Number.isInteger(v) || v < 0 || v >= st.sheets.length) throw new DoubleError("InvalidArgument", `Position ${v} is outside 0…${st.sheets.length - 1}`);
+      st.sheets.splice(st.sheets.indexOf(s), 1);
+      st.sheets.splice(v, 0, s);
+    });
+  }
+  get pageLayout(): PageLayoutDouble {
+    return new PageLayoutDouble(this.context, this._sheet);
+  }
+  get horizontalPageBreaks(): PageBreakCollectionDouble {
+    return new PageBreakCollectionDouble(this.context, this._sheet, "rows");
+  }
+  get verticalPageBreaks(): PageBreakCollectionDouble {
+    return new PageBreakCollectionDouble(this.context, this._sheet, "columns");
   }
   get autoFilter(): AutoFilterDouble {
     return new AutoFilterDouble(this.context, () => {
@@ -498,7 +575,6 @@ export class WorksheetDouble extends NullableProxy {
     })._markOrNull(this._orNull);
   }
   get id(): string { return this._get("id"); }
-  get position(): number { return this._get("position"); }
   get visibility(): string { return this._get("visibility"); }
   set visibility(v: string) {
     this.context._queue({ visibility: v }, () => {
@@ -513,18 +589,25 @@ export class WorksheetDouble extends NullableProxy {
     return new RangeDouble(this.context, () => {
       const sheet = this._sheet();
       if (!address) return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: 16383 } };
-      const { sheet: named, local } = splitSheet(address);
+      const { sheet: named, local } = splitSheet(address.slice(0, ADDRESS_LIMIT));
       const target = named ? this.context.store.sheetByName(named) : sheet;
       const rect = parseA1(local);
       if (!target || !rect) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
       return { sheet: target, rect };
     });
   }
-  /** Several areas, e.g. `"B5,D5"` (ExcelApi 1.9). */
+  /**
+   * Several areas, e.g. `"B5,D5"` (ExcelApi 1.9). Past 8,192 characters Office.js cuts the address
+   * off: an area cut in two fails the call, one cut at a comma is silently dropped.
+   */
   getRanges(address: string): RangeAreasDouble {
     return new RangeAreasDouble(this.context, () => {
       const sheet = this._sheet();
-      const rects = address.split(",").map((a) => parseA1(a.trim()));
+      const rects = address.slice(0, ADDRESS_LIMIT).split(",").map((a) => {
+        const { sheet: named, local } = splitSheet(a.trim());
+        if (named !== null && this.context.store.sheetByName(named) !== sheet) return null;
+        return parseA1(local);
+      });
       if (rects.some((r) => r === null)) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
       return { sheet, rects: rects as Rect[] };
     });
@@ -562,6 +645,12 @@ export class WorksheetDouble extends NullableProxy {
       // Names that pointed into the deleted sheet now read #REF!, as in Excel.
       const ref = new RegExp(`(^|[=(,:])(${s.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|'${s.name.replace(/'/g, "''").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}')!\\$?[A-Z]+\\$?\\d*`, "g");
       for (const [k, f] of st.names) if (ref.test(f)) { ref.lastIndex = 0; st.names.set(k, f.replace(ref, "$1#REF!")); }
+      // Its charts go with it; charts elsewhere that plotted its cells now plot #REF!.
+      const from = `${quoteSheet(s.name)}!`;
+      for (const sh of st.sheets) for (const c of sh.charts) for (const x of c.series) {
+        if (x.values.startsWith(from)) x.values = "#REF!";
+        if (x.xValues?.startsWith(from)) x.xValues = "#REF!";
+      }
       this.context.double.undoCleared = true;
     });
   }
@@ -940,13 +1029,23 @@ function noteCalculated(store: WorkbookStore, sheet: SheetStore, rect: Rect): vo
 }
 
 export class RangeAreasDouble extends ProxyBase {
+  private _format: RangeFormatDouble | null = null;
   constructor(context: RequestContextDouble, private readonly areas: () => { sheet: SheetStore; rects: Rect[] }) { super(context); }
+  /** One format call for every area (a single action in the request, as in Excel). */
+  get format(): RangeFormatDouble {
+    return (this._format ??= new RangeFormatDouble(this.context, () => {
+      const { sheet, rects } = this.areas();
+      return rects.map((rect) => ({ sheet, rect }));
+    }));
+  }
   protected _read(prop: string): unknown {
     const { sheet, rects } = this.areas();
     if (prop === "address") return rects.map((r) => `${quoteSheet(sheet.name)}!${rectToA1(r)}`).join(",");
+    if (prop === "areaCount") return rects.length;
     throw new DoubleError("InvalidArgument", `rangeAreas.${prop} is not modelled`);
   }
   get address(): string { return this._get("address"); }
+  get areaCount(): number { return this._get("areaCount"); }
   getSpecialCells(cellType: string): RangeDouble {
     return new RangeDouble(this.context, () => {
       const { sheet, rects } = this.areas();
@@ -973,19 +1072,38 @@ export class RangeViewDouble extends ProxyBase {
   get rowCount(): number { return this._get("rowCount"); }
 }
 
+/** A range's cells, or a RangeAreas' (its format reads give the first area's). */
+type Targets = () => Target | readonly Target[];
+const allOf = (t: Targets): readonly Target[] => { const x = t(); return Array.isArray(x) ? x : [x as Target]; };
+const firstOf = (t: Targets): Target => {
+  const a = allOf(t)[0];
+  if (!a) throw new DoubleError("InvalidArgument", "no area");
+  return a;
+};
+
 /** Applies a format change to every cell of a target (bounded: formats on whole columns stop at 200,000 rows). */
-function eachCell(context: RequestContextDouble, target: () => Target, payload: unknown, f: (c: Cell) => void): void {
+function eachCell(context: RequestContextDouble, target: Targets, payload: unknown, f: (c: Cell) => void, check?: () => void): void {
   context._queue(payload, () => {
-    const { sheet, rect } = target();
-    for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
+    check?.();
+    for (const { sheet, rect } of allOf(target)) {
+      for (let r = rect.r0; r <= Math.min(rect.r1, rect.r0 + 200_000); r++) for (let c = rect.c0; c <= rect.c1; c++) f(sheet.ensure(r, c));
+    }
   });
 }
 
+/** A value from an Excel enum, else InvalidArgument (as the host answers an unknown enum string). */
+function enumValue(name: string, v: string): string {
+  const values = enumValues(name);
+  // Without the typings (the browser harness) the enum is unknown and any value passes.
+  if (values.size > 0 && !values.has(v)) throw new DoubleError("InvalidArgument", `'${v}' is not a value of Excel.${name}`);
+  return v;
+}
+
 export class RangeFillDouble extends ProxyBase {
-  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  constructor(context: RequestContextDouble, private readonly target: Targets) { super(context); }
   protected _read(prop: string): unknown {
     if (prop !== "color") throw new DoubleError("InvalidArgument", `fill.${prop} is not modelled`);
-    const { sheet, rect } = this.target();
+    const { sheet, rect } = firstOf(this.target);
     return sheet.cell(rect.r0, rect.c0)?.fill ?? null;
   }
   get color(): string { return this._get("color"); }
@@ -993,25 +1111,36 @@ export class RangeFillDouble extends ProxyBase {
   clear(): void { eachCell(this.context, this.target, { clear: true }, (c) => { delete c.fill; }); }
 }
 
+/** Excel's font sizes run from 1 to 409 points. */
+const FONT_SIZE_MIN = 1;
+const FONT_SIZE_MAX = 409;
+
 export class RangeFontDouble extends ProxyBase {
-  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  constructor(context: RequestContextDouble, private readonly target: Targets) { super(context); }
   protected _read(prop: string): unknown {
-    const { sheet, rect } = this.target();
+    const { sheet, rect } = firstOf(this.target);
     const c = sheet.cell(rect.r0, rect.c0);
     if (prop === "color") return c?.font ?? "#000000";
     if (prop === "bold") return c?.bold ?? false;
+    if (prop === "size") return c?.size ?? 11;
     throw new DoubleError("InvalidArgument", `font.${prop} is not modelled`);
   }
   get color(): string { return this._get("color"); }
   set color(v: string) { eachCell(this.context, this.target, { color: v }, (c) => { c.font = v; }); }
   get bold(): boolean { return this._get("bold"); }
   set bold(v: boolean) { eachCell(this.context, this.target, { bold: v }, (c) => { c.bold = v; }); }
+  get size(): number { return this._get("size"); }
+  set size(v: number) {
+    eachCell(this.context, this.target, { size: v }, (c) => { c.size = v; }, () => {
+      if (!(v >= FONT_SIZE_MIN && v <= FONT_SIZE_MAX)) throw new DoubleError("InvalidArgument", `Font size ${v} is outside ${FONT_SIZE_MIN}–${FONT_SIZE_MAX}`);
+    });
+  }
 }
 
 export class RangeFormatProtectionDouble extends ProxyBase {
-  constructor(context: RequestContextDouble, private readonly target: () => Target) { super(context); }
+  constructor(context: RequestContextDouble, private readonly target: Targets) { super(context); }
   protected _read(prop: string): unknown {
-    const { sheet, rect } = this.target();
+    const { sheet, rect } = firstOf(this.target);
     if (prop === "locked") return sheet.cell(rect.r0, rect.c0)?.locked !== false;
     throw new DoubleError("InvalidArgument", `protection.${prop} is not modelled`);
   }
@@ -1023,35 +1152,47 @@ export class RangeFormatDouble extends ProxyBase {
   readonly fill: RangeFillDouble;
   readonly font: RangeFontDouble;
   readonly protection: RangeFormatProtectionDouble;
-  constructor(context: RequestContextDouble, private readonly target: () => Target) {
+  constructor(context: RequestContextDouble, private readonly target: Targets) {
     super(context);
     this.fill = new RangeFillDouble(context, target);
     this.font = new RangeFontDouble(context, target);
     this.protection = new RangeFormatProtectionDouble(context, target);
   }
   protected _read(prop: string): unknown {
-    const { sheet, rect } = this.target();
+    const { sheet, rect } = firstOf(this.target);
+    const c = sheet.cell(rect.r0, rect.c0);
     if (prop === "columnWidth") return sheet.columnWidths.get(rect.c0) ?? 48;
-    if (prop === "wrapText") return sheet.cell(rect.r0, rect.c0)?.wrap ?? false;
+    if (prop === "wrapText") return c?.wrap ?? false;
     if (prop === "rowHeight") return sheet.rowHeights.get(rect.r0) ?? 15;
+    if (prop === "horizontalAlignment") return c?.halign ?? "General";
+    if (prop === "verticalAlignment") return c?.valign ?? "Bottom";
+    if (prop === "shrinkToFit") return c?.shrink ?? false;
     throw new DoubleError("InvalidArgument", `format.${prop} is not modelled`);
   }
   get columnWidth(): number { return this._get("columnWidth"); }
   set columnWidth(v: number) {
     this.context._queue({ columnWidth: v }, () => {
-      const { sheet, rect } = this.target();
-      for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, v);
+      for (const { sheet, rect } of allOf(this.target)) for (let c = rect.c0; c <= rect.c1; c++) sheet.columnWidths.set(c, v);
     });
   }
   get rowHeight(): number { return this._get("rowHeight"); }
   set rowHeight(v: number) {
     this.context._queue({ rowHeight: v }, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, v);
+      for (const { sheet, rect } of allOf(this.target)) for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, v);
     });
   }
   get wrapText(): boolean { return this._get("wrapText"); }
   set wrapText(v: boolean) { eachCell(this.context, this.target, { wrapText: v }, (c) => { c.wrap = v; }); }
+  get horizontalAlignment(): string { return this._get("horizontalAlignment"); }
+  set horizontalAlignment(v: string) {
+    eachCell(this.context, this.target, { horizontalAlignment: v }, (c) => { c.halign = v; }, () => { enumValue("HorizontalAlignment", v); });
+  }
+  get verticalAlignment(): string { return this._get("verticalAlignment"); }
+  set verticalAlignment(v: string) {
+    eachCell(this.context, this.target, { verticalAlignment: v }, (c) => { c.valign = v; }, () => { enumValue("VerticalAlignment", v); });
+  }
+  get shrinkToFit(): boolean { return this._get("shrinkToFit"); }
+  set shrinkToFit(v: boolean) { eachCell(this.context, this.target, { shrinkToFit: v }, (c) => { c.shrink = v; }); }
   autofitColumns(): void {
     this.context._queue({ autofit: true }, () => undefined);
   }
@@ -1593,7 +1734,36 @@ export class NamedItemDouble extends NullableProxy {
     if (prop === "name") return this._actual();
     if (prop === "formula") return this.map().get(this._actual());
     if (prop === "type") return "Range";
+    if (prop === "visible") return !this.context.store.hiddenNames.has(this._actual().toLowerCase());
     throw new DoubleError("InvalidArgument", `namedItem.${prop} is not modelled`);
+  }
+  /** The cells the name refers to; ItemNotFound when it is missing or reads #REF! (its sheet deleted). */
+  private _refersTo(): Target {
+    const f = (this.map().get(this._actual()) ?? "").replace(/^=/, "");
+    const { sheet, local } = splitSheet(f);
+    const target = sheet === null ? undefined : this.context.store.sheetByName(sheet);
+    const rect = parseA1(local);
+    if (!target || !rect) throw new DoubleError("ItemNotFound", `The name '${this.key}' does not refer to a range (${f})`);
+    return { sheet: target, rect };
+  }
+  getRange(): RangeDouble {
+    return new RangeDouble(this.context, () => this._refersTo());
+  }
+  getRangeOrNullObject(): RangeDouble {
+    const r = new RangeDouble(this.context, () => this._refersTo());
+    r._nullable(() => {
+      this._refersTo();
+      return true;
+    });
+    return r;
+  }
+  get visible(): boolean { return this._get("visible"); }
+  set visible(v: boolean) {
+    this.context._queue({ visible: v }, () => {
+      const k = this._actual().toLowerCase();
+      if (v) this.context.store.hiddenNames.delete(k);
+      else this.context.store.hiddenNames.add(k);
+    });
   }
   get name(): string { return this._get("name"); }
   get formula(): string { return this._get("formula"); }
@@ -1604,7 +1774,9 @@ export class NamedItemDouble extends NullableProxy {
   }
   delete(): void {
     this.context._queue({ delete: this.key }, () => {
-      this.map().delete(this._actual());
+      const k = this._actual();
+      this.map().delete(k);
+      this.context.store.hiddenNames.delete(k.toLowerCase());
     });
   }
 }
@@ -1615,13 +1787,279 @@ export class ChartCollectionDouble extends ProxyBase {
     if (prop === "count") return this.sheet().charts.length;
     throw new DoubleError("InvalidArgument", `charts.${prop} is not modelled`);
   }
-  add(type: string, sourceData: RangeDouble, seriesBy?: string): { readonly recorded: true } {
+  get count(): number { return this._get("count"); }
+  /**
+   * A chart of a valid ChartType over a range (which may lie on another sheet), one series per
+   * column (or row) of it. The series names and header detection of real Excel are not modelled:
+   * the dashboard plots single columns of figures, which Excel reads as one unnamed series.
+   */
+  add(type: string, sourceData: RangeDouble, seriesBy?: string): ChartDouble {
+    let created: { sheet: SheetStore; entry: ChartEntry } | null = null;
     this.context._queue({ type, seriesBy }, () => {
-      const t = sourceData._target();
+      if (type === "Invalid") throw new DoubleError("InvalidArgument", "'Invalid' is not a chart type");
+      enumValue("ChartType", type);
       if (!seriesBy || seriesBy === "Auto") throw new DoubleError("InvalidArgument", "Pass an explicit seriesBy: Auto plots differently on the web and desktop");
-      this.sheet().charts.push({ type, source: `${quoteSheet(t.sheet.name)}!${rectToA1(t.rect)}`, seriesBy });
+      enumValue("ChartSeriesBy", seriesBy);
+      const t = sourceData._target();
+      const sheet = this.sheet();
+      const q = quoteSheet(t.sheet.name);
+      const series: ChartSeriesEntry[] = [];
+      if (seriesBy === "Columns") for (let c = t.rect.c0; c <= t.rect.c1; c++) series.push({ name: `Series${series.length + 1}`, values: `${q}!${rectToA1({ ...t.rect, c0: c, c1: c })}`, xValues: null });
+      else for (let r = t.rect.r0; r <= t.rect.r1; r++) series.push({ name: `Series${series.length + 1}`, values: `${q}!${rectToA1({ ...t.rect, r0: r, r1: r })}`, xValues: null });
+      const id = this.context.store.newId("chart");
+      const entry: ChartEntry = {
+        type, source: `${q}!${rectToA1(t.rect)}`, seriesBy, id, name: `Chart ${sheet.charts.length + 1}`,
+        title: { text: "", visible: false }, legend: { visible: true }, dataLabels: { showValue: false }, categoryAxis: { reversePlotOrder: false },
+        series, position: null,
+      };
+      sheet.charts.push(entry);
+      created = { sheet, entry };
+    });
+    return new ChartDouble(this.context, () => {
+      if (!created) throw new DoubleError("ItemNotFound", "chart not created yet");
+      return created;
+    });
+  }
+  getItemAt(index: number): ChartDouble {
+    return new ChartDouble(this.context, () => {
+      const sheet = this.sheet();
+      const entry = sheet.charts[index];
+      if (!entry) throw new DoubleError("ItemNotFound", `There is no chart at index ${index}`);
+      return { sheet, entry };
+    });
+  }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => r._set(this.sheet().charts.length));
+    return r;
+  }
+}
+
+type ChartRef = () => { sheet: SheetStore; entry: ChartEntry };
+
+/** A chart's parts reach it through its sheet: a chart on a deleted sheet (or a deleted chart) is ItemNotFound. */
+function liveChart(context: RequestContextDouble, ref: ChartRef): ChartEntry {
+  const { sheet, entry } = ref();
+  if (!context.store.sheets.includes(sheet) || !sheet.charts.includes(entry)) throw new DoubleError("ItemNotFound", `The chart '${entry.name}' no longer exists (its sheet or the chart was deleted)`);
+  return entry;
+}
+
+/** A single cell or range on the chart's own sheet, for setPosition. */
+function positionCell(sheet: SheetStore, store: WorkbookStore, cell: string | RangeDouble): string {
+  if (typeof cell !== "string") {
+    const t = cell._target();
+    if (t.sheet !== sheet) throw new DoubleError("InvalidArgument", "A chart is placed on cells of its own worksheet");
+    return rectToA1(t.rect);
+  }
+  const { sheet: named, local } = splitSheet(cell);
+  const rect = parseA1(local);
+  if (!rect || (named !== null && store.sheetByName(named) !== sheet)) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${cell}'`);
+  return rectToA1(rect);
+}
+
+export class ChartDouble extends ProxyBase {
+  readonly title: ChartTitleDouble;
+  readonly legend: ChartLegendDouble;
+  readonly dataLabels: ChartDataLabelsDouble;
+  readonly axes: ChartAxesDouble;
+  readonly series: ChartSeriesCollectionDouble;
+  constructor(context: RequestContextDouble, private readonly ref: ChartRef) {
+    super(context);
+    const entry = () => liveChart(context, ref);
+    this.title = new ChartTitleDouble(context, entry);
+    this.legend = new ChartLegendDouble(context, entry);
+    this.dataLabels = new ChartDataLabelsDouble(context, entry);
+    this.axes = new ChartAxesDouble(context, entry);
+    this.series = new ChartSeriesCollectionDouble(context, entry);
+  }
+  protected _read(prop: string): unknown {
+    const e = liveChart(this.context, this.ref);
+    if (prop === "name") return e.name;
+    if (prop === "chartType") return e.type;
+    if (prop === "id") return e.id;
+    throw new DoubleError("InvalidArgument", `chart.${prop} is not modelled`);
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) { this.context._queue({ name: v }, () => { liveChart(this.context, this.ref).name = v; }); }
+  get chartType(): string { return this._get("chartType"); }
+  set chartType(v: string) { this.context._queue({ chartType: v }, () => { liveChart(this.context, this.ref).type = enumValue("ChartType", v); }); }
+  /** Moves the chart over cells of its sheet: its top-left at startCell, covering endCell when given. */
+  setPosition(startCell: string | RangeDouble, endCell?: string | RangeDouble): void {
+    this.context._queue({ setPosition: [typeof startCell === "string" ? startCell : "range", typeof endCell === "string" ? endCell : endCell ? "range" : null] }, () => {
+      const e = liveChart(this.context, this.ref);
+      const { sheet } = this.ref();
+      e.position = { start: positionCell(sheet, this.context.store, startCell), end: endCell === undefined ? null : positionCell(sheet, this.context.store, endCell) };
+    });
+  }
+  delete(): void {
+    this.context._queue({ delete: true }, () => {
+      const e = liveChart(this.context, this.ref);
+      const { sheet } = this.ref();
+      sheet.charts.splice(sheet.charts.indexOf(e), 1);
+    });
+  }
+}
+
+export class ChartTitleDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly entry: () => ChartEntry) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "text") return this.entry().title.text;
+    if (prop === "visible") return this.entry().title.visible;
+    throw new DoubleError("InvalidArgument", `chartTitle.${prop} is not modelled`);
+  }
+  get text(): string { return this._get("text"); }
+  /** Setting a title's text shows it, as in Excel. */
+  set text(v: string) { this.context._queue({ text: v }, () => { const t = this.entry().title; t.text = v; t.visible = true; }); }
+  get visible(): boolean { return this._get("visible"); }
+  set visible(v: boolean) { this.context._queue({ visible: v }, () => { this.entry().title.visible = v; }); }
+}
+
+export class ChartLegendDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly entry: () => ChartEntry) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "visible") return this.entry().legend.visible;
+    throw new DoubleError("InvalidArgument", `chartLegend.${prop} is not modelled`);
+  }
+  get visible(): boolean { return this._get("visible"); }
+  set visible(v: boolean) { this.context._queue({ visible: v }, () => { this.entry().legend.visible = v; }); }
+}
+
+export class ChartDataLabelsDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly entry: () => ChartEntry) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "showValue") return this.entry().dataLabels.showValue;
+    throw new DoubleError("InvalidArgument", `chartDataLabels.${prop} is not modelled`);
+  }
+  get showValue(): boolean { return this._get("showValue"); }
+  set showValue(v: boolean) { this.context._queue({ showValue: v }, () => { this.entry().dataLabels.showValue = v; }); }
+}
+
+export class ChartAxesDouble {
+  readonly categoryAxis: ChartAxisDouble;
+  constructor(context: RequestContextDouble, entry: () => ChartEntry) {
+    this.categoryAxis = new ChartAxisDouble(context, entry);
+  }
+}
+
+export class ChartAxisDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly entry: () => ChartEntry) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "reversePlotOrder") return this.entry().categoryAxis.reversePlotOrder;
+    throw new DoubleError("InvalidArgument", `chartAxis.${prop} is not modelled`);
+  }
+  get reversePlotOrder(): boolean { return this._get("reversePlotOrder"); }
+  set reversePlotOrder(v: boolean) { this.context._queue({ reversePlotOrder: v }, () => { this.entry().categoryAxis.reversePlotOrder = v; }); }
+}
+
+export class ChartSeriesCollectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly entry: () => ChartEntry) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "count") return this.entry().series.length;
+    throw new DoubleError("InvalidArgument", `chartSeries.${prop} is not modelled`);
+  }
+  get count(): number { return this._get("count"); }
+  getItemAt(index: number): ChartSeriesDouble {
+    return new ChartSeriesDouble(this.context, () => {
+      const s = this.entry().series[index];
+      if (!s) throw new DoubleError("ItemNotFound", `The chart has no series at index ${index}`);
+      return s;
+    });
+  }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => r._set(this.entry().series.length));
+    return r;
+  }
+}
+
+export class ChartSeriesDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly entry: () => ChartSeriesEntry) { super(context); }
+  protected _read(prop: string): unknown {
+    if (prop === "name") return this.entry().name;
+    throw new DoubleError("InvalidArgument", `series.${prop} is not modelled`);
+  }
+  get name(): string { return this._get("name"); }
+  set name(v: string) { this.context._queue({ name: v }, () => { this.entry().name = v; }); }
+  setValues(sourceData: RangeDouble): void {
+    this.context._queue({ setValues: true }, () => {
+      const t = sourceData._target();
+      this.entry().values = `${quoteSheet(t.sheet.name)}!${rectToA1(t.rect)}`;
+    });
+  }
+  setXAxisValues(sourceData: RangeDouble): void {
+    this.context._queue({ setXAxisValues: true }, () => {
+      const t = sourceData._target();
+      this.entry().xValues = `${quoteSheet(t.sheet.name)}!${rectToA1(t.rect)}`;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page layout and page breaks
+
+/** PageLayoutZoomOptions.scale: "Print page scale value can be between 10 and 400" (REF excel.pagelayoutzoomoptions). */
+export const ZOOM_MIN = 10;
+export const ZOOM_MAX = 400;
+
+export class PageLayoutDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly sheet: () => SheetStore) { super(context); }
+  protected _read(prop: string): unknown {
+    const p = this.sheet().pageLayout;
+    if (prop === "orientation") return p.orientation;
+    if (prop === "zoom") return { ...p.zoom };
+    throw new DoubleError("InvalidArgument", `pageLayout.${prop} is not modelled`);
+  }
+  get orientation(): string { return this._get("orientation"); }
+  set orientation(v: string) {
+    this.context._queue({ orientation: v }, () => {
+      this.sheet().pageLayout.orientation = enumValue("PageOrientation", v) as "Portrait" | "Landscape";
+    });
+  }
+  get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } { return this._get("zoom"); }
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.context._queue({ zoom: v }, () => {
+      if (v.scale !== undefined && v.scale !== null && !(v.scale >= ZOOM_MIN && v.scale <= ZOOM_MAX)) throw new DoubleError("InvalidArgument", `Print scale ${v.scale} is outside ${ZOOM_MIN}–${ZOOM_MAX}`);
+      this.sheet().pageLayout.zoom = { ...v };
+    });
+  }
+}
+
+export class PageBreakCollectionDouble extends ProxyBase {
+  constructor(context: RequestContextDouble, private readonly sheet: () => SheetStore, private readonly axis: "rows" | "columns") { super(context); }
+  private _list(): number[] {
+    const s = this.sheet();
+    return this.axis === "rows" ? s.rowBreaks : s.columnBreaks;
+  }
+  protected _read(prop: string): unknown {
+    if (prop === "count") return this._list().length;
+    throw new DoubleError("InvalidArgument", `pageBreaks.${prop} is not modelled`);
+  }
+  /** A break before the range's top-left cell (above its row, or left of its column); one per row. */
+  add(pageBreakRange: string | RangeDouble): { readonly recorded: true } {
+    this.context._queue({ add: typeof pageBreakRange === "string" ? pageBreakRange : "range" }, () => {
+      const sheet = this.sheet();
+      let rect: Rect | null;
+      if (typeof pageBreakRange === "string") {
+        const { sheet: named, local } = splitSheet(pageBreakRange);
+        rect = named !== null && this.context.store.sheetByName(named) !== sheet ? null : parseA1(local);
+      } else {
+        const t = pageBreakRange._target();
+        rect = t.sheet === sheet ? t.rect : null;
+      }
+      if (!rect) throw new DoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${String(pageBreakRange)}'`);
+      const at = this.axis === "rows" ? rect.r0 : rect.c0;
+      const list = this._list();
+      if (!list.includes(at)) { list.push(at); list.sort((a, b) => a - b); }
     });
     return { recorded: true };
+  }
+  getCount(): ClientResultDouble<number> {
+    const r = new ClientResultDouble<number>();
+    this.context._queue({ count: true }, () => r._set(this._list().length));
+    return r;
+  }
+  removePageBreaks(): void {
+    this.context._queue({ removePageBreaks: true }, () => { this._list().length = 0; });
   }
 }
 
@@ -1648,7 +2086,10 @@ export class ExcelDouble {
   private readonly handlers = new Map<string, SheetHandlers>();
   private syncCounter = 0;
 
+  /** The requirement sets this host has (the manifest's MinVersion unless told otherwise; null: unchecked, in a browser). */
+  readonly host: HostSets | null;
   constructor(readonly options: DoubleOptions = {}, store?: WorkbookStore) {
+    this.host = options.apiSets ?? (MANIFEST_SETS === undefined ? (MANIFEST_SETS = manifestSets()) : MANIFEST_SETS);
     this.store = store ?? new WorkbookStore();
     if (!store && this.store.sheets.length === 0) this.store.sheets.push(new SheetStore(this.store.newId("sheet"), "Sheet1"));
   }
@@ -1856,3 +2297,58 @@ export class ExcelDouble {
     return out;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Requirement sets: every member of every proxy is checked against the host's sets
+
+let MANIFEST_SETS: HostSets | null | undefined;
+
+/** Which Excel class each proxy stands for (the typings' names, where the requirement sets are read). */
+const EXCEL_CLASS = new Map<unknown, string>([
+  [WorkbookDouble, "Workbook"], [ApplicationDouble, "Application"], [SettingCollectionDouble, "SettingCollection"], [SettingDouble, "Setting"],
+  [WorksheetCollectionDouble, "WorksheetCollection"], [WorksheetDouble, "Worksheet"], [WorksheetProtectionDouble, "WorksheetProtection"],
+  [FreezePanesDouble, "WorksheetFreezePanes"], [AutoFilterDouble, "AutoFilter"], [RangeDouble, "Range"], [RangeAreasDouble, "RangeAreas"],
+  [RangeViewDouble, "RangeView"], [RangeFormatDouble, "RangeFormat"], [RangeFillDouble, "RangeFill"], [RangeFontDouble, "RangeFont"],
+  [RangeFormatProtectionDouble, "FormatProtection"], [DataValidationDouble, "DataValidation"], [ConditionalFormatCollectionDouble, "ConditionalFormatCollection"],
+  [ConditionalFormatDouble, "ConditionalFormat"], [TableCollectionDouble, "TableCollection"], [TableDouble, "Table"], [TableRowCollectionDouble, "TableRowCollection"],
+  [TableColumnCollectionDouble, "TableColumnCollection"], [TableColumnDouble, "TableColumn"], [NamedItemCollectionDouble, "NamedItemCollection"],
+  [NamedItemDouble, "NamedItem"], [ChartCollectionDouble, "ChartCollection"], [ChartDouble, "Chart"], [ChartTitleDouble, "ChartTitle"],
+  [ChartLegendDouble, "ChartLegend"], [ChartDataLabelsDouble, "ChartDataLabels"], [ChartAxisDouble, "ChartAxis"], [ChartSeriesCollectionDouble, "ChartSeriesCollection"],
+  [ChartSeriesDouble, "ChartSeries"], [PageLayoutDouble, "PageLayout"], [PageBreakCollectionDouble, "PageBreakCollection"],
+]);
+
+/** The Excel class a proxy stands for, if any (tests list what the double checks). */
+export function excelClassOf(proxy: object): string | undefined {
+  return EXCEL_CLASS.get(proxy.constructor);
+}
+
+type WithContext = { readonly context: RequestContextDouble };
+
+/**
+ * Wraps each method and accessor of the proxies whose typings name a requirement set: a call the
+ * host lacks queues a failing action, so the batch fails at sync with ApiNotFound at that point,
+ * as Excel does. A supported call costs one lookup and changes nothing.
+ */
+function guardRequirementSets(): void {
+  for (const [cls, excel] of EXCEL_CLASS) {
+    const proto = (cls as { prototype: object }).prototype;
+    for (const member of Object.getOwnPropertyNames(proto)) {
+      if (member === "constructor" || member.startsWith("_")) continue;
+      const need = apiSetOf(excel, member);
+      if (!need) continue;
+      const d = Object.getOwnPropertyDescriptor(proto, member);
+      if (!d) continue;
+      const check = (self: WithContext) => self.context._requireApi(excel, member, need);
+      if (typeof d.value === "function") {
+        const f = d.value as (...args: unknown[]) => unknown;
+        d.value = function (this: WithContext, ...args: unknown[]) { check(this); return f.apply(this, args); };
+      }
+      const get = d.get;
+      const set = d.set;
+      if (get) d.get = function (this: WithContext) { check(this); return get.call(this); };
+      if (set) d.set = function (this: WithContext, v: unknown) { check(this); set.call(this, v); };
+      Object.defineProperty(proto, member, d);
+    }
+  }
+}
+guardRequirementSets();

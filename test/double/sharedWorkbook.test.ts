@@ -1,14 +1,7 @@
 /** The double fails where Excel fails on a shared workbook: filters, table growth, columns.add, names, cell edits, co-authors. */
-import { ExcelDouble, DoubleError, type RequestContextDouble, type ChangedArgs } from "./excelDouble";
+import { ExcelDouble, type RequestContextDouble, type ChangedArgs } from "./excelDouble";
+import { failureCode as code } from "../support/doubleFailure";
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    return e instanceof DoubleError ? e.code : String(e);
-  }
-};
 
 async function withTable(x: ExcelDouble, rows: Array<Array<string | number>> = [["K1", "甲", "张三"], ["K2", "乙", "李四"], ["K3", "丙", "张三"]]): Promise<void> {
   await x.api.run(async (context: RequestContextDouble) => {

@@ -12,6 +12,11 @@ export interface Cell {
   bold?: boolean;
   wrap?: boolean;
   locked?: boolean;
+  /** Font size in points (Excel's default 11 when absent). */
+  size?: number;
+  halign?: string;
+  valign?: string;
+  shrink?: boolean;
 }
 
 export interface ValidationEntry {
@@ -52,10 +57,32 @@ export interface TableStore {
   calculated?: Map<number, string>;
 }
 
+export interface ChartSeriesEntry {
+  name: string;
+  /** `'Sheet'!A1:A5`, or `#REF!` once the sheet it pointed at is deleted. */
+  values: string;
+  xValues: string | null;
+}
+
 export interface ChartEntry {
   type: string;
   source: string;
   seriesBy: string;
+  /** Below: what a chart holds after add (Excel's defaults) and the calls that changed it. */
+  id: string;
+  name: string;
+  title: { text: string; visible: boolean };
+  legend: { visible: boolean };
+  dataLabels: { showValue: boolean };
+  categoryAxis: { reversePlotOrder: boolean };
+  series: ChartSeriesEntry[];
+  /** The cells the chart covers after setPosition (local addresses, end null when not given). */
+  position: { start: string; end: string | null } | null;
+}
+
+export interface PageLayoutEntry {
+  orientation: "Portrait" | "Landscape";
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
 }
 
 export class SheetStore {
@@ -63,6 +90,10 @@ export class SheetStore {
   readonly validations: ValidationEntry[] = [];
   readonly conditionalFormats: ConditionalFormatEntry[] = [];
   readonly charts: ChartEntry[] = [];
+  readonly pageLayout: PageLayoutEntry = { orientation: "Portrait", zoom: { scale: 100 } };
+  /** Manual page breaks: 0-based row (column) each break sits above (left of), sorted. */
+  readonly rowBreaks: number[] = [];
+  readonly columnBreaks: number[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly merges: Rect[] = [];
@@ -116,6 +147,8 @@ export class WorkbookStore {
   readonly sheets: SheetStore[] = [];
   readonly tables: TableStore[] = [];
   readonly names = new Map<string, string>();
+  /** Workbook names hidden from the Name Manager (`visible = false`), by lower-case name. */
+  readonly hiddenNames = new Set<string>();
   readonly settings = new Map<string, unknown>();
   selection: { sheetId: string; rect: Rect } | null = null;
   activeSheetId: string | null = null;

@@ -51,3 +51,15 @@ export function bypassing(text: string, definitions: readonly string[], data: re
   // Digits, punctuation, symbols and spaces carry no language.
   return rest.replace(/[\s\d\p{P}\p{S}]+/gu, "");
 }
+
+/**
+ * The demo's columns that hold data, not words, and so are the same in a workbook of any language:
+ * IDs, company names (made of Chinese trade and city words, as a China-focused team's book keeps them),
+ * people's names (contacts, reps), phone numbers, WeChat IDs and e-mail addresses. Every other text
+ * cell of a demo workbook must come from a catalogue.
+ */
+export const DEMO_DATA_COLUMNS: Readonly<Record<"customers" | "followUps" | "contacts", readonly string[]>> = {
+  customers: ["id", "name", "shortName", "contact", "phone", "wechat", "email", "owner"],
+  followUps: ["customerId", "customerName", "by"],
+  contacts: ["customerId", "customerName", "name", "phone", "wechat", "email"],
+};

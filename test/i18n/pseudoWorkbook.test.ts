@@ -12,7 +12,13 @@ import { renderReason, formatIssue } from "../../src/core/i18n/messages";
 import { CATALOGUES } from "../../src/core/i18n/catalogue";
 import { LANGS } from "../../src/core/i18n/lang";
 import type { IssueCode } from "../../src/core/issues/issue";
-import { bypassing, definitionTexts } from "./pseudo";
+import { bypassing, definitionTexts, DEMO_DATA_COLUMNS } from "./pseudo";
+import { sampleRows } from "../../src/cli/sampleData";
+import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
+import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
+import type { ColumnDef } from "../../src/core/template/columnDef";
+import type { PlanValue } from "../../src/core/plan/plan";
+import { parseIsoDay, type DayNumber } from "../../src/core/_lib/calendar";
 import { sheetName } from "../../src/core/template/sheets";
 
 jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
@@ -44,6 +50,29 @@ it.each(LANGS)("%s: every text of a new workbook comes from a catalogue or the d
   expect(texts.length).toBeGreaterThan(100);
   // Language tags are settings a person can read, not words.
   expect(texts.filter((t) => bypassing(t, DEFS, LANGS) !== "")).toEqual([]);
+});
+
+it.each(LANGS)("%s: every text of a demo workbook's rows comes from a catalogue, but for the data columns", (lang) => {
+  // Big enough that every industry, stage, source and planted problem shows up.
+  const demo = sampleRows({ customers: 400, today: parseIsoDay("2026-12-01") as DayNumber, lang, seed: 20260501 });
+  const stray: string[] = [];
+  const seen = new Set<string>();
+  const scan = (table: keyof typeof DEMO_DATA_COLUMNS, columns: readonly ColumnDef[], rows: readonly (readonly PlanValue[])[]) => {
+    const data = new Set(DEMO_DATA_COLUMNS[table]);
+    for (const row of rows)
+      row.forEach((v, i) => {
+        const key = (columns[i] as ColumnDef).key;
+        if (v.kind !== "text" || data.has(key)) return;
+        seen.add(`${table}.${key}`);
+        if (bypassing(v.text, DEFS) !== "") stray.push(`${table}.${key}: ${v.text}`);
+      });
+  };
+  scan("customers", CUSTOMER_COLUMNS, demo.customers);
+  scan("followUps", FOLLOWUP_COLUMNS, demo.followUps);
+  scan("contacts", CONTACT_COLUMNS, demo.contacts ?? []);
+  // The demo's own words reached the test: summaries, needs, sub-industries, cities, titles, competitors.
+  for (const c of ["followUps.summary", "followUps.feedback", "followUps.nextStep", "customers.need", "customers.subIndustry", "customers.city", "customers.title", "customers.competitor", "customers.sourceDetail", "customers.tags", "customers.notes", "contacts.title"]) expect([c, seen.has(c)]).toEqual([c, true]);
+  expect([...new Set(stray)]).toEqual([]);
 });
 
 it.each(LANGS)("%s: reasons and issue messages come from the catalogue", (lang) => {

@@ -2,23 +2,23 @@
 shuffled order, merged cells in a user column, a hidden column, error values, and another sheet
 whose name has spaces and quotes. Then dumps every cell as JSON (stdout)."""
 import json
+import os
 import sys
 import datetime
 import openpyxl
+
+# The shared helper beside the tests; no __pycache__ left in the tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from filled_cells import typed_cells  # noqa: E402  (a shared helper beside the tests, not a package)
 
 
 def dump(path):
     wb = openpyxl.load_workbook(path)
     out = {}
     for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if c.value is None:
-                    continue
-                v = c.value
-                if isinstance(v, (datetime.datetime, datetime.date)):
-                    v = v.isoformat()
-                out[f"{ws.title}!{c.coordinate}"] = [v if not isinstance(v, float) else repr(v), c.data_type]
+        # Floats as their repr, so a test sees the exact number written.
+        out.update(typed_cells(ws, lambda v: repr(v) if isinstance(v, float) else v))
         out[f"{ws.title}!merged"] = sorted(str(r) for r in ws.merged_cells.ranges)
     return out
 

@@ -12,11 +12,17 @@ and compares.
 import datetime
 import io
 import json
+import os
 import re
 import sys
 import zipfile
 
 import openpyxl
+
+# The shared helper beside the tests; no __pycache__ left in the tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from filled_cells import typed_cells  # noqa: E402  (a shared helper beside the tests, not a package)
 
 CUSTOMERS = [
     {"A": "KH-202601-001", "B": "上海明远精密机械有限公司", "C": "明远", "F": "C 制造业", "M": "王经理", "P": "13812345678", "T": 600000, "U": datetime.date(2026, 6, 10),
@@ -35,22 +41,22 @@ FOLLOW_UPS = [
 def fill(template, out):
     wb = openpyxl.load_workbook(template)
     cu, fu = wb["客户信息"], wb["跟进记录"]
-    for i, row in enumerate(CUSTOMERS):
-        for col, v in row.items():
-            cell = cu[f"{col}{i + 2}"]
-            cell.value = v
-            if isinstance(v, datetime.date):
-                cell.number_format = "yyyy-mm-dd"
-    for i, row in enumerate(FOLLOW_UPS):
-        for col, v in row.items():
-            cell = fu[f"{col}{i + 2}"]
-            cell.value = v
-            if isinstance(v, datetime.date):
-                cell.number_format = "yyyy-mm-dd"
+    put(cu, CUSTOMERS)
+    put(fu, FOLLOW_UPS)
     # The tables grow by the rows filled in and keep the template's width, whatever columns it has.
     grow(cu.tables["CRM_Customers"], 1 + len(CUSTOMERS))
     grow(fu.tables["CRM_FollowUps"], 1 + len(FOLLOW_UPS))
     wb.save(out)
+
+
+def put(ws, rows):
+    """The rows below the header, each a {column letter: value}; dates shown as dates."""
+    for i, row in enumerate(rows):
+        for col, v in row.items():
+            cell = ws[f"{col}{i + 2}"]
+            cell.value = v
+            if isinstance(v, datetime.date):
+                cell.number_format = "yyyy-mm-dd"
 
 
 def grow(table, last_row):
@@ -217,16 +223,8 @@ def dump(path):
     wb = openpyxl.load_workbook(path)
     out = {}
     for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                v = c.value
-                if v is None:
-                    continue
-                if isinstance(v, (datetime.datetime, datetime.date)):
-                    v = v.isoformat()
-                elif not isinstance(v, (str, int, float, bool)):
-                    v = str(v)
-                out["%s!%s" % (ws.title, c.coordinate)] = [v, c.data_type]
+        # Anything JSON has no type for (an error value, a time) as its text.
+        out.update(typed_cells(ws, lambda v: v if isinstance(v, (str, int, float, bool)) else str(v)))
     return out
 
 

@@ -1,6 +1,7 @@
 import type { Texts } from "../i18n/lang";
 import type { StageKey } from "../template/lists";
 import type { MethodKey } from "./talk";
+import { demoText } from "./words";
 
 /**
  * A sales rep and the habits that shape their customers' stories. Habits are what a manager
@@ -66,11 +67,12 @@ export const BRANDS: ReadonlyArray<readonly [string, readonly [string, string]]>
   ["长荣", ["chang", "rong"]], ["宇泰", ["yu", "tai"]], ["创维", ["chuang", "wei"]], ["森鸿", ["sen", "hong"]], ["立信", ["li", "xin"]],
 ];
 
-/** Titles by contact role (the Lists sheet's role order). */
-export const TITLES: ReadonlyArray<readonly Texts[]> = [
-  [{ "zh-CN": "总经理", "en-US": "General Manager" }, { "zh-CN": "董事长", "en-US": "Chairman" }, { "zh-CN": "副总经理", "en-US": "Deputy General Manager" }],
-  [{ "zh-CN": "采购经理", "en-US": "Purchasing Manager" }, { "zh-CN": "采购主管", "en-US": "Purchasing Supervisor" }],
-  [{ "zh-CN": "IT经理", "en-US": "IT Manager" }, { "zh-CN": "信息部经理", "en-US": "Head of IT" }],
-  [{ "zh-CN": "运营经理", "en-US": "Operations Manager" }, { "zh-CN": "生产经理", "en-US": "Production Manager" }],
-  [{ "zh-CN": "财务总监", "en-US": "Finance Director" }, { "zh-CN": "行政经理", "en-US": "Office Manager" }],
+/** Titles by contact role (the Lists sheet's role order): the catalogues' `title.<key>`. */
+const ROLE_TITLES: ReadonlyArray<readonly string[]> = [
+  ["generalManager", "chairman", "deputyGeneralManager"],
+  ["purchasingManager", "purchasingSupervisor"],
+  ["itManager", "headOfIt"],
+  ["operationsManager", "productionManager"],
+  ["financeDirector", "officeManager"],
 ];
+export const TITLES: ReadonlyArray<readonly Texts[]> = ROLE_TITLES.map((titles) => titles.map((t) => demoText(`title.${t}`)));

@@ -1,7 +1,7 @@
 import type { DayNumber } from "../_lib/calendar";
 import { toYmd } from "../_lib/calendar";
 import type { Lang, Texts } from "../i18n/lang";
-import { say as catalogueSay } from "../i18n/catalogue";
+import { fill, say as catalogueSay } from "../i18n/catalogue";
 import { BLANK, date, num, text, type PlanValue } from "../plan/plan";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../template/columns";
 import { entryLabel, LEVELS, listDef, STAGES, TIERS, type ListKey } from "../template/lists";
@@ -31,7 +31,7 @@ const day = (d: DayNumber | null): PlanValue => (d === null ? BLANK : date(d));
 function sourceDetail(s: CustomerStory, lang: Lang): string | null {
   const t = SOURCE_DETAILS[s.source];
   if (!t) return null;
-  return say(t, lang).split("{show}").join(say(s.industry.show, lang)).split("{year}").join(String(toYmd(s.created).year)).split("{p}").join(say(s.industry.product, lang));
+  return fill(say(t, lang), { show: say(s.industry.show, lang), year: toYmd(s.created).year, p: say(s.industry.product, lang) });
 }
 
 function customerRow(s: CustomerStory, lang: Lang): PlanValue[] {

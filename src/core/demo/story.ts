@@ -1,5 +1,6 @@
 import { toYmd, type DayNumber } from "../_lib/calendar";
-import type { Texts } from "../i18n/lang";
+import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { fill } from "../i18n/catalogue";
 import { defaultRules, type Rules } from "../rules/rules";
 import { gradeCustomer, stageClass, type Grade } from "../grading/gradeCustomer";
 import { cadenceDays, type Status } from "../followup/derive";
@@ -118,8 +119,9 @@ const MOBILE_PREFIXES = ["138", "139", "136", "135", "137", "150", "151", "152",
 
 const levelOf = (r: Rand, w: readonly [number, number, number]): LevelKey => weighted(r, [["high", w[0]], ["medium", w[1]], ["low", w[2]]] as const);
 
-function fill(t: Texts, p: Texts): Texts {
-  return { "zh-CN": t["zh-CN"].split("{p}").join(p["zh-CN"]), "en-US": t["en-US"].split("{p}").join(p["en-US"]) };
+/** A saying with `{p}` filled by the product, in every language. */
+function withProduct(t: Texts, p: Texts): Texts {
+  return Object.fromEntries(LANGS.map((l) => [l, fill(t[l], { p: p[l] })])) as Record<Lang, string>;
 }
 
 class Teller {
@@ -308,7 +310,7 @@ class Teller {
       if (ts === "lost" && lostReason !== null) line = LINES.lost[lostReason === 3 || lostReason === 4 ? 1 : lostReason === 5 ? 2 : 0] ?? line;
       const terse = TERSE[line.method];
       const vague = terse !== undefined && !used.has(terse) && PATH.includes(ts as StageKey) && chance(r, owner.terse);
-      const summary = vague ? terse : fill(line.text, industry.product);
+      const summary = vague ? terse : withProduct(line.text, industry.product);
       used.add(vague ? terse : line.text);
       const talky = chance(r, owner.feedbackRate);
       const fb = FEEDBACK[ts];

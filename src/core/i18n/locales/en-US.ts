@@ -1,6 +1,7 @@
 import { IMPORT_EN_US } from "./import.en-US";
 import { COLUMNS_EN_US } from "./columns.en-US";
 import { LIST_ENTRIES_EN_US } from "./listEntries.en-US";
+import { DEMO_EN_US } from "./demo.en-US";
 /**
  * The reference catalogue: every key and every `{parameter}` of the product's words is defined
  * here, in English; each other language is one file typed against it (see ../catalogue.ts).
@@ -271,6 +272,7 @@ export const EN_US = {
     filteredTotals: "\"{sheet}\" has a filter on and shows its totals row, so no row can be added. Clear the filter or hide the totals row first.",
     filteredNoGrow: "\"{sheet}\" has a filter on and Excel did not grow the table, so no row can be added. Clear the filter first.",
     stageNeedsRow: "This customer's row can't be checked (the Customer ID column is hidden, or a filter hides the row), so its stage can't be changed. Show the row or the ID column and try again; a follow-up without a stage change saves as is.",
+    dashboardNameClash: "A sheet named \"{sheet}\" already exists and is not the dashboard this add-in built. Rename that sheet, then build the dashboard again; nothing was changed.",
   },
   /** The ribbon's Grade now dialog (src/commands). */
   ribbon: {
@@ -537,4 +539,5 @@ export const EN_US = {
   import: IMPORT_EN_US,
   columns: COLUMNS_EN_US,
   listEntries: LIST_ENTRIES_EN_US,
+  demo: DEMO_EN_US,
 } as const;

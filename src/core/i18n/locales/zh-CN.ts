@@ -1,6 +1,7 @@
 import { IMPORT_ZH_CN } from "./import.zh-CN";
 import { COLUMNS_ZH_CN } from "./columns.zh-CN";
 import { LIST_ENTRIES_ZH_CN } from "./listEntries.zh-CN";
+import { DEMO_ZH_CN } from "./demo.zh-CN";
 import type { Catalogue } from "../catalogue";
 
 /** 简体中文。Keys and parameters follow en-US.ts; a missing key fails the type check. */
@@ -255,6 +256,7 @@ export const ZH_CN: Catalogue = {
     filteredTotals: "「{sheet}」表开着筛选并显示汇总行,无法追加记录。请先清除筛选或隐藏汇总行。",
     filteredNoGrow: "「{sheet}」表开着筛选,且 Excel 未自动扩展表格,无法追加记录。请先清除筛选。",
     stageNeedsRow: "无法核对该客户所在的行(客户编号列被隐藏,或该行被筛选隐藏),因此不能修改其阶段。请显示该行或客户编号列后再试;不改阶段的跟进记录可以直接保存。",
+    dashboardNameClash: "已有名为「{sheet}」的工作表,但它不是本插件生成的看板。请先将该表改名,再重新生成看板;未做任何修改。",
   },
   ribbon: {
     graded: "分级完成:{customers} 个客户,A {a} · B {b} · C {c} · 待评估 {toAssess};逾期 {overdue},沉睡 {dormant}。",
@@ -516,4 +518,5 @@ export const ZH_CN: Catalogue = {
   import: IMPORT_ZH_CN,
   columns: COLUMNS_ZH_CN,
   listEntries: LIST_ENTRIES_ZH_CN,
+  demo: DEMO_ZH_CN,
 };
