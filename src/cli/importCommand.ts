@@ -5,7 +5,7 @@ import { fromLocalDate, parseIsoDay, type DayNumber } from "../core/_lib/calenda
 import { MappingError, type ImportKind, type MapOverride } from "../core/import/headers";
 import { CsvError, readCsv } from "../core/import/csv";
 import { importText, type ImportTextKey } from "../core/import/messages";
-import { noteText, outcomeText } from "../core/import/report";
+import { contactsText, noteText, outcomeText } from "../core/import/report";
 import type { OnDuplicate, SourceTable } from "../core/import/planImport";
 import type { Lang } from "../core/i18n/lang";
 import { readXlsxSource } from "../xlsx/importSource";
@@ -119,6 +119,7 @@ export async function runImport(argv: readonly string[], out: (s: string) => voi
   if (a.json) {
     out(JSON.stringify({
       source: a.source, into: a.into, kind: a.kind, dryRun: a.dryRun, counts: c, newColumns: plan.newColumns, reportSheet: result.written ? result.reportSheet : null,
+      contacts: { ...plan.contacts.counts, tableMissing: plan.contacts.tableMissing },
       report: plan.report.map((r) => ({ sourceRow: r.sourceRow, outcome: r.outcome, target: r.target, flagged: r.flagged, notes: r.notes.map((n) => noteText(n, lang)), original: r.original })),
     }, null, 2));
     return 0;
@@ -127,6 +128,8 @@ export async function runImport(argv: readonly string[], out: (s: string) => voi
     file: path.basename(a.source), read: c.read, added: c.added, merged: c.merged, skipped: c.skipped, flagged: c.flagged,
     report: result.written && plan.report.length > 0 ? importText(lang, "summaryReport", { sheet: result.reportSheet }) : "",
   }).trim()];
+  const contacts = contactsText(plan, lang);
+  if (contacts !== "") lines.push(contacts);
   if (plan.newColumns.length > 0) lines.push(importText(lang, "newColumns", { value: plan.newColumns.join(", ") }));
   if (a.dryRun) {
     lines.push(importText(lang, "dryRun"));

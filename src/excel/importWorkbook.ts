@@ -4,7 +4,9 @@ import type { RawCell } from "../core/model/workbookModel";
 import { normalizeLabel } from "../core/model/headers";
 import type { PlanValue } from "../core/plan/plan";
 import { planImport, type ImportCounts, type ImportOptions, type ImportPlan, type SourceTable } from "../core/import/planImport";
-import type { SourceHeader } from "../core/import/headers";
+import { readSourceHeader, type SourceHeader } from "../core/import/headers";
+import { isContactKey } from "../core/import/contactGroups";
+import type { ContactCounts } from "../core/import/placeContacts";
 import { IMPORT_TEXTS, importText } from "../core/import/messages";
 import { REPORT_HEADER_ROW, reportSheet } from "../core/import/report";
 import { ExcelDoorError, runUseCase as run } from "./errors";
@@ -12,6 +14,7 @@ import { readStructure, toRaw, type Structure, type TableInfo } from "./structur
 import { CHUNK_BYTES, readColumns, tableModel, workbookModel } from "./readModel";
 import { estimateBytes, queueWrite } from "./writeCells";
 import { queueAudit } from "./audit";
+import { isGuardTrip, queueBlankGuard } from "./rowGuard";
 
 /** What the Import page shows before anything is written. */
 export interface ImportPreview {
@@ -29,6 +32,7 @@ export interface WorkbookImportOutcome {
   readonly counts: ImportCounts;
   readonly reportSheet: string;
   readonly cellsChanged: number;
+  readonly contacts: ContactCounts;
 }
 
 /** Rows per read or write chunk for a given width, under Excel on the web's 5 MB payload limit. */
@@ -73,7 +77,10 @@ function withExtras(info: TableInfo): TableInfo {
   return { ...info, positions: { ...info.positions, ...extras } };
 }
 
-async function planIn(context: Excel.RequestContext, source: SourceTable, options: ImportOptions): Promise<{ s: Structure; plan: ImportPlan; target: TableInfo }> {
+/** The Contacts columns an import compares (the same person: the same phone, or the same name). */
+const CONTACT_KEYS = ["customerId", "name", "phone"];
+
+async function planIn(context: Excel.RequestContext, source: SourceTable, options: ImportOptions): Promise<{ s: Structure; plan: ImportPlan; target: TableInfo; contacts: TableInfo | null }> {
   const s = await readStructure(context);
   const cu = s.tables.customers;
   if (!cu?.exists) throw new ExcelDoorError("NotInstalled", "The customer sheet is not installed", "import");
@@ -83,10 +90,13 @@ async function planIn(context: Excel.RequestContext, source: SourceTable, option
   const fuAll = fu ? (options.kind === "followups" ? withExtras(fu) : fu) : undefined;
   const cuKeys = options.kind === "customers" ? Object.keys(cuAll.positions) : ["id", "name", "phone", "owner"];
   const fuKeys = options.kind === "followups" ? Object.keys(fuAll?.positions ?? {}) : [];
-  const reads = await readColumns(context, [{ info: cuAll, keys: cuKeys }, ...(fuAll && fuKeys.length > 0 ? [{ info: fuAll, keys: fuKeys }] : [])]);
-  const model = workbookModel(s, tableModel(cuAll, reads.get(cuAll) ?? {}), fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null);
+  // Numbered contact groups are compared with the Contacts table (read only when the source has them).
+  const groups = options.kind === "customers" && readSourceHeader(options.kind, source.rows, options.map ?? []).uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+  const ct = groups && s.tables.contacts?.exists ? s.tables.contacts : null;
+  const reads = await readColumns(context, [{ info: cuAll, keys: cuKeys }, ...(fuAll && fuKeys.length > 0 ? [{ info: fuAll, keys: fuKeys }] : []), ...(ct ? [{ info: ct, keys: CONTACT_KEYS }] : [])]);
+  const model = workbookModel(s, tableModel(cuAll, reads.get(cuAll) ?? {}), fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null, { contacts: ct ? tableModel(ct, reads.get(ct) ?? {}) : null });
   const plan = planImport(model, source, options);
-  return { s, plan, target: (options.kind === "customers" ? cuAll : fuAll) as TableInfo };
+  return { s, plan, target: (options.kind === "customers" ? cuAll : fuAll) as TableInfo, contacts: ct };
 }
 
 /** Plans an import without writing: the mapping, the accounting and the first rows, for the page. */
@@ -109,73 +119,126 @@ const REPORT_NAMES = Object.values(IMPORT_TEXTS).map((t) => t.reportSheet);
  */
 export async function importIntoWorkbook(source: SourceTable, options: ImportOptions, user: string, now: Date, today: DayNumber): Promise<WorkbookImportOutcome> {
   return run("import", async (context) => {
-    const { s, plan, target } = await planIn(context, source, options);
-    const sheet = context.workbook.worksheets.getItem(target.sheetName);
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    for (const h of plan.newColumns) target.table.columns.add(undefined, undefined, h);
-
-    const headers = [...target.headers, ...plan.newColumns];
-    const ours = new Set(Object.entries(target.positions).filter(([k]) => !k.startsWith("extra:")).map(([, p]) => p));
-    const userCols = new Map<string, number>();
-    headers.forEach((h, i) => { if (!ours.has(i) && !userCols.has(normalizeLabel(h))) userCols.set(normalizeLabel(h), i); });
-    const colOf = (ref: string): number | undefined => (ref.startsWith("user:") ? userCols.get(normalizeLabel(ref.slice(5))) : target.positions[ref]);
-
-    const width = headers.length;
-    const grid: Array<Array<PlanValue | null>> = plan.rows.map((row) => {
-      const cells = new Array<PlanValue | null>(width).fill(null);
-      for (const [ref, v] of row) {
-        const c = colOf(ref);
-        if (c !== undefined && v.kind !== "blank") cells[c] = v;
+    // The Contacts rows lead the first batch behind their guard: when a co-author took the table's
+    // blank row since we read it, nothing of the batch is applied and the run is planned afresh.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await importOnce(context, source, options, user, now, today);
+      } catch (e) {
+        if (!isGuardTrip(e) || attempt >= 3) throw e;
       }
-      return cells;
-    });
-    const placeholder = target.rowCount === 1 && target.lastRowBlank;
-    const firstRow = target.headerRowIndex + 1 + (placeholder ? 0 : target.rowCount);
-    const toAdd = Math.max(0, grid.length - (placeholder ? 1 : 0));
-    // Rows come in through the table (blank first): Excel gives them the columns' formats, validation,
-    // highlights and calculated Status formula; our values then go in with Text formats first.
-    const addStep = rowsPerChunk(width, 4);
-    for (let r = 0; r < toAdd; r += addStep) {
-      const n = Math.min(addStep, toAdd - r);
-      target.table.rows.add(undefined, Array.from({ length: n }, () => new Array<string>(width).fill("")));
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      if (r + addStep < toAdd) await context.sync();
     }
-    const perRow = grid.length > 0 ? Math.max(1, estimateBytes(grid.slice(0, 50)) / Math.min(50, grid.length)) : 1;
-    const writeStep = Math.max(1, Math.floor(CHUNK_BYTES / perRow));
-    for (let r = 0; r < grid.length; r += writeStep) {
-      const part = grid.slice(r, r + writeStep);
-      queueWrite(sheet.getRangeByIndexes(firstRow + r, target.columnIndex, part.length, width), part);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-    }
-    for (const f of plan.fills) {
-      const c = colOf(f.ref);
-      if (c !== undefined) queueWrite(sheet.getRangeByIndexes(target.headerRowIndex + 1 + f.index, target.columnIndex + c, 1, 1), [[f.value]]);
-    }
-
-    // The report sheet is ours: rebuilt on every run, then brought forward and selected.
-    const lang = s.lang;
-    const report = reportSheet(plan, lang, today);
-    for (const name of s.sheetNames) if (REPORT_NAMES.includes(name)) context.workbook.worksheets.getItem(name).delete();
-    const rs = context.workbook.worksheets.add(report.name);
-    const reportWidth = Math.max(...report.rows.map((r) => r.length));
-    const padded = report.rows.map((r) => [...r, ...new Array<PlanValue | null>(reportWidth - r.length).fill(null)]);
-    const reportStep = Math.max(1, Math.floor(CHUNK_BYTES / Math.max(1, estimateBytes(padded.slice(0, 50)) / Math.min(50, padded.length))));
-    for (let r = 0; r < padded.length; r += reportStep) {
-      const part = padded.slice(r, r + reportStep);
-      queueWrite(rs.getRangeByIndexes(r, 0, part.length, reportWidth), part);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      if (r + reportStep < padded.length) await context.sync();
-    }
-    rs.freezePanes.freezeRows(REPORT_HEADER_ROW);
-    [22, 9, 9, 16, 60].forEach((w, i) => { if (i < reportWidth) rs.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 5.7; });
-    rs.getRangeByIndexes(REPORT_HEADER_ROW - 1, 0, 1, reportWidth).format.font.bold = true;
-    queueAudit(context, s.tables.audit, { user, action: importText(lang, "auditAction"), target: `${source.name} → ${target.sheetName}`, cells: plan.cellsChanged }, now, s.tables.audit?.lastRowBlank ?? false);
-    rs.activate();
-    rs.getRangeByIndexes(0, 0, 1, 1).select();
-    await context.sync();
-    return { lang, counts: plan.counts, reportSheet: report.name, cellsChanged: plan.cellsChanged };
   });
+}
+
+/**
+ * Appends the plan's contacts to the Contacts table through the table, in payload-sized chunks:
+ * rows added empty (Excel gives them the columns' formats, validation and the customer-name
+ * lookup), then our values written into the table's last rows as Excel finds them when the batch
+ * runs — a row a co-author appended meanwhile is not written over. A fresh table's blank row is
+ * filled only if it is still blank (guarded). Queued first in the caller's batch.
+ */
+async function queueContacts(context: Excel.RequestContext, ct: TableInfo, rows: ReadonlyArray<ReadonlyMap<string, PlanValue>>, lang: Lang): Promise<void> {
+  if (rows.length === 0) return;
+  if (ct.filtered) throw new ExcelDoorError("FilteredTable", importText(lang, "contactsFiltered", { sheet: ct.sheetName }), "import");
+  const width = ct.headers.length;
+  const grid = rows.map((row) => {
+    const cells = new Array<PlanValue | null>(width).fill(null);
+    // The customer name is the table's lookup formula: never written.
+    for (const [k, v] of row) { const p = ct.positions[k]; if (p !== undefined && k !== "customerName" && v.kind !== "blank") cells[p] = v; }
+    return cells;
+  });
+  const sheet = context.workbook.worksheets.getItem(ct.sheetName);
+  let placeholder = ct.rowCount === 1 && ct.lastRowBlank;
+  if (placeholder) for (const k of ["customerId", "name"]) {
+    const p = ct.positions[k];
+    if (p !== undefined) queueBlankGuard(sheet, ct, ct.headerRowIndex + 1, ct.columnIndex + p);
+  }
+  const perRow = Math.max(1, estimateBytes(grid.slice(0, 50)) / Math.min(50, grid.length));
+  const step = Math.max(1, Math.min(rowsPerChunk(width, 4), Math.floor(CHUNK_BYTES / perRow)));
+  for (let r = 0; r < grid.length; r += step) {
+    const part = grid.slice(r, r + step);
+    const add = part.length - (placeholder ? 1 : 0);
+    // One blank row per add, without values: a value given for the customer-name column (even "")
+    // would replace the table's lookup formula there, while a row added empty takes it.
+    for (let i = 0; i < add; i++) ct.table.rows.add();
+    placeholder = false;
+    const last = ct.table.getDataBodyRange().getLastRow();
+    queueWrite(part.length === 1 ? last : last.getOffsetRange(1 - part.length, 0).getResizedRange(part.length - 1, 0), part);
+    // The last chunk goes with the caller's next sync.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    if (r + step < grid.length) await context.sync();
+  }
+}
+
+async function importOnce(context: Excel.RequestContext, source: SourceTable, options: ImportOptions, user: string, now: Date, today: DayNumber): Promise<WorkbookImportOutcome> {
+  const { s, plan, target, contacts } = await planIn(context, source, options);
+  if (contacts) await queueContacts(context, contacts, plan.contacts.rows, s.lang);
+  const sheet = context.workbook.worksheets.getItem(target.sheetName);
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  for (const h of plan.newColumns) target.table.columns.add(undefined, undefined, h);
+
+  const headers = [...target.headers, ...plan.newColumns];
+  const ours = new Set(Object.entries(target.positions).filter(([k]) => !k.startsWith("extra:")).map(([, p]) => p));
+  const userCols = new Map<string, number>();
+  headers.forEach((h, i) => { if (!ours.has(i) && !userCols.has(normalizeLabel(h))) userCols.set(normalizeLabel(h), i); });
+  const colOf = (ref: string): number | undefined => (ref.startsWith("user:") ? userCols.get(normalizeLabel(ref.slice(5))) : target.positions[ref]);
+
+  const width = headers.length;
+  const grid: Array<Array<PlanValue | null>> = plan.rows.map((row) => {
+    const cells = new Array<PlanValue | null>(width).fill(null);
+    for (const [ref, v] of row) {
+      const c = colOf(ref);
+      if (c !== undefined && v.kind !== "blank") cells[c] = v;
+    }
+    return cells;
+  });
+  const placeholder = target.rowCount === 1 && target.lastRowBlank;
+  const firstRow = target.headerRowIndex + 1 + (placeholder ? 0 : target.rowCount);
+  const toAdd = Math.max(0, grid.length - (placeholder ? 1 : 0));
+  // Rows come in through the table (blank first): Excel gives them the columns' formats, validation,
+  // highlights and calculated Status formula; our values then go in with Text formats first.
+  const addStep = rowsPerChunk(width, 4);
+  for (let r = 0; r < toAdd; r += addStep) {
+    const n = Math.min(addStep, toAdd - r);
+    target.table.rows.add(undefined, Array.from({ length: n }, () => new Array<string>(width).fill("")));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    if (r + addStep < toAdd) await context.sync();
+  }
+  const perRow = grid.length > 0 ? Math.max(1, estimateBytes(grid.slice(0, 50)) / Math.min(50, grid.length)) : 1;
+  const writeStep = Math.max(1, Math.floor(CHUNK_BYTES / perRow));
+  for (let r = 0; r < grid.length; r += writeStep) {
+    const part = grid.slice(r, r + writeStep);
+    queueWrite(sheet.getRangeByIndexes(firstRow + r, target.columnIndex, part.length, width), part);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+  }
+  for (const f of plan.fills) {
+    const c = colOf(f.ref);
+    if (c !== undefined) queueWrite(sheet.getRangeByIndexes(target.headerRowIndex + 1 + f.index, target.columnIndex + c, 1, 1), [[f.value]]);
+  }
+
+  // The report sheet is ours: rebuilt on every run, then brought forward and selected.
+  const lang = s.lang;
+  const report = reportSheet(plan, lang, today);
+  for (const name of s.sheetNames) if (REPORT_NAMES.includes(name)) context.workbook.worksheets.getItem(name).delete();
+  const rs = context.workbook.worksheets.add(report.name);
+  const reportWidth = Math.max(...report.rows.map((r) => r.length));
+  const padded = report.rows.map((r) => [...r, ...new Array<PlanValue | null>(reportWidth - r.length).fill(null)]);
+  const reportStep = Math.max(1, Math.floor(CHUNK_BYTES / Math.max(1, estimateBytes(padded.slice(0, 50)) / Math.min(50, padded.length))));
+  for (let r = 0; r < padded.length; r += reportStep) {
+    const part = padded.slice(r, r + reportStep);
+    queueWrite(rs.getRangeByIndexes(r, 0, part.length, reportWidth), part);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    if (r + reportStep < padded.length) await context.sync();
+  }
+  rs.freezePanes.freezeRows(REPORT_HEADER_ROW);
+  [22, 9, 9, 16, 60].forEach((w, i) => { if (i < reportWidth) rs.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 5.7; });
+  rs.getRangeByIndexes(REPORT_HEADER_ROW - 1, 0, 1, reportWidth).format.font.bold = true;
+  queueAudit(context, s.tables.audit, { user, action: importText(lang, "auditAction"), target: `${source.name} → ${target.sheetName}`, cells: plan.cellsChanged }, now, s.tables.audit?.lastRowBlank ?? false);
+  rs.activate();
+  rs.getRangeByIndexes(0, 0, 1, 1).select();
+  await context.sync();
+  return { lang, counts: plan.counts, reportSheet: report.name, cellsChanged: plan.cellsChanged, contacts: plan.contacts.counts };
 }
 

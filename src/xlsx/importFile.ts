@@ -17,6 +17,8 @@ import { crc32, rebuild, type Deflated } from "./zip";
 import { deflateRawSync } from "zlib";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 import { escapeXml, parseRange } from "./xml";
+import { isContactKey } from "../core/import/contactGroups";
+import { formulaForRow } from "./importFormulas";
 
 export interface FileImportOptions extends ImportOptions {
   readonly dryRun?: boolean;
@@ -266,9 +268,11 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
  */
 async function readTarget(book: Book, source: SourceTable, options: ImportOptions): Promise<ReadResult> {
   const header = readSourceHeader(options.kind, source.rows, options.map ?? []);
-  const mapped = header.uses.flatMap((u) => (u.kind === "ours" ? (u.key === "region" ? ["province", "city"] : [u.key]) : []));
+  const mapped = header.uses.flatMap((u) => (u.kind === "ours" && !isContactKey(u.key) ? (u.key === "region" ? ["province", "city"] : [u.key]) : []));
+  // Numbered contacts are compared with the Contacts table and with the customer row's own contact.
+  const contacts = options.kind === "customers" && header.uses.some((u) => u.kind === "ours" && isContactKey(u.key));
   const keys = options.kind === "customers"
-    ? { customers: [...new Set(["id", "name", "phone", "email", ...mapped])], followUps: ["date"] }
+    ? { customers: [...new Set(["id", "name", "phone", "email", ...(contacts ? ["contact"] : []), ...mapped])], followUps: ["date"], ...(contacts ? { contacts: CONTACT_KEYS } : {}) }
     : { customers: ["id", "name", "phone", "owner"], followUps: [...new Set(["date", "customerId", "summary", ...mapped])] };
   const r = await readBook(book, keys);
   const l = options.kind === "customers" ? r.customers : r.followUps;
@@ -276,7 +280,39 @@ async function readTarget(book: Book, source: SourceTable, options: ImportOption
   const ours = new Set(Object.values(l.positions));
   const theirs = new Set(l.headers.filter((_h, i) => !ours.has(i)).map((h) => normalizeLabel(h)));
   const needsUserColumns = header.uses.some((u) => u.kind === "user" && theirs.has(normalizeLabel(u.header)));
-  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all" }) : r;
+  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all", ...(contacts ? { contacts: CONTACT_KEYS } : {}) }) : r;
+}
+
+/** The Contacts columns an import compares (the same person: the same phone, or the same name). */
+const CONTACT_KEYS = ["customerId", "name", "phone"];
+
+/**
+ * Rows appended to one of our tables, styled as its last row, its calculated columns carried into
+ * each, the table (and its validations and highlights) grown over them; a fresh table's blank
+ * placeholder row takes the first. Refuses, before anything is written, when they would land on the
+ * user's cells.
+ */
+async function appendRows(book: Book, l: Located, rows: ReadonlyArray<ReadonlyMap<string, PlanValue>>, newColumns: readonly string[], colOf: (ref: string) => number | null, writes: SheetWrites): Promise<{ sheet: SheetPatch; table: TablePatch | null }> {
+  const placeholder = await isPlaceholder(book, l);
+  const firstNew = placeholder ? l.lastRow : l.lastRow + 1;
+  const lastNew = firstNew + rows.length - 1;
+  await checkRoom(book, l, firstNew, rows.length, newColumns.length);
+  // Parsed once per column: the table part holds each as for the first data row.
+  const calculated = l.table ? l.table.columns.flatMap((c, i) => (c.calculated === null ? [] : [{ col: l.firstCol + i, at: formulaForRow(c.calculated, l.headerRow + 1) }])) : [];
+  rows.forEach((row, j) => {
+    const n = firstNew + j;
+    for (const [ref, v] of row) {
+      const c = colOf(ref);
+      if (c !== null && v.kind !== "blank") set(writes, n, c, v);
+    }
+    // The table's calculated columns (our Status formula, a user's own) carry into each new row, its
+    // references moved to that row.
+    if (!(placeholder && j === 0)) for (const c of calculated) set(writes, n, c.col, { kind: "formula", formula: `=${c.at(n)}` });
+  });
+  const grows = rows.length > 0 && lastNew > l.lastRow;
+  const growth = grows ? { from: l.lastRow, to: lastNew } : undefined;
+  const table = l.table && (growth || newColumns.length > 0) ? { path: l.table.path, xml: widenTable(l.table, newColumns), from: growth?.from ?? -1, to: growth?.to ?? -1 } : null;
+  return { sheet: { path: l.sheet.path, writes, newRowStyles: l.lastRowStyles, ...(growth ? { growth } : {}) }, table };
 }
 
 /**
@@ -294,33 +330,23 @@ export async function importFile(file: string, source: SourceTable, options: Fil
   if (options.dryRun) return { lang, plan, written: false, reportSheet: name };
   const l = (plan.kind === "customers" ? r.customers : r.followUps) as Located;
   const colOf = columnResolver(l, plan.newColumns);
-  const placeholder = await isPlaceholder(book, l);
-  const firstNew = placeholder ? l.lastRow : l.lastRow + 1;
-  const lastNew = firstNew + plan.rows.length - 1;
-  await checkRoom(book, l, firstNew, plan.rows.length, plan.newColumns.length);
-
   const writes: SheetWrites = new Map();
   plan.newColumns.forEach((h, j) => set(writes, l.headerRow, l.lastCol + 1 + j, text(h)));
   for (const f of plan.fills) {
     const c = colOf(f.ref);
     if (c !== null) set(writes, l.headerRow + 1 + f.index, c, f.value);
   }
-  const calculated = l.table ? l.table.columns.map((c, i) => ({ col: l.firstCol + i, formula: c.calculated })).filter((c) => c.formula !== null) : [];
-  plan.rows.forEach((row, j) => {
-    const n = firstNew + j;
-    for (const [ref, v] of row) {
-      const c = colOf(ref);
-      if (c !== null && v.kind !== "blank") set(writes, n, c, v);
-    }
-    // The table's calculated columns (our Status formula, a user's own) carry into each new row.
-    if (!(placeholder && j === 0)) for (const c of calculated) set(writes, n, c.col, { kind: "formula", formula: `=${c.formula as string}` });
-  });
-  const grows = plan.rows.length > 0 && lastNew > l.lastRow;
-  const growth = grows ? { from: l.lastRow, to: lastNew } : undefined;
-  const patches: SheetPatch[] = [{ path: l.sheet.path, writes, newRowStyles: l.lastRowStyles, ...(growth ? { growth } : {}) }];
-  const tables: TablePatch[] = [];
-  if (l.table && (growth || plan.newColumns.length > 0)) {
-    tables.push({ path: l.table.path, xml: widenTable(l.table, plan.newColumns), from: growth?.from ?? -1, to: growth?.to ?? -1 });
+  const main = await appendRows(book, l, plan.rows, plan.newColumns, colOf, writes);
+  const patches: SheetPatch[] = [main.sheet];
+  const tables: TablePatch[] = main.table ? [main.table] : [];
+  if (plan.contacts.rows.length > 0) {
+    const ct = r.contacts;
+    if (!ct) throw new XlsxError("the Contacts table was read for planning but is not in the file");
+    // Only our input columns: the customer name is the table's own lookup formula.
+    const contactCol = (ref: string) => (ref === "customerName" ? null : ct.positions[ref] === undefined ? null : ct.firstCol + (ct.positions[ref] as number));
+    const added = await appendRows(book, ct, plan.contacts.rows, [], contactCol, new Map());
+    patches.push(added.sheet);
+    if (added.table) tables.push(added.table);
   }
   const target = `${source.name} → ${sheetName(plan.kind === "customers" ? "customers" : "followUps", lang)}`;
   const audit = await auditPatch(book, [num(localSerial(options.now)), text(options.user), text(importText(lang, "auditAction")), text(target), num(plan.cellsChanged)]);

@@ -12,6 +12,7 @@ import { CONTACT_COLUMNS } from "../core/contacts/columns";
 import { AUDIT_COLUMN_DEFS } from "./auditLog";
 import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
+import { textOfBytes } from "./byteText";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
 export interface Located {
@@ -53,10 +54,22 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
  * alive by a million IDs, they would hold the whole sheet in memory.
  */
 function detach(s: string): string {
+  if (s.length < 13) return s;
+  // A value seen before (a follow-up's customer ID, ten or so times each) is that same copy.
+  const short = s.length <= INTERN_MAX_LEN;
+  if (short) {
+    const hit = interned.get(s);
+    if (hit !== undefined) return hit;
+  }
   // Joining copies the characters into a new flat string (a copy of one element would not); the
   // slice then refers to that small copy, not to the chunk.
-  return s.length < 13 ? s : [" ", s].join("").slice(1);
+  const copy = [" ", s].join("").slice(1);
+  if (short && interned.size < INTERN_LIMIT) interned.set(copy, copy);
+  return copy;
 }
+const interned = new Map<string, string>();
+const INTERN_LIMIT = 200_000;
+const INTERN_MAX_LEN = 40;
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
@@ -70,15 +83,16 @@ export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): R
 function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
-    case "inlineStr": return c.inline === null ? null : textOf(c.inline);
-    case "str": return c.v === null ? null : unescapeXml(c.v);
+    // The scanner's fields are byte text: UTF-8 decoded first, then unescaped (a `&#x4E2D;` is a real character).
+    case "inlineStr": return c.inline === null ? null : textOf(textOfBytes(c.inline));
+    case "str": return c.v === null ? null : unescapeXml(textOfBytes(c.v));
     case "b": return c.v === "1" || c.v === "true";
-    case "e": return c.v === null ? null : { error: unescapeXml(c.v) };
-    case "d": return c.v === null ? null : isoSerial(unescapeXml(c.v));
+    case "e": return c.v === null ? null : { error: unescapeXml(textOfBytes(c.v)) };
+    case "d": return c.v === null ? null : isoSerial(unescapeXml(textOfBytes(c.v)));
     default: {
       if (c.v === null || c.v === "") return null;
       const n = Number(c.v);
-      if (!Number.isFinite(n)) return unescapeXml(c.v);
+      if (!Number.isFinite(n)) return unescapeXml(textOfBytes(c.v));
       return book.date1904 && c.s !== null && book.dateStyles.has(c.s) ? n + DATE1904_OFFSET : n;
     }
   }
@@ -172,7 +186,7 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
  * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
  * columns when `keys` is "all"), streaming the sheet.
  */
-async function readTable(book: Book, f: Found, keys: readonly string[] | "all"): Promise<{ located: Located; model: TableModel }> {
+async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = []): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];
   const shared = () => book.sharedStrings();
   let headerRow: number;
@@ -201,6 +215,9 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
   let lastRowStyles = new Map<number, number>();
   const lastRow: { cells: (() => RawCellXml[]) | null } = { cells: null };
   const isWanted = (col: number) => wanted.has(col);
+  // Columns whose formula only needs to be known as one (read as "="), and the last column read.
+  const marked = new Set<number>();
+  let lastWanted = 0;
   const inRange = (col: number) => col >= firstCol && col <= lastCol;
   const rowKeys: string[] = [];
   const rowValues: RawCell[] = [];
@@ -225,7 +242,11 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
           wanted.set(firstCol + i, `extra:${i}`);
           positions[`extra:${i}`] = i;
         });
-        for (const k of wanted.values()) cols[k] = [];
+        for (const [col, k] of wanted) {
+          cols[k] = [];
+          lastWanted = Math.max(lastWanted, col);
+          if (formulaMarks.includes(k)) marked.add(col);
+        }
         return;
       }
       if (n > tableLast) {
@@ -233,12 +254,12 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all"):
         throw new StopReading();
       }
       // A table's data rows: only the columns asked for are decoded; a plain range's whole width tells where it ends.
-      const cells = f.table ? rowCells(isWanted) : rowCells(inRange);
+      const cells = f.table ? rowCells(isWanted, lastWanted) : rowCells(inRange, lastCol);
       let any = false;
       let k = 0;
       for (const c of cells) {
         const key = wanted.get(c.col);
-        const v = decodeCell(c, shared, book);
+        const v = marked.has(c.col) && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book);
         if (v !== null && !(typeof v === "string" && v === "")) any = true;
         if (key !== undefined) { rowKeys[k] = key; rowValues[k] = v; k++; }
       }
@@ -328,16 +349,27 @@ async function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Fou
   return { rules, lists, lang, version, located };
 }
 
-/** Reads the model a use-case needs. `keys` limits the columns read from each table. */
+/**
+ * Reads the model a use-case needs. `keys` limits the columns read from each table; a customer
+ * column in `formulaMarks` reads a formula that has no cached value as "=" alone (grading only asks
+ * whether the live Status formula is there, and it is some 900 characters on every row).
+ */
 export async function readBook(
   book: Book,
-  keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all"; complaints?: readonly string[] | "all"; contacts?: readonly string[] | "all"; audit?: boolean },
+  keys: {
+    customers: readonly string[] | "all";
+    followUps: readonly string[] | "all";
+    complaints?: readonly string[] | "all";
+    contacts?: readonly string[] | "all";
+    audit?: boolean;
+    formulaMarks?: readonly string[];
+  },
 ): Promise<ReadResult> {
   const found = await locate(book);
   if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
-  const cu = await readTable(book, found.customers, keys.customers);
+  const cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
   const fu = found.followUps ? await readTable(book, found.followUps, keys.followUps) : null;
-  // Complaints are few; a workbook from before template version 2 has none.
+  // Complaints are few; a workbook from before template version 3 has none.
   const co = found.complaints ? await readTable(book, found.complaints, keys.complaints ?? "all") : null;
   const rl = await readRulesAndLists(book, found);
   const ct = keys.contacts && found.contacts ? await readTable(book, found.contacts, keys.contacts) : null;

@@ -3,6 +3,7 @@ import { XlsxError } from "./errors";
 import { shiftFormula } from "./formula";
 import { tagEnd } from "./tags";
 import { unescapeEntities } from "./xml";
+import { byteTextOf, textOfBytes } from "./byteText";
 import { streamEntry, ZipError } from "./zip";
 import { columnLetter } from "../core/_lib/a1";
 
@@ -12,14 +13,23 @@ import { columnLetter } from "../core/_lib/a1";
  * rows never becomes one string, and rows that hold nothing cost nothing. Reads what ECMA-376
  * allows, not only what we write: either quote style, a namespace prefix on every element
  * (`<x:row>`), rows and cells without `r`, shared formulas (followers get their formula).
+ *
+ * Every text a sink receives — prefix, rows, suffix, and the fields of `RawCellXml` — is byte text
+ * (see `byteText.ts`): one character per byte of the part, decoded only where a value is used.
  */
 export interface RowSink {
   /** The text up to and including the <sheetData> start tag, and the main namespace's prefix ("" or "x:"). */
   prefix(text: string, ns: string): void;
   /** One <row> element, its 1-based number and its cells (parsed on first call); text between rows comes with number -1. */
-  row(xml: string, rowNumber: number, cells: (want?: (col: number) => boolean) => RawCellXml[]): void;
+  row(xml: string, rowNumber: number, cells: CellsOfRow, hasShared: boolean): void;
   suffix(text: string): void;
 }
+
+/**
+ * A row's cells, parsed on first call; with `want`, only the columns it accepts are decoded, and
+ * none after `lastCol`.
+ */
+export type CellsOfRow = (want?: (col: number) => boolean, lastCol?: number) => RawCellXml[];
 
 /** Thrown by a sink that has read all it needs; ends the stream quietly. */
 export class StopReading extends Error {}
@@ -38,7 +48,7 @@ export interface RawCellXml {
   readonly v: string | null;
   /** Text of <f> as written (escaped); read it through `formulaOf`. */
   readonly f: string | null;
-  /** A shared-formula follower's own formula (its master's, moved), unescaped. */
+  /** A shared-formula follower's own formula (its master's, moved), unescaped real text. */
   readonly sharedFormula?: string;
   /** Where the <f> element sits in `xml`. */
   readonly fSpan: readonly [number, number] | null;
@@ -109,16 +119,34 @@ export function attrIn(s: string, from: number, to: number, name: string): strin
   return null;
 }
 
-/** Text between `<tag ...>` and its close inside the cell `s` (from `from`), or null; "" for `<tag/>`. */
-function elementText(s: string, open: string, close: string, from: number): { text: string; start: number; end: number; tag: [number, number] } | null {
-  const at = findOpen(s, open, from);
-  if (at < 0) return null;
+/** Where an element found inside a cell sits: its start tag, its text and its end; reused, nothing allocated. */
+interface Span { at: number; te: number; t0: number; t1: number; end: number }
+const vSpan: Span = { at: -1, te: -1, t0: -1, t1: -1, end: -1 };
+const fSpanAt: Span = { at: -1, te: -1, t0: -1, t1: -1, end: -1 };
+const isSpanAt: Span = { at: -1, te: -1, t0: -1, t1: -1, end: -1 };
+
+/**
+ * Finds `<tag ...>…</tag>` in s[from, to) (a cell) into `out`; false when absent or cut short.
+ * `<tag/>` has an empty text.
+ */
+function elementIn(s: string, open: string, close: string, from: number, to: number, out: Span): boolean {
+  const at = findOpen(s, open, from, to);
+  if (at < 0) return false;
   const te = tagEnd(s, at);
-  if (te < 0) return null;
-  if (s.charCodeAt(te - 1) === 47) return { text: "", start: at, end: te + 1, tag: [at, te] };
+  if (te < 0 || te >= to) return false;
+  out.at = at;
+  out.te = te;
+  if (s.charCodeAt(te - 1) === 47) {
+    out.t0 = out.t1 = te + 1;
+    out.end = te + 1;
+    return true;
+  }
   const c = s.indexOf(close, te);
-  if (c < 0) return null;
-  return { text: s.slice(te + 1, c), start: at, end: c + close.length, tag: [at, te] };
+  if (c < 0 || c >= to) return false;
+  out.t0 = te + 1;
+  out.t1 = c;
+  out.end = c + close.length;
+  return true;
 }
 
 /**
@@ -128,6 +156,55 @@ function elementText(s: string, open: string, close: string, from: number): { te
  */
 interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
 const scratch: CellAttrs = { col: 0, r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
+
+/**
+ * The r, s and t attributes and the end of a cell's start tag in one pass; -2 when the tag is
+ * anything but plain `name="value"` pairs (the caller then takes the general path), -1 when the
+ * tag is cut short.
+ */
+function cellTag(x: string, from: number, out: CellAttrs): number {
+  out.col = 0;
+  out.r0 = out.s0 = out.t0 = -1;
+  let i = from;
+  for (;;) {
+    let ch = x.charCodeAt(i);
+    while (ch <= 32) ch = x.charCodeAt(++i);
+    if (ch === 62) return i;
+    if (ch === 47) return x.charCodeAt(i + 1) === 62 ? i + 1 : -2;
+    if (ch !== ch) return -1; // past the end: NaN
+    const eq = x.indexOf("=", i);
+    if (eq < 0) return -1;
+    let k1 = eq;
+    while (k1 > i && x.charCodeAt(k1 - 1) <= 32) k1--;
+    for (let k = i; k < k1; k++) {
+      // A name holding markup or space (`<c r="A1" x>` is not well-formed): the general path decides.
+      const d = x.charCodeAt(k);
+      if (d === 62 || d === 60 || d === 47 || d <= 32) return -2;
+    }
+    let j = eq + 1;
+    while (x.charCodeAt(j) <= 32) j++;
+    const q = x.charCodeAt(j);
+    if (q !== 34 && q !== 39) return -2;
+    const close = x.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (close < 0) return -1;
+    if (k1 - i === 1) {
+      const name = x.charCodeAt(i);
+      if (name === 114) {
+        out.r0 = j + 1;
+        out.r1 = close;
+        let col = 0;
+        for (let c = j + 1; c < close; c++) {
+          const d = x.charCodeAt(c);
+          if (d < 65 || d > 90) break;
+          col = col * 26 + d - 64;
+        }
+        out.col = col;
+      } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
+      else if (name === 116) { out.t0 = j + 1; out.t1 = close; }
+    }
+    i = close + 1;
+  }
+}
 
 function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
   out.col = 0;
@@ -172,50 +249,115 @@ export interface CellSpans {
   allRef: boolean;
 }
 
-/** The formula of a cell as text (without "="): a follower's is its master's, moved; null when it has none. */
+/** The formula of a cell as real text (without "="): a follower's is its master's, moved; null when it has none. */
 export function formulaOf(c: RawCellXml): string | null {
   if (c.sharedFormula !== undefined) return c.sharedFormula;
-  return c.f === null ? null : unescapeEntities(c.f);
+  return c.f === null ? null : unescapeEntities(textOfBytes(c.f));
+}
+
+const opensAt = (s: string, open: string, at: number) => s.startsWith(open, at) && isNameEnd(s.charCodeAt(at + open.length));
+
+/**
+ * Finds a cell's <f>, <v> and <is> (into fSpanAt, vSpan, isSpanAt; `at` is -1 for one that is
+ * absent) and says whether it has a formula. The schema's order (f, v, is) with nothing between
+ * is read where it stands; anything else (spaces, extLst, another order) is searched for inside
+ * the cell only, so a missing <f> never makes a search run on through the rest of the row.
+ */
+function cellParts(s: string, names: Names, at: number, te: number, end: number): boolean {
+  const closeAt = end - names.cClose.length;
+  fSpanAt.at = vSpan.at = isSpanAt.at = -1;
+  let p = te + 1;
+  if (opensAt(s, names.f, p)) p = elementIn(s, names.f, names.fClose, p, closeAt, fSpanAt) ? fSpanAt.end : -1;
+  if (p >= 0 && opensAt(s, names.v, p)) p = elementIn(s, names.v, names.vClose, p, closeAt, vSpan) ? vSpan.end : -1;
+  if (p >= 0 && opensAt(s, names.is, p)) p = elementIn(s, names.is, names.isClose, p, closeAt, isSpanAt) ? isSpanAt.end : -1;
+  if (p === closeAt) return fSpanAt.at >= 0;
+  const x = s.slice(at, end);
+  const from = te + 1 - at;
+  for (const [open, close, span] of [[names.f, names.fClose, fSpanAt], [names.v, names.vClose, vSpan], [names.is, names.isClose, isSpanAt]] as const) {
+    if (!elementIn(x, open, close, from, x.length, span)) { span.at = -1; continue; }
+    span.at += at; span.te += at; span.t0 += at; span.t1 += at; span.end += at;
+  }
+  return fSpanAt.at >= 0;
+}
+
+/**
+ * The column of a cell whose start tag begins `<c r="AB12"` (what Excel, LibreOffice, WPS and
+ * openpyxl write), read without parsing the tag; -1 for any other shape.
+ */
+function quickCol(x: string, from: number): number {
+  if (x.charCodeAt(from) !== 32 || x.charCodeAt(from + 1) !== 114 || x.charCodeAt(from + 2) !== 61) return -1;
+  const q = x.charCodeAt(from + 3);
+  if (q !== 34 && q !== 39) return -1;
+  let col = 0;
+  for (let c = from + 4; ; c++) {
+    const d = x.charCodeAt(c);
+    if (d < 65 || d > 90) return d === q || d !== d ? -1 : col;
+    col = col * 26 + d - 64;
+  }
+}
+
+/** A cell's start tag at `at` read into `scratch`; its end, or -1 when cut short. */
+function readCellTag(x: string, at: number, cLen: number): number {
+  let te = cellTag(x, at + cLen, scratch);
+  if (te < 0) {
+    te = tagEnd(x, at);
+    if (te >= 0) cellAttrs(x, at + cLen, te, scratch);
+  }
+  return te;
 }
 
 /**
  * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
- * stepped over without being decoded).
+ * stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
  */
-export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans): RawCellXml[] {
+export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER): RawCellXml[] {
   const out: RawCellXml[] = [];
   const cLen = names.c.length;
-  let next = 1;
-  let i = 0;
-  for (;;) {
-    const at = findOpen(rowXml, names.c, i);
-    if (at < 0) break;
-    const te = tagEnd(rowXml, at);
-    if (te < 0) break;
-    cellAttrs(rowXml, at + cLen, te, scratch);
-    const hasRef = scratch.r0 >= 0;
-    const col = hasRef ? scratch.col : next;
-    next = col + 1;
-    let end: number;
-    const selfClosing = rowXml.charCodeAt(te - 1) === 47;
-    if (selfClosing) end = te + 1;
-    else {
-      const close = rowXml.indexOf(names.cClose, te);
-      // A cell opened before this one's close means this one never closed.
-      const inner = close < 0 ? -1 : findOpen(rowXml, names.c, te, close);
-      if (close < 0 || (inner >= 0 && inner < close)) throw new XlsxError(`not well-formed XML (cell${hasRef ? ` ${rowXml.slice(scratch.r0, scratch.r1)}` : ""} is not closed)`);
-      end = close + names.cClose.length;
+  const closeLen = names.cClose.length;
+  let expected = 1;
+  let at = findOpen(rowXml, names.c, 0);
+  while (at >= 0) {
+    // A start tag cannot hold "<" (not even in a value), so the next cell and this one's close are
+    // both found from the tag's first character; a close after the next cell's start means a
+    // self-closing cell, or one never closed, which the tag's end tells apart.
+    const nextAt = findOpen(rowXml, names.c, at + cLen);
+    const closeAt = rowXml.indexOf(names.cClose, at + cLen);
+    let col = quickCol(rowXml, at + cLen);
+    let hasRef = col >= 0;
+    let te = -1;
+    if (!hasRef) {
+      te = readCellTag(rowXml, at, cLen);
+      if (te < 0) break;
+      hasRef = scratch.r0 >= 0;
+      col = hasRef ? scratch.col : expected;
     }
-    i = end;
+    // Cells come in column order (ECMA-376 §18.3.1.4): past the last column asked for, the rest of the row is not read.
+    if (col > lastCol && hasRef && !spans) break;
+    expected = col + 1;
+    let end: number;
+    let selfClosing = false;
+    if (closeAt >= 0 && (nextAt < 0 || closeAt < nextAt)) end = closeAt + closeLen;
+    else {
+      if (te < 0) te = tagEnd(rowXml, at);
+      if (te < 0) break;
+      selfClosing = rowXml.charCodeAt(te - 1) === 47;
+      if (!selfClosing) {
+        const ref = hasRef ? attrIn(rowXml, at + cLen, te, "r") : null;
+        throw new XlsxError(`not well-formed XML (cell${ref !== null ? ` ${ref}` : ""} is not closed)`);
+      }
+      end = te + 1;
+    }
     if (spans) {
       spans.cols.push(col);
       spans.starts.push(at);
       if (!hasRef) spans.allRef = false;
     }
+    const here = at;
+    at = nextAt >= end ? nextAt : findOpen(rowXml, names.c, end);
     if (want && !want(col)) continue;
-    // Searches stay inside the cell: looking for a <f> that is not there must not scan the rest of the row.
-    const xml = rowXml.slice(at, end);
-    const tEnd = te - at;
+    // A cell read: its s and t attributes, and its tag's end when the quick column skipped it.
+    te = readCellTag(rowXml, here, cLen);
+    selfClosing = rowXml.charCodeAt(te - 1) === 47;
     const sAttr = scratch.s0 >= 0 ? rowXml.slice(scratch.s0, scratch.s1) : null;
     const t = scratch.t0 >= 0 ? rowXml.slice(scratch.t0, scratch.t1) : null;
     let v: string | null = null;
@@ -224,23 +366,19 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
     let shared: { si: string; master: boolean } | null = null;
     let inline: string | null = null;
     if (!selfClosing) {
-      const vm = elementText(xml, names.v, names.vClose, tEnd);
-      if (vm) v = vm.text;
-      const fm = xml.indexOf(names.f, tEnd) >= 0 ? elementText(xml, names.f, names.fClose, tEnd) : null;
-      if (fm) {
-        f = fm.text;
-        fSpan = [fm.start, fm.end];
-        const ft = fm.tag[0] + names.f.length;
-        if (attrIn(xml, ft, fm.tag[1], "t") === "shared") {
-          shared = { si: attrIn(xml, ft, fm.tag[1], "si") ?? "", master: attrIn(xml, ft, fm.tag[1], "ref") !== null && fm.text !== "" };
+      const hasF = cellParts(rowXml, names, here, te, end);
+      if (vSpan.at >= 0) v = rowXml.slice(vSpan.t0, vSpan.t1);
+      if (hasF) {
+        f = rowXml.slice(fSpanAt.t0, fSpanAt.t1);
+        fSpan = [fSpanAt.at - here, fSpanAt.end - here];
+        const ft = fSpanAt.at + names.f.length;
+        if (attrIn(rowXml, ft, fSpanAt.te, "t") === "shared") {
+          shared = { si: attrIn(rowXml, ft, fSpanAt.te, "si") ?? "", master: attrIn(rowXml, ft, fSpanAt.te, "ref") !== null && f !== "" };
         }
       }
-      if (t === "inlineStr") {
-        const im = elementText(xml, names.is, names.isClose, tEnd);
-        inline = im ? im.text : null;
-      }
+      if (t === "inlineStr" && isSpanAt.at >= 0) inline = rowXml.slice(isSpanAt.t0, isSpanAt.t1);
     }
-    out.push({ col, at, hasRef, xml, s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
+    out.push({ col, at: here, hasRef, xml: rowXml.slice(here, end), s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
   }
   return out;
 }
@@ -284,12 +422,11 @@ async function streamSheetOrStop(book: Book, path: string, sink: RowSink, afterC
   const e = book.byName.get(path);
   if (!e) throw new XlsxError(`the package has no part ${path}`);
   const splitter = new RowSplitter(sink, path);
-  const decoder = new TextDecoder();
+  // Byte text: no UTF-8 sequence is ever split by a chunk boundary, since nothing is decoded here.
   await streamEntry(book.buf, e, async (chunk) => {
-    splitter.push(decoder.decode(chunk, { stream: true }));
+    splitter.push(byteTextOf(chunk));
     if (afterChunk) await afterChunk();
   });
-  splitter.push(decoder.decode());
   splitter.end();
 }
 
@@ -349,11 +486,13 @@ export class RowSplitter {
     const names = this.names;
     // Found once per chunk: searching for it at every row would make the scan quadratic.
     const endAt = buf.indexOf(names.sheetDataClose, this.pos);
+    // Rows holding a shared formula, found by one search per occurrence rather than one per row.
+    let sharedAt = buf.indexOf("shared", this.pos);
     for (;;) {
       const rowAt = findOpen(buf, names.row, this.pos);
       if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
         this.mode = "suffix";
-        if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1, () => []);
+        if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1, () => [], false);
         this.pos = endAt;
         return;
       }
@@ -370,21 +509,23 @@ export class RowSplitter {
       const r = attrIn(buf, rowAt + names.row.length, te, "r");
       const n = r !== null ? Number(r) : this.prev + 1;
       this.prev = n;
-      if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => []);
+      if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => [], false);
       const xml = buf.slice(rowAt, stop);
       let parsed: RawCellXml[] | null = null;
       const part = this.part;
-      const cells = (want?: (col: number) => boolean) => {
+      const cells: CellsOfRow = (want, lastCol) => {
         try {
-          return parsed ?? (want ? cellsOf(xml, names, want) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
+          return parsed ?? (want ? cellsOf(xml, names, want, undefined, lastCol) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
         } catch (err) {
           throw err instanceof XlsxError && !err.message.startsWith(part) ? new XlsxError(`${part}: row ${n}: ${err.message}`) : err;
         }
       };
+      if (sharedAt >= 0 && sharedAt < rowAt) sharedAt = buf.indexOf("shared", rowAt);
+      const hasShared = sharedAt >= 0 && sharedAt < stop;
       // Shared formulas are tracked on every row that has one, whether the sink looks at it or not.
-      if (xml.indexOf("shared") >= 0) cells();
+      if (hasShared) cells();
       this.pos = stop;
-      this.sink.row(xml, n, cells);
+      this.sink.row(xml, n, cells, hasShared);
     }
   }
 }

@@ -5,11 +5,12 @@ import type { Book } from "./book";
 import { relsPathOf } from "./book";
 import { XlsxError } from "./errors";
 import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
-import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type RawCellXml } from "./rows";
+import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
-import { DeflateStream, rebuild, type Deflated } from "./zip";
+import { DeflateStream, rebuild, STREAM_CHUNK, type Deflated } from "./zip";
 import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
 import { StyleBook } from "./styles";
+import { bytesOfByteText, bytesOfText, textOfBytes } from "./byteText";
 
 /** Cells to write in one sheet: row → column → value (null clears the cell's value, keeps its style). */
 export type SheetWrites = Map<number, Map<number, PlanValue>>;
@@ -67,9 +68,9 @@ class SheetWriter {
     switch (v.kind) {
       case "text":
         if (old.f !== null) return false;
-        if (old.t === "inlineStr") return old.inline !== null && textOf(old.inline) === v.text;
+        if (old.t === "inlineStr") return old.inline !== null && textOf(textOfBytes(old.inline)) === v.text;
         if (old.t === "s") return old.v !== null && this.book.sharedStrings()[Number(old.v)] === v.text;
-        if (old.t === "str") return old.v !== null && unescapeXml(old.v) === v.text;
+        if (old.t === "str") return old.v !== null && unescapeXml(textOfBytes(old.v)) === v.text;
         return false;
       case "number":
         return plain && old.v !== null && old.v !== "" && Number(old.v) === v.value;
@@ -82,7 +83,12 @@ class SheetWriter {
     }
   }
 
+  /** A new cell's XML as byte text (it joins rows copied byte for byte from the file). */
   private cellXml(ref: string, v: PlanValue, style: number | null): string {
+    return bytesOfText(this.cellText(ref, v, style));
+  }
+
+  private cellText(ref: string, v: PlanValue, style: number | null): string {
     const n = this.names;
     const s = (x: number | null) => (x === null ? "" : ` s="${x}"`);
     switch (v.kind) {
@@ -115,15 +121,15 @@ class SheetWriter {
   /** A follower of an overwritten master: its own formula written out, its cached value kept. */
   private unshared(c: RawCellXml): string {
     const span = c.fSpan as readonly [number, number];
-    return `${c.xml.slice(0, span[0])}<${this.names.ns}f>${escapeXml(formulaOf(c) ?? "")}</${this.names.ns}f>${c.xml.slice(span[1])}`;
+    return `${c.xml.slice(0, span[0])}<${this.names.ns}f>${bytesOfText(escapeXml(formulaOf(c) ?? ""))}</${this.names.ns}f>${c.xml.slice(span[1])}`;
   }
 
   /**
    * One row with its writes; null when nothing in it changes. Cells come out ascending and
    * unique, each with its `r`; a new cell takes `newCellStyles` for its column (the row above's look).
    */
-  row(xml: string, n: number, cellsFn: (want?: (col: number) => boolean) => RawCellXml[], writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
-    if (writes && xml.indexOf("shared") < 0 && !xml.endsWith("/>")) {
+  row(xml: string, n: number, cellsFn: CellsOfRow, hasShared: boolean, writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    if (writes && !hasShared && !xml.endsWith("/>")) {
       const quick = this.spliced(xml, n, writes, newCellStyles);
       if (quick !== undefined) return quick;
     }
@@ -237,7 +243,8 @@ class SheetWriter {
   grownSuffix(part: string, text: string, from: number, to: number): string {
     const close = this.names.sheetDataClose;
     if (!this.rootTag || !text.startsWith(close) || !/sqref/.test(text)) return text;
-    const doc = parseXml(part, this.rootTag + text.slice(close.length));
+    // Parsed as real text, written back as byte text.
+    const doc = parseXml(part, textOfBytes(this.rootTag + text.slice(close.length)));
     const top = root(doc);
     for (const el of [...children(top, "conditionalFormatting"), ...descendants(top, "dataValidation")]) {
       const sq = el.getAttribute("sqref");
@@ -251,7 +258,7 @@ class SheetWriter {
     const xml = serializeXml(doc);
     const te = tagEnd(xml, 0);
     if (te < 0 || xml.charCodeAt(te - 1) === 47) return text;
-    return close + xml.slice(te + 1);
+    return close + bytesOfText(xml.slice(te + 1));
   }
 }
 
@@ -307,14 +314,13 @@ async function streamPatch(book: Book, p: SheetPatch, styles: StyleBook, track: 
         w.setPrefix(text, ns);
         emit(p.growth && out ? w.grownPrefix(text, p.growth.to) : text);
       },
-      row: (xml, n, cells) => {
+      row: (xml, n, cells, shared) => {
         if (n < 0) return emit(xml);
         emitNewUpTo(n);
         while (t < todo.length && (todo[t] as number) <= n) t++;
         last = Math.max(last, n);
         const writes = writesFor(n);
-        const shared = xml.indexOf("shared") >= 0;
-        const x = writes || shared ? w.row(xml, n, cells, writes) : null;
+        const x = writes || shared ? w.row(xml, n, cells, shared, writes) : null;
         emit(x ?? xml);
       },
       suffix: (text) => {
@@ -340,12 +346,12 @@ async function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: T
     const text = pending.join("");
     pending = [];
     pendingLen = 0;
-    await deflate.push(Buffer.from(text, "utf8"));
+    await deflate.push(bytesOfByteText(text));
   };
   await streamPatch(book, p, styles, track, (s) => {
     pending.push(s);
     pendingLen += s.length;
-  }, async () => { if (pendingLen > 1 << 20) await flush(); });
+  }, async () => { if (pendingLen > STREAM_CHUNK) await flush(); });
   await flush();
   return deflate.end();
 }

@@ -3,7 +3,11 @@ import { parseCellRef } from "../core/_lib/a1";
 
 /** Small, fast XML helpers for the parts of SpreadsheetML we read and patch. */
 
+// Anything escapeXml changes; most cell text has none of it and is returned after one test.
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function escapeXml(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
     // Characters XML 1.0 cannot carry are written as Excel does: _xHHHH_.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);

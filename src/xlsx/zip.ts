@@ -1,3 +1,4 @@
+import type { TransformOptions } from "stream";
 import * as zlib from "zlib";
 
 /**
@@ -143,6 +144,13 @@ export function entryText(buf: Uint8Array, e: ZipEntry): string {
 }
 
 /**
+ * The size of a streamed piece. Under V8's largest young-generation object (128 KiB), so the text
+ * made of each piece dies young and is swept cheaply; megabyte pieces went straight to the
+ * large-object space, which only a full collection — marking the whole model read so far — frees.
+ */
+export const STREAM_CHUNK = 1 << 16;
+
+/**
  * Streams an entry's content in pieces (a sheet of hundreds of megabytes never exists whole),
  * checking size and CRC once the last piece has passed. `onChunk` may return a promise (a writer
  * waiting for its own deflate to drain); an exception from it ends the stream and is rethrown.
@@ -158,10 +166,13 @@ export async function streamEntry(buf: Uint8Array, e: ZipEntry, onChunk: (chunk:
     await onChunk(c);
   };
   if (e.method === 0) {
-    const step = 1 << 22;
+    const step = STREAM_CHUNK;
     for (let i = 0; i < raw.length; i += step) await take(raw.subarray(i, Math.min(raw.length, i + step)));
   } else {
-    const inflate = zlib.createInflateRaw({ chunkSize: 1 << 20 });
+    // zlib inflates on the thread pool: a few megabytes of look-ahead let it run while this thread
+    // scans (a zlib stream passes stream options on; its default look-ahead is 16 KiB).
+    const options: zlib.ZlibOptions & TransformOptions = { chunkSize: STREAM_CHUNK, readableHighWaterMark: 1 << 22 };
+    const inflate = zlib.createInflateRaw(options);
     let failed: unknown = null;
     inflate.end(raw);
     try {

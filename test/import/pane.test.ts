@@ -137,6 +137,50 @@ describe("the Import page in Chromium", () => {
     await page.close();
   });
 
+  it.each([
+    {
+      lang: "zh-CN" as const, install: "安装模板", installed: /已安装模板版本 \d+/, tab: "导入", read: "读取来源", sheet: "联系人", done: /导入完成/,
+      list: [["公司名称", "联系人", "手机", "联系人2", "电话2", "微信号码"], ["甲有限公司", "王总", "13800138000", "李工", "139 0013 9000", "li_gong"]],
+      counts: "联系人 1 = 新增到「联系人」表 1 + 已存在 0 + 未添加 0", target: "联系人2 · 微信", phoneTarget: "联系人2 · 电话", group: "联系人:「联系人」表",
+    },
+    {
+      lang: "en-US" as const, install: "Install template", installed: /Template version \d+ is installed/, tab: "Import", read: "Read the source", sheet: "Contacts", done: /Imported:/,
+      list: [["Company", "Contact", "Mobile", "Contact 2", "Phone 2", "WeChat ID"], ["Acme Ltd", "Wang", "13800138000", "Li", "139 0013 9000", "li_gong"]],
+      counts: "contacts 1 = added to the \"Contacts\" sheet 1 + already there 0 + not added 0", target: "Contact 2 · WeChat", phoneTarget: "Contact 2 · Phone", group: "Contacts: the \"Contacts\" sheet",
+    },
+  ])("$lang: numbered contact columns shown as Contacts targets, one changed, placed on the Contacts sheet", async (c) => {
+    const page = await open(c.lang);
+    await page.getByRole("button", { name: c.install }).click();
+    await page.getByText(c.installed).waitFor();
+    await typeList(page, c.list);
+    await openPage(page, c.tab);
+    await page.getByRole("button", { name: c.read }).click();
+    await page.getByText(c.counts).waitFor();
+    const phone = page.getByRole("combobox", { name: new RegExp(`: ${c.list[0]?.[4]}$`) });
+    expect(await phone.inputValue()).toBe("contact2.phone");
+    expect(await phone.locator("option:checked").textContent()).toBe(c.phoneTarget);
+    expect(await phone.locator("option:checked").evaluate((o) => (o.parentElement as HTMLOptGroupElement).label)).toBe(c.group);
+    // The WeChat column's header is not one we know: the user sends it to contact 2.
+    const wechat = page.getByRole("combobox", { name: new RegExp(`: ${c.list[0]?.[5]}$`) });
+    expect(await wechat.inputValue()).toBe("");
+    await wechat.selectOption({ label: c.target });
+    await page.waitForFunction((name) => {
+      const el = [...document.querySelectorAll("select")].find((s) => (s.getAttribute("aria-label") ?? "").endsWith(`: ${name}`));
+      return el !== undefined && el.value === "contact2.wechat" && !el.disabled;
+    }, c.list[0]?.[5] as string);
+    await page.screenshot({ path: path.join(shots, `${c.lang}-import-4-contacts-preview.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: c.tab, exact: true }).click();
+    await page.getByText(c.done).first().waitFor();
+    expect(await page.getByText(c.counts).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, `${c.lang}-import-5-contacts-done.png`), fullPage: true });
+    expect(await cell(page, c.sheet, "A2")).toBe("KH-202606-001");
+    expect(await cell(page, c.sheet, "C2")).toBe(c.list[1]?.[3]);
+    expect(await cell(page, c.sheet, "F2")).toBe("13900139000");
+    expect(await cell(page, c.sheet, "G2")).toBe("li_gong");
+    await page.close();
+  });
+
   it("zh-CN: a GBK CSV picked from disk", async () => {
     const page = await open("zh-CN");
     await page.getByRole("button", { name: "安装模板" }).click();

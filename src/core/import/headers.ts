@@ -2,6 +2,7 @@ import type { RawCell } from "../model/workbookModel";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../template/columns";
 import { LANGS } from "../i18n/lang";
 import { parseText } from "../model/parse";
+import { contactGroupOf, contactKey } from "./contactGroups";
 
 export type ImportKind = "customers" | "followups";
 
@@ -91,13 +92,26 @@ export function lexicon(kind: ImportKind): ReadonlyMap<string, string> {
   return m;
 }
 
+/**
+ * The key a header names: our headers and synonyms first, then (for customers) a numbered contact
+ * group's field — `contact2.phone` for 电话2, the customer's own key for 联系人1.
+ * @example headerKey("customers", normalizeHeader("Phone 2")) // "contact2.phone"
+ */
+export function headerKey(kind: ImportKind, normalized: string): string | null {
+  const hit = lexicon(kind).get(normalized);
+  if (hit) return hit;
+  if (kind !== "customers") return null;
+  const g = contactGroupOf(normalized);
+  return g ? contactKey(g) : null;
+}
+
 /** The key a target named on `--map` (our header in either language, a synonym, or a key) stands for. */
 export function targetKey(kind: ImportKind, name: string): string | null {
   const n = normalizeHeader(name);
   // The page names its virtual targets by key.
   if (kind === "customers" && n === "region") return "region";
   if (kind === "followups" && n === "matchphone") return "matchPhone";
-  const hit = lexicon(kind).get(n);
+  const hit = headerKey(kind, n);
   if (hit) return hit;
   const byKey = targetColumns(kind).find((c) => c.key.toLowerCase() === n);
   return byKey ? byKey.key : null;
@@ -120,13 +134,12 @@ function texts(row: readonly RawCell[]): string[] {
 }
 
 function recognised(kind: ImportKind, row: readonly RawCell[]): { keys: number; filled: number } {
-  const lex = lexicon(kind);
   const keys = new Set<string>();
   let filled = 0;
   for (const t of texts(row)) {
     if (t === "") continue;
     filled++;
-    const k = lex.get(normalizeHeader(t));
+    const k = headerKey(kind, normalizeHeader(t));
     if (k) keys.add(k);
   }
   return { keys: keys.size, filled };
@@ -174,7 +187,6 @@ export interface MapOverride {
  * Throws MappingError for an override naming a column the source does not have, or a target we do not know.
  */
 export function mapColumns(kind: ImportKind, headers: readonly string[], overrides: readonly MapOverride[] = []): ColumnUse[] {
-  const lex = lexicon(kind);
   const forced = new Map<number, ColumnUse>();
   for (const o of overrides) {
     const i = headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(o.source));
@@ -192,7 +204,7 @@ export function mapColumns(kind: ImportKind, headers: readonly string[], overrid
   return headers.map((h, i) => {
     const f = forced.get(i);
     if (f) return f;
-    const key = lex.get(normalizeHeader(h));
+    const key = headerKey(kind, normalizeHeader(h));
     if (key && !taken.has(key)) {
       taken.add(key);
       return { kind: "ours", key };

@@ -6,6 +6,7 @@ import { date, num, text, type PlanValue } from "../plan/plan";
 import { entryLabel, type ListEntry } from "../template/lists";
 import type { ColumnUse } from "./headers";
 import { importText } from "./messages";
+import { isContactKey } from "./contactGroups";
 import { companySize, emailKey, importAmount, importDate, provinceEntry, provinceForCity, readPhones, splitRegion } from "./values";
 import {
   INDUSTRY_VOCAB, LEVEL_VOCAB, LOST_REASON_VOCAB, METHOD_VOCAB, OVERRIDE_VOCAB, ROLE_VOCAB, SOURCE_VOCAB, STAGE_VOCAB, TIER_VOCAB, TYPE_VOCAB, type Vocab,
@@ -73,6 +74,8 @@ export function normalizeRow(row: readonly RawCell[], uses: readonly ColumnUse[]
       return;
     }
     const key = use.key;
+    // Numbered contact groups go to the Contacts table (placeContacts.ts), not the customer row.
+    if (isContactKey(key)) return;
     if (key === "region") { region = { text: rawString(raw), column }; return; }
     if (key === "matchPhone") { values.set(key, text(rawString(raw).trim())); return; }
     const vocab = VOCABS[key];

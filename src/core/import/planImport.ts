@@ -12,6 +12,8 @@ import { missingTableIssue, UseCaseError } from "../usecases/errors";
 import { readSourceHeader, type ImportKind, type MapOverride, type SourceHeader } from "./headers";
 import { isUserRef, normalizeRow, rawString, type ColRef, type NormalizedRow } from "./normalizeRow";
 import { emailKey, importAmount, importDate, mobileKey } from "./values";
+import { isContactKey } from "./contactGroups";
+import { ContactPlacer, readContactGroups, type ContactCounts, type ContactNote, type SourceContact } from "./placeContacts";
 
 export type OnDuplicate = "fill" | "skip" | "new";
 
@@ -49,7 +51,8 @@ export type ReportNote =
   | { readonly code: "customerWithoutId"; readonly other: number }
   | { readonly code: "identicalFollowUp" }
   | { readonly code: "missingDate" }
-  | { readonly code: "futureDate" };
+  | { readonly code: "futureDate" }
+  | ContactNote;
 
 export type Outcome = "new" | "merged" | "skipped" | "unmatched";
 
@@ -99,7 +102,19 @@ export interface ImportPlan {
   readonly counts: ImportCounts;
   /** Cells the run writes in the table (appended values, fills, new headers), for the audit log. */
   readonly cellsChanged: number;
+  /** The source's numbered contact groups (联系人2, 电话2 …), placed on the 联系人 / Contacts table. */
+  readonly contacts: ContactPlan;
 }
+
+export interface ContactPlan {
+  /** Rows to append to the Contacts table, cells by its column keys (customerId, name, phone …). */
+  readonly rows: ReadonlyArray<ReadonlyMap<string, PlanValue>>;
+  readonly counts: ContactCounts;
+  /** The source has contact groups but the workbook no Contacts table: they were kept as the user's own columns. */
+  readonly tableMissing: boolean;
+}
+
+const NO_CONTACTS: ContactPlan = { rows: [], counts: { found: 0, added: 0, duplicates: 0, notAdded: 0 }, tableMissing: false };
 
 const COLUMN_CACHE = new WeakMap<TableModel, Map<ColRef, readonly RawCell[] | null>>();
 
@@ -203,10 +218,16 @@ const isBlankRow = (cells: readonly RawCell[]) => cells.every((c) => c === null 
  */
 export function planImport(model: WorkbookModel, source: SourceTable, options: ImportOptions): ImportPlan {
   const header = readSourceHeader(options.kind, source.rows, options.map ?? []);
-  return options.kind === "customers" ? planCustomers(model, source, header, options) : planFollowUps(model, source, header, options);
+  if (options.kind !== "customers") return planFollowUps(model, source, header, options);
+  const hasGroups = header.uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+  if (!hasGroups || model.contacts) return planCustomers(model, source, header, options, false);
+  // No Contacts table to place them on (a workbook not yet upgraded): nothing is lost, the groups'
+  // columns are kept as the user's own on the customer table.
+  const uses = header.uses.map((u, i) => (u.kind === "ours" && isContactKey(u.key) ? { kind: "user" as const, header: (header.headers[i] as string).trim() } : u));
+  return planCustomers(model, source, { ...header, uses }, options, true);
 }
 
-function planCustomers(model: WorkbookModel, source: SourceTable, header: SourceHeader, options: ImportOptions): ImportPlan {
+function planCustomers(model: WorkbookModel, source: SourceTable, header: SourceHeader, options: ImportOptions, contactsTableMissing: boolean): ImportPlan {
   const t = model.customers;
   if (!t) throw new UseCaseError([missingTableIssue(model, "customers")]);
   const lang = model.lang;
@@ -335,6 +356,15 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     return v?.kind === "text" ? v.text : "";
   };
 
+  const placer = new ContactPlacer(model.contacts ?? null);
+  const hasContacts = header.uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+  /** Places a row's contacts under the customer it became or matched; returns how many were added. */
+  const placeOn = (tg: Target, contacts: readonly SourceContact[], notes: ReportNote[]): number => {
+    const r = placer.place(parseText(valueAt(tg, "id")), { name: valueAt(tg, "contact"), phone: valueAt(tg, "phone") }, contacts);
+    notes.push(...r.notes);
+    return r.added;
+  };
+
   const create = (n: NormalizedRow, sourceRow: number, notes: ReportNote[]): { target: Target; id: string } => {
     const values = new Map(n.values);
     values.delete("matchPhone");
@@ -361,6 +391,10 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     if (!n) { blank++; return; }
     const notes: ReportNote[] = n.unclear.map((u) => ({ code: "unclear", column: u.column, value: u.value }));
     if (n.extraPhones.length > 0) notes.push({ code: "extraPhones", value: n.extraPhones.join(", ") });
+    const contacts = hasContacts ? readContactGroups(r.cells, header.uses, header.headers, lang) : [];
+    for (const c of contacts) for (const u of c.unclear) notes.push({ code: "unclear", column: u.column, value: u.value });
+    /** A new customer's row is clean only when its contacts all went in. */
+    const contactsClean = () => !notes.some((x) => x.code === "contactKnown" || x.code === "contactNoName" || x.code === "contactsNoCustomerId");
     const finish = (outcome: Outcome, target: string, clean: boolean) => {
       const isFlagged = notes.some((x) => x.code === "unclear" || x.code === "conflict");
       if (isFlagged) flagged++;
@@ -372,6 +406,7 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     const nameKey = nameOf(n);
     if (nameKey === "") {
       notes.push({ code: "missingName" });
+      notes.push(...placer.skip(contacts));
       finish("skipped", "", false);
       return;
     }
@@ -379,7 +414,8 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
       const dup = lookup(n, ["id", "name", "mobile", "email"]);
       if (dup) notes.push(dup.target.sourceRow === null ? { code: "duplicateOf", by: dup.by, other: targetLabel(dup.target) } : { code: "duplicateInSource", by: dup.by, other: dup.target.sourceRow });
       const c = create(n, r.number, notes);
-      finish("new", c.id, !dup && !notes.some((x) => x.code === "idTaken"));
+      placeOn(c.target, contacts, notes);
+      finish("new", c.id, !dup && !notes.some((x) => x.code === "idTaken") && contactsClean());
       return;
     }
     let match = lookup(n, ["id", "name"]);
@@ -390,10 +426,15 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
         const all = (groups.get(nameKey) as number[]).every((j) => ambiguous(normalized[j] as NormalizedRow) || lookup(normalized[j] as NormalizedRow, ["mobile", "email"]) !== null);
         decided = all ? null : create(n, r.number, notes).target;
         groupTarget.set(nameKey, decided);
-        if (decided) { finish("new", targetLabel(decided), !notes.some((x) => x.code === "idTaken")); return; }
+        if (decided) {
+          placeOn(decided, contacts, notes);
+          finish("new", targetLabel(decided), !notes.some((x) => x.code === "idTaken") && contactsClean());
+          return;
+        }
       }
       if (!decided && ambiguous(n)) {
         notes.push({ code: "ambiguousMatch", value: contactKeys(n).map((k) => k.slice(k.indexOf(":") + 1)).join(", ") });
+        notes.push(...placer.skip(contacts));
         finish("skipped", "", false);
         return;
       }
@@ -401,12 +442,13 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     }
     if (!match) {
       const c = create(n, r.number, notes);
-      finish("new", c.id, !notes.some((x) => x.code === "idTaken"));
+      placeOn(c.target, contacts, notes);
+      finish("new", c.id, !notes.some((x) => x.code === "idTaken") && contactsClean());
       return;
     }
     const tg = match.target;
     notes.push(tg.sourceRow === null ? { code: "duplicateOf", by: match.by, other: targetLabel(tg) } : { code: "duplicateInSource", by: match.by, other: tg.sourceRow });
-    if (mode === "skip") { finish("skipped", targetLabel(tg), false); return; }
+    if (mode === "skip") { notes.push(...placer.skip(contacts)); finish("skipped", targetLabel(tg), false); return; }
     const filledCols: string[] = [];
     for (const [ref, v] of n.values) {
       // Created is never back-filled on an existing customer; the match phone is not a column.
@@ -422,9 +464,15 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
         notes.push({ code: "conflict", column: headerOf(t, ref, lang, header), value: rawString(rawOfPlan(v)), other: rawString(current) });
       }
     }
+    // After the fills: a blank ID the source filled is the ID its contacts go under.
+    const placed = placeOn(tg, contacts, notes);
     if (filledCols.length > 0) {
       indexTarget(tg);
       notes.push({ code: "filled", columns: filledCols });
+      finish("merged", targetLabel(tg), false);
+    } else if (placed > 0) {
+      // Only new contacts: the customer still gained something, so the row counts as merged.
+      notes.push({ code: "contactsAdded", count: placed });
       finish("merged", targetLabel(tg), false);
     } else {
       notes.push({ code: "nothingNew" });
@@ -434,9 +482,11 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   const fillList = [...fills.values()].flatMap((m) => [...m.values()]);
   let cells = newColumns.length + fillList.length;
   for (const p of pending) cells += p.size;
+  for (const c of placer.rows) cells += c.size;
   return {
     kind: "customers", lang, table: t, header, sourceName: source.name, newColumns, rows: pending, fills: fillList, report,
     counts: { read: rows.length - blank, added, merged, skipped, flagged, blank }, cellsChanged: cells,
+    contacts: { rows: placer.rows, counts: placer.counts(), tableMissing: contactsTableMissing },
   };
 }
 
@@ -538,6 +588,6 @@ function planFollowUps(model: WorkbookModel, source: SourceTable, header: Source
   for (const p of pending) cells += p.size;
   return {
     kind: "followups", lang, table: fu, header, sourceName: source.name, newColumns, rows: pending, fills: [], report,
-    counts: { read: rows.length - blank, added, merged: 0, skipped, flagged, blank }, cellsChanged: cells,
+    counts: { read: rows.length - blank, added, merged: 0, skipped, flagged, blank }, cellsChanged: cells, contacts: NO_CONTACTS,
   };
 }

@@ -6,6 +6,7 @@ import { importText, type ImportTextKey } from "./messages";
 import { say } from "../i18n/catalogue";
 import { rawString } from "./normalizeRow";
 import type { ImportPlan, MatchBy, Outcome, ReportNote } from "./planImport";
+import type { ContactCounts } from "./placeContacts";
 
 const OUTCOME: Readonly<Record<Outcome, ImportTextKey>> = { new: "outcomeNew", merged: "outcomeMerged", skipped: "outcomeSkipped", unmatched: "outcomeUnmatched" };
 const BY: Readonly<Record<MatchBy, ImportTextKey>> = { id: "byId", name: "byName", mobile: "byMobile", email: "byEmail" };
@@ -30,6 +31,11 @@ export function noteText(n: ReportNote, lang: Lang): string {
     case "identicalFollowUp": return importText(lang, "noteIdenticalFollowUp");
     case "missingDate": return importText(lang, "noteMissingDate");
     case "futureDate": return importText(lang, "noteFutureDate");
+    case "contactsAdded": return importText(lang, "noteContactsAdded", { value: n.count, sheet: sheetName("contacts", lang) });
+    case "contactKnown": return importText(lang, "noteContactKnown", { value: n.value, sheet: sheetName("contacts", lang) });
+    case "contactNoName": return importText(lang, "noteContactNoName", { column: n.column });
+    case "contactsNotAdded": return importText(lang, "noteContactsNotAdded", { value: n.count });
+    case "contactsNoCustomerId": return importText(lang, "noteContactsNoCustomerId", { value: n.count });
   }
 }
 
@@ -37,10 +43,33 @@ export function outcomeText(o: Outcome, lang: Lang): string {
   return importText(lang, OUTCOME[o]);
 }
 
-/** `read N = new A + merged B + skipped C, D flagged` in words. */
+/**
+ * `read N = new A + merged B + skipped C, D flagged` in words, then what became of the source's
+ * numbered contacts when it has any.
+ */
 export function countsText(plan: ImportPlan, lang: Lang): string {
   const c = plan.counts;
-  return importText(lang, "reportSummary", { read: c.read, added: c.added, merged: c.merged, skipped: c.skipped, flagged: c.flagged });
+  const rows = importText(lang, "reportSummary", { read: c.read, added: c.added, merged: c.merged, skipped: c.skipped, flagged: c.flagged });
+  const more = contactsText(plan, lang);
+  return more === "" ? rows : `${rows}${importText(lang, "noteSeparator")}${more}`;
+}
+
+/** What became of the source's numbered contacts, in words; "" when it has none. */
+export function contactsText(plan: ImportPlan, lang: Lang): string {
+  const p = plan.contacts;
+  const sheet = sheetName("contacts", lang);
+  if (p.tableMissing) return importText(lang, "contactsNoTable", { sheet });
+  return contactCountsText(p.counts, lang);
+}
+
+/**
+ * `contacts N = added A + already there B + not added C` in words; "" when the source had none.
+ * @example contactCountsText({ found: 2, added: 1, duplicates: 1, notAdded: 0 }, "en-US")
+ * // 'contacts 2 = added to the "Contacts" sheet 1 + already there 1 + not added 0'
+ */
+export function contactCountsText(c: ContactCounts, lang: Lang): string {
+  if (c.found === 0) return "";
+  return importText(lang, "contactsSummary", { found: c.found, added: c.added, duplicates: c.duplicates, notAdded: c.notAdded, sheet: sheetName("contacts", lang) });
 }
 
 /** Header row of the report table (its first row is the header; the title rows sit above it). */

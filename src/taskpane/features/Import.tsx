@@ -8,7 +8,10 @@ import { ErrorBar } from "../ErrorBar";
 import type { ImportPreview, ImportRequest, SourceTable } from "../workbookApi";
 import { targetColumns, type ColumnUse, type ImportKind, type MapOverride } from "../../core/import/headers";
 import { importText, type ImportTextKey } from "../../core/import/messages";
-import { countsText } from "../../core/import/report";
+import { contactCountsText, countsText } from "../../core/import/report";
+import { CONTACT_FIELDS, parseContactKey } from "../../core/import/contactGroups";
+import { CONTACT_COLUMNS } from "../../core/contacts/columns";
+import { sheetName } from "../../core/template/sheets";
 import { readCsv } from "../../core/import/csv";
 import type { OnDuplicate } from "../../core/import/planImport";
 import { rawString } from "../../core/import/normalizeRow";
@@ -21,6 +24,8 @@ const useStyles = makeStyles({
   cell: { whiteSpace: "nowrap" },
   // Columns as wide as their text (Fluent's table shares the width out equally, and text overlaps).
   sample: { tableLayout: "auto", width: "max-content", minWidth: "100%" },
+  // Source headers are short; the targets ("Contact 2 · Phone") need the room.
+  sourceColumn: { width: "36%" },
 });
 
 /** The value of a column's mapping control: one of our keys, or "" for the user's own column. */
@@ -46,6 +51,11 @@ export function Import(props: { onToast: (text: string) => void }) {
   };
 
   const ours = targetColumns(kind).map((c) => ({ key: c.key, label: c.header[lang] }));
+  // The source's numbered contact groups and one more, so a column the headers did not give away can join a new group.
+  const groups = Math.max(1, ...(preview?.header.uses ?? []).map((u) => (u.kind === "ours" ? (parseContactKey(u.key)?.group ?? 1) : 1))) + 1;
+  const contactTargets = kind !== "customers" ? [] : Array.from({ length: groups - 1 }, (_x, i) => i + 2).flatMap((n) => CONTACT_FIELDS.map((f) => ({
+    key: `contact${n}.${f}`, label: it("contactTarget", { n, field: CONTACT_COLUMNS.find((d) => d.key === f)?.header[lang] ?? f }),
+  })));
   const targets = kind === "customers" ? [...ours, { key: "region", label: it("targetRegion") }] : [...ours, { key: "matchPhone", label: it("targetMatchPhone") }];
 
   const refresh = async (src: SourceTable, m: Readonly<Record<string, string>>, k = kind, d = onDuplicate) => {
@@ -80,7 +90,9 @@ export function Import(props: { onToast: (text: string) => void }) {
     const out = await run(() => api.runImport(source, request(map), user));
     if (!out) return;
     const c = out.counts;
-    const summary = importText(lang, "reportSummary", { read: c.read, added: c.added, merged: c.merged, skipped: c.skipped, flagged: c.flagged });
+    const rows = importText(lang, "reportSummary", { read: c.read, added: c.added, merged: c.merged, skipped: c.skipped, flagged: c.flagged });
+    const contacts = contactCountsText(out.contacts, lang);
+    const summary = contacts === "" ? rows : `${rows}${it("noteSeparator")}${contacts}`;
     setDone(it("importDone", { summary, sheet: out.reportSheet }));
     props.onToast(it("importDone", { summary, sheet: out.reportSheet }));
     setPreview(null);
@@ -127,7 +139,7 @@ export function Import(props: { onToast: (text: string) => void }) {
           <Table size="small" aria-label={it("mappingTitle")}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{it("mappingSource")}</TableHeaderCell>
+                <TableHeaderCell className={s.sourceColumn}>{it("mappingSource")}</TableHeaderCell>
                 <TableHeaderCell>{it("mappingTarget")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -141,6 +153,11 @@ export function Import(props: { onToast: (text: string) => void }) {
                       <Select aria-label={`${it("mappingTarget")}: ${h}`} value={mappedKey(use)} disabled={busy} onChange={(_e, d) => void changeMapping(h, d.value)}>
                         <option value="">{it("keepAsOwn")}</option>
                         {targets.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+                        {contactTargets.length > 0 && (
+                          <optgroup label={it("contactTargetGroup", { sheet: sheetName("contacts", lang) })}>
+                            {contactTargets.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+                          </optgroup>
+                        )}
                       </Select>
                     </TableCell>
                   </TableRow>

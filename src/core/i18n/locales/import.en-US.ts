@@ -1,7 +1,7 @@
 /** The import feature's words (reference language); zh-CN in import.zh-CN.ts, typed against these keys. */
 export const IMPORT_EN_US = {
   noteSeparator: "; ",
-  guideImport: "4. Bring existing lists in: on the add-in's Import page select the list (or pick a CSV file), check the column mapping and the first rows, then Import; or run crm-sheets import list.csv --into this-file.xlsx. Headers are recognised by their usual names (Company, Mobile, Sales rep …); a customer already here is matched by name, mobile or e-mail and only its blank cells are filled, never overwritten; a value that cannot be read is kept as typed and flagged. Where every row went is listed on the Import report sheet, and importing the same file twice adds nothing.",
+  guideImport: "4. Bring existing lists in: on the add-in's Import page select the list (or pick a CSV file), check the column mapping and the first rows, then Import; or run crm-sheets import list.csv --into this-file.xlsx. Headers are recognised by their usual names (Company, Mobile, Sales rep …); a customer already here is matched by name, mobile or e-mail and only its blank cells are filled, never overwritten; a value that cannot be read is kept as typed and flagged. Numbered contact columns (Contact 2, Phone 2, Title 2 … or 联系人2, 电话2) go to the Contacts sheet under that customer; a person already there is not added twice. Where every row went is listed on the Import report sheet, and importing the same file twice adds nothing.",
   tabImport: "Import",
   importInto: "Import into",
   kindCustomers: "Customers",
@@ -70,4 +70,14 @@ export const IMPORT_EN_US = {
   errUnknownTarget: "--map names a target \"{value}\" that cannot be imported into",
   errEmpty: "the file is empty",
   errUnreadable: "cannot read the file: {value}",
+  contactsSummary: "contacts {found} = added to the \"{sheet}\" sheet {added} + already there {duplicates} + not added {notAdded}",
+  contactsNoTable: "this workbook has no \"{sheet}\" sheet: the numbered contact columns were kept as your own columns (upgrade the workbook to place them)",
+  contactTarget: "Contact {n} · {field}",
+  contactTargetGroup: "Contacts: the \"{sheet}\" sheet",
+  noteContactsAdded: "{value} contacts added to the \"{sheet}\" sheet",
+  noteContactKnown: "contact \"{value}\" is already on the \"{sheet}\" sheet (or the customer row) for this customer; not added again",
+  noteContactNoName: "contact columns {column} have no name; that contact was not added",
+  noteContactsNotAdded: "its {value} contacts were not added either",
+  noteContactsNoCustomerId: "the customer has no Customer ID; its {value} contacts were not added (grade first to generate one)",
+  contactsFiltered: "\"{sheet}\" has a filter on, so no contact can be added at its end. Clear the filter, then import again.",
 } as const;

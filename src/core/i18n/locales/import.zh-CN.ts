@@ -3,7 +3,7 @@ import type { IMPORT_EN_US } from "./import.en-US";
 /** 导入功能的文字;键与参数以 import.en-US.ts 为准。 */
 export const IMPORT_ZH_CN: { readonly [K in keyof typeof IMPORT_EN_US]: string } = {
   noteSeparator: ";",
-  guideImport: "4. 导入已有名单:在插件的「导入」页选中名单所在区域(或选择 CSV 文件),核对列对应和前几行后点「导入」;也可用命令行 crm-sheets import 名单.csv --into 本文件。表头按常见叫法自动识别(如「公司名称」「手机」「业务员」),重复客户按名称、手机号、邮箱合并,只补空白、不覆盖已有内容;无法识别的值原样保留并标出。每一行的去向都写在「导入报告」表中,同一文件导入两次不会重复。",
+  guideImport: "4. 导入已有名单:在插件的「导入」页选中名单所在区域(或选择 CSV 文件),核对列对应和前几行后点「导入」;也可用命令行 crm-sheets import 名单.csv --into 本文件。表头按常见叫法自动识别(如「公司名称」「手机」「业务员」),重复客户按名称、手机号、邮箱合并,只补空白、不覆盖已有内容;无法识别的值原样保留并标出。带编号的联系人列(如「联系人2」「电话2」「职位2」)会放入「联系人」表、归到该客户名下,已有的联系人不会重复添加。每一行的去向都写在「导入报告」表中,同一文件导入两次不会重复。",
   tabImport: "导入",
   importInto: "导入到",
   kindCustomers: "客户信息",
@@ -72,4 +72,14 @@ export const IMPORT_ZH_CN: { readonly [K in keyof typeof IMPORT_EN_US]: string }
   errUnknownTarget: "--map 中的目标列「{value}」不是可导入的列",
   errEmpty: "文件是空的",
   errUnreadable: "无法读取文件:{value}",
+  contactsSummary: "联系人 {found} = 新增到「{sheet}」表 {added} + 已存在 {duplicates} + 未添加 {notAdded}",
+  contactsNoTable: "本工作簿没有「{sheet}」表:带编号的联系人列已作为自定义列保留(升级工作簿后即可放入联系人表)",
+  contactTarget: "联系人{n} · {field}",
+  contactTargetGroup: "联系人:「{sheet}」表",
+  noteContactsAdded: "已将 {value} 位联系人添加到「{sheet}」表",
+  noteContactKnown: "联系人「{value}」已在该客户的「{sheet}」表(或客户行)中,未重复添加",
+  noteContactNoName: "联系人列 {column} 没有姓名,该联系人未添加",
+  noteContactsNotAdded: "该行的 {value} 位联系人也未添加",
+  noteContactsNoCustomerId: "该客户没有客户编号,其 {value} 位联系人未添加(请先运行评级生成编号)",
+  contactsFiltered: "「{sheet}」表已开启筛选,无法在表末添加联系人。请先清除筛选,再重新导入。",
 };

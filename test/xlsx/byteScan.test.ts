@@ -1,0 +1,94 @@
+/**
+ * The sheet scanner works on byte text (one character per byte of the part): values are decoded
+ * only where they are read, untouched rows leave as the bytes they came in as, and cells are
+ * stepped over by their column and end alone.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { cli, tmpdir } from "./helpers";
+import { Book } from "../../src/xlsx/book";
+import { rebuild } from "../../src/xlsx/zip";
+import { readBook } from "../../src/xlsx/read";
+import { gradeFile } from "../../src/xlsx/usecases";
+import { cellsOf, Names } from "../../src/xlsx/rows";
+import { bytesOfText, textOfBytes } from "../../src/xlsx/byteText";
+import { parseIsoDay, type DayNumber } from "../../src/core/_lib/calendar";
+
+const TODAY = "2026-05-20";
+
+describe("byte text", () => {
+  it("decodes and encodes UTF-8, leaving ASCII as it is", () => {
+    for (const s of ["客户信息", "A 级 · 🚀", "plain ascii", "ü"]) {
+      const bytes = bytesOfText(s);
+      expect(Buffer.from(bytes, "latin1").equals(Buffer.from(s, "utf8"))).toBe(true);
+      expect(textOfBytes(bytes)).toBe(s);
+    }
+    expect(bytesOfText("KH-0001")).toBe("KH-0001");
+  });
+});
+
+describe("cells of every shape, stepped over or read", () => {
+  it("reads cells whose parts are spaced, reordered or followed by extLst, and tags in any attribute order", () => {
+    const row = `<row r="1"><c s="2" r="A1" t="inlineStr">\n  <is><t>x</t></is>\n</c><c r='B1'><f>1+1</f>\n<v>2</v></c>`
+      + `<c r="C1" s="1"/><c r="D1" t="s"><v>0</v><extLst/></c><c t="str"><v>after</v></c></row>`;
+    const cells = cellsOf(row, new Names(""));
+    expect(cells.map((c) => [c.col, c.s, c.t, c.v, c.f, c.inline])).toEqual([
+      [1, 2, "inlineStr", null, null, "<t>x</t>"],
+      [2, null, null, "2", "1+1", null],
+      [3, 1, null, null, null, null],
+      [4, null, "s", "0", null, null],
+      [5, null, "str", "after", null, null],
+    ]);
+    // Only the columns asked for are read; the others are stepped over.
+    expect(cellsOf(row, new Names(""), (c) => c === 2 || c === 5).map((c) => [c.col, c.v])).toEqual([[2, "2"], [5, "after"]]);
+  });
+
+  it("stops a row after the last column asked for, and still refuses a cell that never closes", () => {
+    const row = `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></row>`;
+    expect(cellsOf(row, new Names(""), () => true, undefined, 2).map((c) => c.v)).toEqual(["1", "2"]);
+    expect(() => cellsOf(row, new Names(""))).toThrow(/cell C1 is not closed/);
+  });
+});
+
+describe("reading and writing through byte text", () => {
+  const dir = tmpdir();
+  const demo = path.join(dir, "demo.xlsx");
+  beforeAll(() => {
+    expect(cli(["demo", demo, "--today", TODAY]).code).toBe(0);
+  });
+
+  it("keeps a user's cell byte for byte in a rewritten row, even bytes that are not UTF-8", async () => {
+    const file = path.join(dir, "odd-bytes.xlsx");
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const sheet = b.sheets.find((s) => s.name === "客户信息")?.path ?? "";
+    const e = b.byName.get(sheet);
+    if (!e) throw new Error("no customer sheet");
+    const { entryBytes } = await import("../../src/xlsx/zip");
+    const text = Buffer.from(entryBytes(b.buf, e)).toString("latin1");
+    // An empty user cell on the first customer's row gets a truncated UTF-8 sequence (客 cut after two bytes).
+    const odd = `<c r="R2" s="1" t="inlineStr"><is><t>\u00e5\u00ae|note</t></is></c>`;
+    expect(text).toContain(`<c r="R2" s="1"/>`);
+    fs.writeFileSync(file, rebuild(b.buf, b.entries, new Map([[sheet, Buffer.from(text.replace(`<c r="R2" s="1"/>`, odd), "latin1")]])));
+    // A later day moves derived cells on that row, so the row is rewritten around the user's cell.
+    await gradeFile(file, parseIsoDay("2026-09-01") as DayNumber);
+    const after = new Book(new Uint8Array(fs.readFileSync(file)));
+    const out = Buffer.from(entryBytes(after.buf, after.byName.get(sheet) ?? e)).toString("latin1");
+    expect(out).not.toBe(text);
+    const row2 = out.slice(out.indexOf(`<row r="2"`), out.indexOf(`</row>`, out.indexOf(`<row r="2"`)));
+    expect(row2).toContain(odd);
+  });
+
+  it("reads the live Status formula as a mark when only its presence matters", async () => {
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const marked = await readBook(b, { customers: ["id", "status"], followUps: ["date"], formulaMarks: ["status"] });
+    const full = await readBook(b, { customers: ["id", "status"], followUps: ["date"] });
+    const m = marked.model.customers?.cols.status ?? [];
+    const f = full.model.customers?.cols.status ?? [];
+    expect(m.length).toBeGreaterThan(0);
+    f.forEach((v, i) => {
+      if (typeof v === "string" && v.startsWith("=")) expect([i, m[i]]).toEqual([i, "="]);
+      else expect([i, m[i]]).toEqual([i, v]);
+    });
+    expect(f.some((v) => typeof v === "string" && v.startsWith("=IF("))).toBe(true);
+  });
+});
