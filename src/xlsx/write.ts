@@ -228,11 +228,13 @@ class SheetWriter {
 
   /** The dimension grown to the table's new last row (set on its tag, nothing else touched). */
   grownPrefix(text: string, to: number): string {
-    const at = findOpen(text, `<${this.names.ns}dimension`, 0);
+    const open = `<${this.names.ns}dimension`;
+    const at = findOpen(text, open, 0);
     if (at < 0) return text;
     const te = tagEnd(text, at);
     const tag = parseTag(text.slice(at, te + 1));
-    const ref = attrIn(text, at, te, "ref");
+    // Attributes start after the element's name.
+    const ref = attrIn(text, at + open.length, te, "ref");
     const r = ref ? parseRange(ref) : null;
     if (!r || r.r1 >= to) return text;
     setAttr(tag, "ref", `${columnLetter(r.c0)}${r.r0}:${columnLetter(r.c1)}${to}`);
