@@ -5,7 +5,7 @@ import { say } from "../core/i18n/catalogue";
 /** Bad usage: worded when it is raised, in the language the command line speaks at that point. */
 export class UsageError extends Error {}
 
-export const COMMANDS = ["init", "grade", "log", "check", "dashboard", "pool", "claim", "handover", "demo"] as const;
+export const COMMANDS = ["init", "grade", "log", "check", "complaint", "dashboard", "pool", "claim", "handover", "demo"] as const;
 
 export interface Parsed {
   readonly command: string;
@@ -31,6 +31,7 @@ const VALUE_FLAGS = new Set([
   "from",
   "to",
   "spoke-with",
+  "at",
 ]);
 const BOOL_FLAGS = new Set(["json", "help", "release", "all-stages", "dry-run"]);
 

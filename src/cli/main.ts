@@ -12,6 +12,7 @@ import { demo } from "./subcommands/demo";
 import { grade } from "./subcommands/grade";
 import { log } from "./subcommands/log";
 import { check } from "./subcommands/check";
+import { complaint } from "./subcommands/complaint";
 import { claim, handover, pool } from "./subcommands/teamops";
 import { dashboard } from "./subcommands/dashboard";
 import { runImport } from "./importCommand";
@@ -26,6 +27,7 @@ const RUNS: Readonly<Record<(typeof COMMANDS)[number], (p: ReturnType<typeof par
   grade,
   log,
   check,
+  complaint,
   pool,
   claim,
   handover,

@@ -1,6 +1,7 @@
 import type { DayNumber } from "../core/_lib/calendar";
 import { columnLetter, type RawCell } from "../core/model/workbookModel";
-import { planDashboard, dashboardMeasures, toFigures, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS, OVERVIEW_CUSTOMER_KEYS, type DashboardFigures } from "../core/dashboard";
+import { planDashboard, dashboardMeasures, toFigures, DASHBOARD_COMPLAINT_KEYS, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS, OVERVIEW_CUSTOMER_KEYS, type DashboardFigures } from "../core/dashboard";
+import { fromLocalDateTime, wallTime, type WallTime } from "../core/health/wallClock";
 import { DASH_FORMATS, type DashboardLayout, type DashChart, type DashStyle } from "../core/dashboard/layout";
 import { DASHBOARD_SHEET_NAMES } from "../core/dashboard/messages";
 import type { Lang } from "../core/i18n/lang";
@@ -18,6 +19,9 @@ export interface OverviewOutcome {
   readonly asOf: string;
   readonly kpi: DashboardFigures["kpi"];
   readonly owners: DashboardFigures["owners"];
+  /** Customers by value tier (as last graded), and complaints open and late now. */
+  readonly tiers: DashboardFigures["tiers"];
+  readonly complaints: DashboardFigures["complaints"];
   /** The A cadence the "not contacted" column counts with (a Rules row). */
   readonly cadenceA: number;
 }
@@ -33,9 +37,16 @@ async function readModel(context: Excel.RequestContext, customerKeys: readonly s
   const s = await readStructure(context);
   const cu = s.tables.customers;
   const fu = s.tables.followUps;
+  const co = s.tables.complaints;
   if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "dashboard");
-  const reads = await readColumns(context, [{ info: cu, keys: customerKeys }, ...(fu?.exists ? [{ info: fu, keys: DASHBOARD_FOLLOWUP_KEYS }] : [])]);
-  const model = workbookModel(s, tableModel(cu, reads.get(cu) as Record<string, RawCell[]>), fu?.exists ? tableModel(fu, reads.get(fu) as Record<string, RawCell[]>) : null);
+  const reads = await readColumns(context, [
+    { info: cu, keys: customerKeys },
+    ...(fu?.exists ? [{ info: fu, keys: DASHBOARD_FOLLOWUP_KEYS }] : []),
+    ...(co?.exists ? [{ info: co, keys: DASHBOARD_COMPLAINT_KEYS }] : []),
+  ]);
+  const model = workbookModel(s, tableModel(cu, reads.get(cu) as Record<string, RawCell[]>), fu?.exists ? tableModel(fu, reads.get(fu) as Record<string, RawCell[]>) : null, {
+    complaints: co?.exists ? tableModel(co, reads.get(co) ?? {}) : null,
+  });
   return { s, model };
 }
 
@@ -43,13 +54,19 @@ async function readModel(context: Excel.RequestContext, customerKeys: readonly s
  * The Overview tab's figures (KPI row and owners) straight from the tables, no dashboard sheet
  * needed: one sync for the structure and one for the columns (more only past 4 MB of cells).
  */
-export async function overview(today: DayNumber): Promise<OverviewOutcome> {
+export async function overview(today: DayNumber, now: Date): Promise<OverviewOutcome> {
   return run("overview", async (context) => {
     const { model } = await readModel(context, OVERVIEW_CUSTOMER_KEYS);
-    const m = dashboardMeasures(model, today);
+    const m = dashboardMeasures(model, today, wallNow(today, now));
     const f = toFigures(m);
-    return { lang: model.lang, asOf: f.asOf, kpi: f.kpi, owners: f.owners, cadenceA: m.cadenceA };
+    return { lang: model.lang, asOf: f.asOf, kpi: f.kpi, owners: f.owners, tiers: f.tiers, complaints: f.complaints, cadenceA: m.cadenceA };
   });
+}
+
+/** The user's wall clock, for complaint deadlines (the start of today should the clock be unreadable). */
+function wallNow(today: DayNumber, now: Date): WallTime {
+  const clock = fromLocalDateTime(now);
+  return clock === null ? wallTime(today) : clock;
 }
 
 /**
@@ -143,7 +160,7 @@ export function dashboardGrids(layout: DashboardLayout): { nf: string[][]; conte
 export async function buildDashboard(today: DayNumber, user: string, now: Date): Promise<DashboardOutcome> {
   return run("dashboard", async (context) => {
     const { s, model } = await readModel(context, DASHBOARD_CUSTOMER_KEYS);
-    const { layout } = planDashboard(model, today);
+    const { layout } = planDashboard(model, today, wallNow(today, now));
     const mark = context.workbook.names.getItemOrNullObject(MARK);
     const markRange = mark.getRangeOrNullObject();
     markRange.load("address");

@@ -94,7 +94,7 @@ async function planIn(context: Excel.RequestContext, source: SourceTable, option
   const groups = options.kind === "customers" && readSourceHeader(options.kind, source.rows, options.map ?? []).uses.some((u) => u.kind === "ours" && isContactKey(u.key));
   const ct = groups && s.tables.contacts?.exists ? s.tables.contacts : null;
   const reads = await readColumns(context, [{ info: cuAll, keys: cuKeys }, ...(fuAll && fuKeys.length > 0 ? [{ info: fuAll, keys: fuKeys }] : []), ...(ct ? [{ info: ct, keys: CONTACT_KEYS }] : [])]);
-  const model = workbookModel(s, tableModel(cuAll, reads.get(cuAll) ?? {}), fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null, ct ? tableModel(ct, reads.get(ct) ?? {}) : null);
+  const model = workbookModel(s, tableModel(cuAll, reads.get(cuAll) ?? {}), fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null, { contacts: ct ? tableModel(ct, reads.get(ct) ?? {}) : null });
   const plan = planImport(model, source, options);
   return { s, plan, target: (options.kind === "customers" ? cuAll : fuAll) as TableInfo, contacts: ct };
 }

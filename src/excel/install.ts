@@ -14,6 +14,7 @@ import { SHEETS, TEMPLATE_VERSION, sheetName, type SheetKey } from "../core/temp
 import { ourSheetNames, readStructure, type Structure, type TableInfo } from "./structure";
 import { queueWrite } from "./writeCells";
 import { GUIDE_WIDTHS, guideRowHeight, type GuideRow } from "../core/template/guide";
+import { upgradeHealth } from "./installHealth";
 
 /**
  * Excel's column width in points for a width in characters (Calibri 11 at 100 %): 7 pixels a
@@ -152,6 +153,9 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
     }
     if (s.templateVersion !== null && s.templateVersion < TEMPLATE_VERSION) setVersion(context, s);
     await context.sync();
+    // Template version 2's Rules rows, names and complaint highlight, on a workbook that lacks them
+    // (a first install has them from the plan already).
+    if (!created.includes(plan.sheets[0]?.name ?? "")) addedColumns.push(...(await upgradeHealth(context, lang)).rules);
     return installed || adoptable.length > 0 ? { kind: "upgraded", lang, sheets: created, columns: addedColumns } : { kind: "installed", lang, sheets: created };
   });
 }

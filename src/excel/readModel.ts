@@ -89,6 +89,11 @@ export function tableModel(info: TableInfo, cols: Record<string, RawCell[]>): Ta
   };
 }
 
-export function workbookModel(s: Structure, customers: TableModel | null, followUps: TableModel | null, contacts: TableModel | null = null): WorkbookModel {
-  return { lang: s.lang, templateVersion: s.templateVersion, customers, followUps, contacts, rules: s.rulesRows, lists: s.lists };
+export function workbookModel(
+  s: Structure,
+  customers: TableModel | null,
+  followUps: TableModel | null,
+  more: { readonly contacts?: TableModel | null; readonly complaints?: TableModel | null } = {},
+): WorkbookModel {
+  return { lang: s.lang, templateVersion: s.templateVersion, customers, followUps, contacts: more.contacts ?? null, complaints: more.complaints ?? null, rules: s.rulesRows, lists: s.lists };
 }

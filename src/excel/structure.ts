@@ -6,6 +6,7 @@ import { SHEETS, sheetKeyOf, type SheetKey } from "../core/template/sheets";
 import type { ListKey } from "../core/template/lists";
 import { templateVersion, workbookLang } from "../core/rules/metaRows";
 import type { Lang } from "../core/i18n/lang";
+import { COMPLAINT_COLUMNS } from "../core/health/columns";
 
 /** What one sync tells us about one of our tables. */
 export interface TableInfo {
@@ -49,7 +50,7 @@ export interface Structure {
   readonly templateVersion: number | null;
 }
 
-const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS };
+const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS, complaints: COMPLAINT_COLUMNS };
 const READ_LISTS: readonly ListKey[] = ["holidays", "workdays", "team"];
 
 function queueTable(context: Excel.RequestContext, key: SheetKey, name: string): Pending {
@@ -86,7 +87,7 @@ function finishTable(p: Pending): TableInfo {
  */
 export async function readStructure(context: Excel.RequestContext): Promise<Structure> {
   const sheets = context.workbook.worksheets.load("items/name");
-  const pending: Pending[] = (["customers", "followUps", "rules", "audit", "contacts"] as const).map((k) => queueTable(context, k, SHEETS[k].table as string));
+  const pending: Pending[] = (["customers", "followUps", "rules", "audit", "contacts", "complaints"] as const).map((k) => queueTable(context, k, SHEETS[k].table as string));
   const rulesBody = pending[2]?.table.getDataBodyRange().load("values,rowIndex");
   const lists = READ_LISTS.map((k) => {
     const t = context.workbook.tables.getItemOrNullObject(`CRM_T_${k}`);

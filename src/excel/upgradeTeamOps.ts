@@ -13,6 +13,7 @@ import { num, text } from "../core/plan/plan";
 import { sheetRef } from "../core/_lib/a1";
 import { teamOpsTexts } from "../core/pool/i18n";
 import type { ColumnDef } from "../core/template/columns";
+import { validationTitle } from "../core/template/validationTitle";
 import type { Lang } from "../core/i18n/lang";
 
 /**
@@ -51,7 +52,7 @@ export async function upgradeTeamOps(out: InstallOutcome): Promise<string[]> {
           queueValidation(context, rules.sheetName, {
             sheet: "rules", range: `${valueCol}${row}`,
             rule: d.kind === "switch" ? { kind: "list", source: `${w.yes},${w.no}` } : { kind: "whole", min: d.min, max: d.max },
-            prompt: { title: d.label[lang].slice(0, 32), text: d.note[lang] }, error: null,
+            prompt: { title: validationTitle(d.label[lang]), text: d.note[lang] }, error: null,
           });
           added.push(d.label[lang]);
         });

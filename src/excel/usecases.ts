@@ -28,6 +28,9 @@ import type { Grade } from "../core/grading/gradeCustomer";
 import { contactsByCustomer, readContacts } from "../core/contacts/readContacts";
 import type { ContactLine } from "../core/contacts/contactLines";
 
+import { COMPLAINT_READ_KEYS } from "../core/health/columns";
+import { fromLocalDateTime } from "../core/health/wallClock";
+
 /** Columns grading reads from the Customers table (never the whole sheet). */
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
 
@@ -172,11 +175,13 @@ export async function gradeWorkbook(today: DayNumber, user: string, now: Date, o
       const s = await readStructure(context);
       lang = s.lang;
       const { cu, fu } = need(s);
-      const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
+      const co = s.tables.complaints?.exists ? s.tables.complaints : null;
+      const reads = await readColumns(context, [{ info: cu, keys: GRADE_KEYS }, ...(fu ? [{ info: fu, keys: HISTORY_KEYS }] : []), ...(co ? [{ info: co, keys: COMPLAINT_READ_KEYS }] : [])], (d, t) => onProgress?.(d, t * 2));
       const hidden = await hiddenRows(context, cu);
       const cuCols = reads.get(cu) ?? {};
-      const model = workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, reads.get(fu) ?? {}) : null);
-      const plan = grade(model, today);
+      const model = workbookModel(s, tableModel(cu, cuCols), fu ? tableModel(fu, reads.get(fu) ?? {}) : null, { complaints: co ? tableModel(co, reads.get(co) ?? {}) : null });
+      // Complaint deadlines are judged on the user's wall clock.
+      const plan = grade(model, today, fromLocalDateTime(now) ?? undefined);
       const keys = rowKeys(cuCols.id ?? [], cuCols.name ?? [], cu.rowCount);
       // A guard tripped though nothing moved: Excel's find does not see some key cells (a hidden
       // column, say). From now on every row is checked after its write instead.
@@ -333,13 +338,17 @@ export async function checkWorkbook(today: DayNumber): Promise<LocatedIssue[]> {
     };
     const cuAll = withExtras(cu);
     const fuAll = fu ? withExtras(fu) : null;
-    const reads = await readColumns(context, [{ info: cuAll, keys: Object.keys(cuAll.positions) }, ...(fuAll ? [{ info: fuAll, keys: Object.keys(fuAll.positions) }] : [])]);
+    const co = s.tables.complaints?.exists ? (s.tables.complaints ?? null) : null;
+    const reads = await readColumns(context, [{ info: cuAll, keys: Object.keys(cuAll.positions) }, ...(fuAll ? [{ info: fuAll, keys: Object.keys(fuAll.positions) }] : []), ...(co ? [{ info: co, keys: Object.keys(co.positions) }] : [])]);
     const cuModel = tableModel(cuAll, reads.get(cuAll) ?? {});
     const fuModel = fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null;
-    const issues = check(workbookModel(s, cuModel, fuModel), today);
+    const coModel = co ? tableModel(co, reads.get(co) ?? {}) : null;
+    const issues = check(workbookModel(s, cuModel, fuModel, { complaints: coModel }), today);
     return issues.map((issue) => ({
       issue,
-      address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey) : issue.sheet === "followUps" && fuModel && fuAll ? address(fuModel, fuAll.sheetName, issue.row, issue.columnKey) : null,
+      address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey)
+        : issue.sheet === "followUps" && fuModel && fuAll ? address(fuModel, fuAll.sheetName, issue.row, issue.columnKey)
+        : issue.sheet === "complaints" && coModel && co ? address(coModel, co.sheetName, issue.row, issue.columnKey) : null,
     }));
   });
 }

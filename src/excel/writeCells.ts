@@ -1,5 +1,6 @@
 import type { PlanValue } from "../core/plan/plan";
 import { DATE_FORMAT, TEXT_FORMAT } from "../core/template/columns";
+import { DATE_TIME_FORMAT } from "../core/health/columns";
 
 /**
  * The one place that turns typed plan values into what Excel's `values`, `formulas` and
@@ -26,7 +27,7 @@ export function toCellArrays(grid: ReadonlyArray<ReadonlyArray<PlanValue | null>
       if (v === null) { nf.push(null); vs.push(null); fs.push(null); continue; }
       switch (v.kind) {
         case "text": nf.push(TEXT_FORMAT); vs.push(v.text); fs.push(null); break;
-        case "date": nf.push(DATE_FORMAT); vs.push(v.day); fs.push(null); break;
+        case "date": nf.push(v.withTime ? DATE_TIME_FORMAT : DATE_FORMAT); vs.push(v.day); fs.push(null); break;
         case "number": nf.push(null); vs.push(v.value); fs.push(null); break;
         case "formula": nf.push(null); vs.push(null); fs.push(v.formula); break;
         default: nf.push(null); vs.push(""); fs.push(null);

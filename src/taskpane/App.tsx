@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from "react";
 import {
-  Dropdown, FluentProvider, Option, Tab, TabList, Text, Toast, ToastTitle, Toaster, makeStyles, tokens, useId, useToastController,
+  Dropdown, FluentProvider, Option, Text, Toast, ToastTitle, Toaster, makeStyles, tokens, useId, useToastController,
   webDarkTheme, webLightTheme,
 } from "@fluentui/react-components";
 import { PaneProvider, usePane } from "./context";
@@ -13,12 +13,14 @@ import { dashText } from "../core/dashboard/messages";
 import { importText } from "../core/import/messages";
 import { Spinner } from "@fluentui/react-components";
 import { TEAM_OPS_STRINGS } from "./features/teamOpsStrings";
+import { PageTabs } from "./PageTabs";
 
 // Pages past Home load on first use: the pane opens faster (the date picker alone is large).
 const LogFollowUp = lazy(() => import("./features/LogFollowUp").then((m) => ({ default: m.LogFollowUp })));
 const Grade = lazy(() => import("./features/Grade").then((m) => ({ default: m.Grade })));
 const Card = lazy(() => import("./features/Card").then((m) => ({ default: m.Card })));
 const Check = lazy(() => import("./features/Check").then((m) => ({ default: m.Check })));
+const Complaints = lazy(() => import("./features/health/Complaints").then((m) => ({ default: m.Complaints })));
 const Pool = lazy(() => import("./features/Pool").then((m) => ({ default: m.Pool })));
 const Handover = lazy(() => import("./features/Handover").then((m) => ({ default: m.Handover })));
 const Import = lazy(() => import("./features/Import").then((m) => ({ default: m.Import })));
@@ -29,11 +31,11 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: "100vh", boxSizing: "border-box" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   lang: { minWidth: "auto" },
-  // Pages keep being added: the tabs wrap onto a second line rather than scroll a 320 px pane sideways.
-  tabs: { flexWrap: "wrap" },
 });
 
-type Page = "home" | "log" | "grade" | "card" | "check" | "pool" | "handover" | "overview" | "import" | "audit";
+type Page = "home" | "log" | "complaints" | "grade" | "card" | "check" | "pool" | "handover" | "overview" | "import" | "audit";
+/** In the order the tabs show them; those that do not fit the pane's width go into the More menu, last first. */
+const PAGES: readonly Page[] = ["home", "log", "complaints", "grade", "card", "check", "pool", "handover", "overview", "import", "audit"];
 
 function Shell() {
   const { t, lang, setLang } = usePane();
@@ -42,6 +44,12 @@ function Shell() {
   const toasterId = useId("toaster");
   const { dispatchToast } = useToastController(toasterId);
   const toast = (text: string) => dispatchToast(<Toast><ToastTitle>{text}</ToastTitle></Toast>, { intent: "success" });
+  const label: Readonly<Record<Page, string>> = {
+    home: t("tabHome"), log: t("tabLog"), complaints: t("tabComplaints"), grade: t("tabGrade"), card: t("tabCard"), check: t("tabCheck"),
+    pool: TEAM_OPS_STRINGS[lang].tabPool, handover: TEAM_OPS_STRINGS[lang].tabHandover, overview: dashText(lang, "overviewTitle"),
+    import: importText(lang, "tabImport"), audit: t("tabAudit"),
+  };
+  const tabs = PAGES.map((value) => ({ value, label: label[value] }));
   return (
     <main className={s.root} lang={lang}>
       {/* Inline, so completion notices stay inside the page's main landmark for screen readers. */}
@@ -53,35 +61,12 @@ function Shell() {
           {LANGS.map((l) => <Option key={l} value={l}>{languageName(l)}</Option>)}
         </Dropdown>
       </div>
-      <TabList className={s.tabs} size="small" selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)}>
-        <Tab value="home">{t("tabHome")}</Tab>
-        <Tab value="log">{t("tabLog")}</Tab>
-        <Tab value="grade">{t("tabGrade")}</Tab>
-        <Tab value="card">{t("tabCard")}</Tab>
-        <Tab value="check">{t("tabCheck")}</Tab>
-        <Tab value="pool">{TEAM_OPS_STRINGS[lang].tabPool}</Tab>
-        <Tab value="handover">{TEAM_OPS_STRINGS[lang].tabHandover}</Tab>
-        <Tab value="overview">{dashText(lang, "overviewTitle")}</Tab>
-        <Tab value="import">{importText(lang, "tabImport")}</Tab>
-        <Tab value="audit">{t("tabAudit")}</Tab>
-      </TabList>
-      <div
-        role="tabpanel"
-        aria-label={
-          page === "pool"
-            ? TEAM_OPS_STRINGS[lang].tabPool
-            : page === "handover"
-              ? TEAM_OPS_STRINGS[lang].tabHandover
-              : page === "overview"
-                ? dashText(lang, "overviewTitle")
-                : page === "import"
-                  ? importText(lang, "tabImport")
-                  : t(`tab${page[0]?.toUpperCase()}${page.slice(1)}` as "tabHome")
-        }
-      >
+      <PageTabs tabs={tabs} selected={page} onSelect={setPage} />
+      <div role="tabpanel" aria-label={tabs.find((x) => x.value === page)?.label}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}
+          {page === "complaints" && <Complaints onToast={toast} />}
           {page === "grade" && <Grade onToast={toast} />}
           {page === "card" && <Card />}
           {page === "check" && <Check />}

@@ -5,6 +5,8 @@ import { buildDashboard, overview } from "../excel/dashboard";
 import { CardSource } from "../excel/card";
 import { latestOnly } from "../excel/latest";
 import type { WorkbookApi } from "./workbookApi";
+import * as health from "../excel/complaints";
+import { fromLocalDateTime, type WallTime } from "../core/health/wallClock";
 import { importIntoWorkbook, previewImport, readWorkbookSource } from "../excel/importWorkbook";
 
 /** How long the log form's customer picker waits for a burst of changes to settle before reloading. */
@@ -40,8 +42,15 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     previewImport: (source, request) => previewImport(source, { ...request, today: localToday() }),
     runImport: (source, request, user) => importIntoWorkbook(source, { ...request, today: localToday() }, user, clock(), localToday()),
     auditLog: (limit) => uc.readAuditLog(limit),
-    overview: () => overview(localToday()),
+    overview: () => overview(localToday(), clock()),
     buildDashboard: (user) => buildDashboard(localToday(), user, clock()),
     today: localToday,
+    health: {
+      complaints: () => health.listComplaints(clock()),
+      logComplaint: (input, user) => health.logComplaint(input, user, clock()),
+      updateComplaint: (u, user) => health.updateComplaint(u, user, clock()),
+      customerHealth: (row, lang) => health.customerHealth(row, localToday(), clock(), lang),
+      now: () => fromLocalDateTime(clock()) as WallTime,
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { Lang } from "../core/i18n/lang";
 import type { FollowUpInput } from "../core/usecases/logFollowUp";
 import type { InstallOutcome } from "../excel/install";
 import type { AuditRow, CustomerCard, CustomerOption, GradeOutcome, LocatedIssue, LogOutcome, Progress, TemplateStatus } from "../excel/usecases";
+import type { HealthApi } from "./features/health/healthApi";
 import type { HandoverPreview, OwnerOutcome, PoolOverview } from "../excel/teamops";
 import type { HandoverInput } from "../core/handover/planHandover";
 import type { DashboardOutcome, OverviewOutcome } from "../excel/dashboard";
@@ -45,6 +46,8 @@ export interface WorkbookApi {
   /** Builds or rebuilds the Dashboard sheet with live formulas and charts. */
   buildDashboard(user: string): Promise<DashboardOutcome>;
   today(): DayNumber;
+  /** Complaints and value tiers. */
+  readonly health: HealthApi;
 }
 
 export type { DashboardOutcome, OverviewOutcome };

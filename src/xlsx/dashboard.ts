@@ -1,5 +1,6 @@
 import type { DayNumber } from "../core/_lib/calendar";
-import { planDashboard, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS, type DashboardFigures } from "../core/dashboard";
+import { planDashboard, DASHBOARD_COMPLAINT_KEYS, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS, type DashboardFigures } from "../core/dashboard";
+import type { WallTime } from "../core/health/wallClock";
 import { DASHBOARD_SHEET_NAMES } from "../core/dashboard/messages";
 import type { Lang } from "../core/i18n/lang";
 import { Book, XlsxError, relsPathOf } from "./book";
@@ -107,10 +108,10 @@ class ContentTypes {
  * The workbook, its relationships and the content types are edited through their DOM (elements
  * added or removed, attributes set), so whatever else they hold survives as it was.
  */
-export async function dashboardFile(file: string, today: DayNumber, probe?: SaveProbe): Promise<FileDashboardOutcome> {
+export async function dashboardFile(file: string, today: DayNumber, now: WallTime, probe?: SaveProbe): Promise<FileDashboardOutcome> {
   const book = new Book(readFileChecked(file));
-  const r = await readBook(book, { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
-  const plan = planDashboard(r.model, today);
+  const r = await readBook(book, { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS], complaints: [...DASHBOARD_COMPLAINT_KEYS] });
+  const plan = planDashboard(r.model, today, now);
   const layout = plan.layout;
   const ours = findOurs(book);
   const enc = new TextEncoder();

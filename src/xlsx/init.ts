@@ -184,7 +184,7 @@ function finish(bytes: Uint8Array, plan: InstallPlan): Uint8Array {
 }
 
 /** A brand-new workbook with the full template (and optional sample rows). */
-export async function templateWorkbook(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; contacts?: PlanValue[][] }): Promise<Uint8Array> {
+export async function templateWorkbook(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; contacts?: PlanValue[][]; complaints?: PlanValue[][] }): Promise<Uint8Array> {
   const plan = planInstall(lang, sample);
   return finish(await writeWithExcelJs(plan), plan);
 }

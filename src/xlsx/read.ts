@@ -6,6 +6,7 @@ import { META_ROWS } from "../core/rules/ruleDefs";
 import { RULES_COLUMNS } from "../core/template/sheets";
 import { toLang, type Lang } from "../core/i18n/lang";
 import { DATE1904_OFFSET, parseIsoDay } from "../core/_lib/calendar";
+import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
 import { CONTACT_COLUMNS } from "../core/contacts/columns";
 import { AUDIT_COLUMN_DEFS } from "./auditLog";
@@ -37,6 +38,7 @@ export interface ReadResult {
   readonly model: WorkbookModel;
   readonly customers: Located | null;
   readonly followUps: Located | null;
+  readonly complaints: Located | null;
   readonly rules: Located | null;
   /** Read only when asked for (the Contacts table, the audit log). */
   readonly contacts?: Located | null;
@@ -44,7 +46,7 @@ export interface ReadResult {
   readonly book: Book;
 }
 
-const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS, audit: AUDIT_COLUMN_DEFS };
+const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTOMER_COLUMNS, followUps: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS, complaints: COMPLAINT_COLUMNS, audit: AUDIT_COLUMN_DEFS };
 
 /**
  * A copy of a string that does not keep the text it was cut from alive: V8 represents a long
@@ -121,7 +123,7 @@ async function locate(book: Book): Promise<Partial<Record<SheetKey, Found>>> {
   const out: Partial<Record<SheetKey, Found>> = {};
   for (const sheet of book.sheets) {
     for (const t of book.tables(sheet)) {
-      for (const key of ["customers", "followUps", "contacts", "rules", "audit"] as const) {
+      for (const key of ["customers", "followUps", "contacts", "complaints", "rules", "audit"] as const) {
         if (!out[key] && t.name.toLowerCase() === (SHEETS[key].table ?? "").toLowerCase()) out[key] = { key, sheet, table: t };
       }
     }
@@ -352,11 +354,23 @@ async function readRulesAndLists(book: Book, found: Partial<Record<SheetKey, Fou
  * column in `formulaMarks` reads a formula that has no cached value as "=" alone (grading only asks
  * whether the live Status formula is there, and it is some 900 characters on every row).
  */
-export async function readBook(book: Book, keys: { customers: readonly string[] | "all"; followUps: readonly string[] | "all"; contacts?: readonly string[] | "all"; audit?: boolean; formulaMarks?: readonly string[] }): Promise<ReadResult> {
+export async function readBook(
+  book: Book,
+  keys: {
+    customers: readonly string[] | "all";
+    followUps: readonly string[] | "all";
+    complaints?: readonly string[] | "all";
+    contacts?: readonly string[] | "all";
+    audit?: boolean;
+    formulaMarks?: readonly string[];
+  },
+): Promise<ReadResult> {
   const found = await locate(book);
   if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
   const cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
   const fu = found.followUps ? await readTable(book, found.followUps, keys.followUps) : null;
+  // Complaints are few; a workbook from before template version 3 has none.
+  const co = found.complaints ? await readTable(book, found.complaints, keys.complaints ?? "all") : null;
   const rl = await readRulesAndLists(book, found);
   const ct = keys.contacts && found.contacts ? await readTable(book, found.contacts, keys.contacts) : null;
   const audit = keys.audit && found.audit?.table ? (await readTable(book, found.audit, ["time"])).located : null;
@@ -365,9 +379,10 @@ export async function readBook(book: Book, keys: { customers: readonly string[] 
     book,
     customers: cu.located,
     followUps: fu?.located ?? null,
+    complaints: co?.located ?? null,
     rules: rl.located,
     contacts: ct?.located ?? null,
     audit,
-    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, contacts: ct?.model ?? null, rules: rl.rules, lists: rl.lists },
+    model: { lang, templateVersion: rl.version, customers: cu.model, followUps: fu?.model ?? null, contacts: ct?.model ?? null, complaints: co?.model ?? null, rules: rl.rules, lists: rl.lists },
   };
 }

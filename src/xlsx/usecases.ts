@@ -14,6 +14,8 @@ import { shiftFormula } from "./formula";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
+import { COMPLAINT_READ_KEYS } from "../core/health/columns";
+import type { WallTime } from "../core/health/wallClock";
 
 /** Grading asks of the Status column only whether its live formula is there, not what it says. */
 const GRADE_FORMULA_MARKS = ["status"] as const;
@@ -67,12 +69,12 @@ function merge(patches: ReadonlyArray<SheetPatch | null>): SheetPatch[] {
 /** Grade a file: same core as the add-in; only derived cells, filled IDs and the Rules date change. */
 export type Phase = "read" | "grade" | "write" | "done";
 
-export async function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void): Promise<FileGradeOutcome> {
+export async function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void, now?: WallTime): Promise<FileGradeOutcome> {
   onPhase?.("read");
   const book = open(file);
-  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
+  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
   onPhase?.("grade");
-  const plan = grade(r.model, today);
+  const plan = grade(r.model, today, now);
   onPhase?.("write");
   const cu = r.customers as Located;
   const writes: SheetWrites = new Map();
@@ -108,7 +110,7 @@ export interface FileLogOutcome {
  */
 export async function logFile(file: string, input: FollowUpInput, today: DayNumber, probe?: SaveProbe): Promise<FileLogOutcome> {
   const book = open(file);
-  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
+  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
   const fu = r.followUps;
   const cu = r.customers as Located;
   if (!fu) throw new XlsxError("no follow-up sheet found; run init to add the template");

@@ -7,6 +7,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { moreButton, openPage } from "./pages";
+import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { serve } from "./server";
 
 const root = path.resolve(__dirname, "../..");
@@ -55,9 +57,9 @@ async function routeOffice(page: Page): Promise<void> {
   });
 }
 
-async function open(lang: "zh-CN" | "en-US", user?: string): Promise<Page> {
+async function open(lang: "zh-CN" | "en-US", user?: string, width = 380): Promise<Page> {
   // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
+  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: lang, reducedMotion: "reduce" });
   // The name a user gives the pane once, as kept on their machine.
   // (about:blank, where the script also runs first, has no storage.)
   if (user) await page.addInitScript((u) => { try { window.localStorage.setItem("crm-sheets.user", u); } catch { /* about:blank */ } }, user);
@@ -88,6 +90,42 @@ const cell = (page: Page, sheet: string, a1: string) =>
     return c ? { v: c.v, f: c.f, nf: c.nf } : null;
   }, [sheet, a1]);
 
+describe("eleven pages in a narrow pane", () => {
+  it.each([
+    ["zh-CN", "操作日志", "首页"],
+    ["en-US", "Audit log", "Home"],
+  ] as const)("%s at 350 px: one line of tabs, the rest under More, nothing scrolls sideways", async (lang, last, first) => {
+    const page = await open(lang, undefined, 350);
+    if (lang === "en-US") await page.getByRole("radio", { name: "English" }).check();
+    const tablist = page.getByRole("tablist");
+    await tablist.getByRole("tab", { name: first }).waitFor();
+    const oneLine = async () => {
+      const boxes = await tablist.getByRole("tab").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().top));
+      return new Set(boxes.map((t) => Math.round(t))).size;
+    };
+    expect(await oneLine()).toBe(1);
+    const visible = await tablist.getByRole("tab").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(visible).toBeGreaterThanOrEqual(2);
+    expect(visible).toBeLessThan(11);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // Every page is reachable: the visible tabs and the More menu's items are the eleven pages.
+    await moreButton(page).click();
+    const items = await page.getByRole("menuitem").allTextContents();
+    expect(visible + items.length).toBe(11);
+    expect(items).toContain(last);
+    await page.screenshot({ path: path.join(shots, `${lang === "zh-CN" ? "zh" : "en"}-10-tabs-more-350.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    // A page chosen from More gets a tab of its own on the line, selected, and its page opens.
+    await openPage(page, last);
+    expect(await oneLine()).toBe(1);
+    await page.getByRole("tabpanel", { name: last }).waitFor();
+    await page.screenshot({ path: path.join(shots, `${lang === "zh-CN" ? "zh" : "en"}-11-tab-from-more-350.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the task pane in Chromium", () => {
   it("zh-CN: install → log a follow-up → grade → customer card", async () => {
     const page = await open("zh-CN");
@@ -97,7 +135,7 @@ describe("the task pane in Chromium", () => {
 
     await page.getByRole("button", { name: "安装模板" }).click();
     await page.getByText(/模板已安装/).first().waitFor();
-    await page.getByText(/已安装模板版本 2/).waitFor();
+    await page.getByText(new RegExp(`已安装模板版本 ${TEMPLATE_VERSION}`)).waitFor();
     await page.screenshot({ path: path.join(shots, "zh-02-installed.png"), fullPage: true });
     expect(await cell(page, "客户信息", "A1")).toMatchObject({ v: "客户编号*" });
 
@@ -108,7 +146,7 @@ describe("the task pane in Chromium", () => {
       ]);
     });
 
-    await page.getByRole("tab", { name: "记录跟进" }).click();
+    await openPage(page, "记录跟进");
     const combo = page.getByRole("combobox", { name: /客户/ });
     await combo.waitFor();
     await combo.click();
@@ -130,7 +168,7 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("option", { name: /KH-202605-009/ }).waitFor();
     await page.keyboard.press("Escape");
 
-    await page.getByRole("tab", { name: "分级" }).click();
+    await openPage(page, "分级");
     await page.getByRole("button", { name: "立即分级" }).click();
     await page.getByText(/已为 3 个客户分级/).first().waitFor();
     await page.getByText("今日待跟进与逾期").waitFor();
@@ -140,7 +178,7 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("button", { name: /KH-202605-002/ }).click();
     expect(await page.evaluate(() => (window as unknown as { crmDouble: { store: { selection: { rect: { r0: number } } } } }).crmDouble.store.selection.rect.r0)).toBe(2);
 
-    await page.getByRole("tab", { name: "客户卡片" }).click();
+    await openPage(page, "客户卡片");
     await page.getByText(/在「客户信息」表中选中一行/).waitFor();
     await page.waitForTimeout(200);
     await page.evaluate(() => (window as unknown as { crmDouble: { userSelects: (s: string, a: string) => void } }).crmDouble.userSelects("客户信息", "D2"));
@@ -150,7 +188,7 @@ describe("the task pane in Chromium", () => {
     expect(await axe(page)).toEqual([]);
 
     // The Audit log sheet is very hidden: the pane is where it is read, newest first.
-    await page.getByRole("tab", { name: "操作日志" }).click();
+    await openPage(page, "操作日志");
     const audit = page.getByRole("table", { name: "最近的操作日志" });
     await audit.waitFor();
     expect(await audit.getByRole("columnheader").allTextContents()).toEqual(["时间", "操作人", "操作", "对象", "更改单元格数"]);
@@ -165,28 +203,37 @@ describe("the task pane in Chromium", () => {
     await page.getByText("This workbook has no CRM sheets yet.").waitFor();
     await page.getByRole("radio", { name: "English" }).check();
     await page.getByRole("button", { name: "Install template" }).click();
-    await page.getByText(/Template version 2 is installed/).waitFor();
+    await page.getByText(new RegExp(`Template version ${TEMPLATE_VERSION} is installed`)).waitFor();
     expect(await cell(page, "Customers", "A1")).toMatchObject({ v: "Customer ID*" });
     await page.evaluate(() => {
       (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
         { id: "KH-1", name: "Acme Ltd", industry: "C Manufacturing", contact: "Ann", stage: "Lead", owner: "Bob", phone: "12345" },
       ]);
     });
-    await page.getByRole("tab", { name: "Check" }).click();
+    await openPage(page, "Check");
     await page.getByRole("button", { name: "Check data" }).click();
     await page.getByText(/Problems found: 1/).waitFor();
     await page.getByRole("button", { name: /Customers, row 2, column "Phone"/ }).click();
     await page.screenshot({ path: path.join(shots, "en-01-check.png"), fullPage: true });
     expect(await axe(page)).toEqual([]);
-    // Keyboard: focus the tab list and walk it with the arrow keys.
+    // Keyboard: the tabs on the line with the arrow keys…
+    const shown = await page.getByRole("tab").evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.split("\n")[0]?.trim() ?? ""));
+    const left = shown[shown.indexOf("Check") - 1] as string;
     await page.getByRole("tab", { name: "Check" }).focus();
     await page.keyboard.press("ArrowLeft");
-    await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: "Grade now" }).waitFor();
-    await page.screenshot({ path: path.join(shots, "en-02-grade-keyboard.png"), fullPage: true });
+    await page.getByRole("tab", { name: left, exact: true, selected: true }).waitFor();
+    // …and the pages under More: Tab leaves the tab list for the More button, End reaches its last page.
+    await page.keyboard.press("Tab");
+    expect(await moreButton(page).evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByRole("menuitem").first().waitFor();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Audit log", selected: true }).waitFor();
+    await page.screenshot({ path: path.join(shots, "en-02-keyboard-more.png"), fullPage: true });
 
-    await page.getByRole("tab", { name: "Audit log" }).click();
+    await openPage(page, "Audit log");
     const audit = page.getByRole("table", { name: "Latest audit log entries" });
     await audit.waitFor();
     expect(await audit.getByRole("columnheader").allTextContents()).toEqual(["When", "Who", "Action", "Target", "Cells changed"]);
@@ -197,8 +244,83 @@ describe("the task pane in Chromium", () => {
   });
 
   it.each([
-    ["zh-CN", { install: "安装模板", installed: /已安装模板版本 2/, pool: "公海", handover: "交接", rules: "分级规则", yes: "是", sheet: "客户信息", release: "释放 2 个到公海", confirm: "释放", done: /已将 2 个客户释放到公海/, claim: "为经理领取 KH-3公司", claimed: /KH-3 已归您跟进/, from: /移出人/, preview: "预览", previewed: "将转交 2 个客户", handOver: "转交 2 个客户", handed: /已转交 张三 的 2 个客户/, poolWord: "公海" }],
-    ["en-US", { install: "Install template", installed: /Template version 2 is installed/, pool: "Pool", handover: "Handover", rules: "Rules", yes: "Yes", sheet: "Customers", release: "Release 2 to the pool", confirm: "Release", done: /Released 2 customers to the pool/, claim: "Claim KH-3公司 for 经理", claimed: /KH-3 is yours now/, from: /From/, preview: "Preview", previewed: "2 customers would move", handOver: "Hand over 2 customers", handed: /Moved 2 customers of 张三/, poolWord: "Pool" }],
+    { lang: "zh-CN" as const, install: "安装模板", installed: new RegExp(`已安装模板版本 ${TEMPLATE_VERSION}`), tab: "投诉", customer: /客户/, summary: /问题描述/, by: /受理人/, save: "保存投诉", saved: /已登记到「投诉记录」第 2 行:待响应/, saved2: /第 3 行:响应超时/, handle: "填写下一步", step: "保存这一步", stepSaved: /第 2 行已更新:处理中/, gradeTab: "分级", gradeRun: "立即分级", tierFilter: /价值分层/, risk: "风险", cardTab: "客户卡片", tierText: /高价值/, action: /经理直接跟进、每季度上门回访/, time: /时间/, sheet: "投诉记录", customers: "客户信息" },
+    { lang: "en-US" as const, install: "Install template", installed: new RegExp(`Template version ${TEMPLATE_VERSION} is installed`), tab: "Complaints", customer: /Customer/, summary: /Problem/, by: /Handled by/, save: "Save complaint", saved: /Saved on row 2 of Complaints: Awaiting response/, saved2: /row 3 of Complaints: Response late/, handle: "Fill in the next step", step: "Save this step", stepSaved: /Row 2 updated: In progress/, gradeTab: "Grade", gradeRun: "Grade now", tierFilter: /Value tier/, risk: "Risk", cardTab: "Customer", tierText: /High value/, action: /Manager follows up in person; a visit every quarter/, time: /Time/, sheet: "Complaints", customers: "Customers" },
+  ])("$lang: log a complaint, fill in its response, filter the due list by tier, and the card's tier", async (L) => {
+    const page = await open(L.lang);
+    if (L.lang === "en-US") await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("button", { name: L.install }).click();
+    await page.getByText(L.installed).waitFor();
+    const zh = L.lang === "zh-CN";
+    await page.evaluate((z) => {
+      (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", [
+        { id: "KH-202605-001", name: z ? "上海明远精密机械有限公司" : "Mingyuan Machinery Ltd", industry: z ? "C 制造业" : "C Manufacturing", contact: "Wang", stage: z ? "商务谈判" : "Negotiation", owner: "Zhang", value: z ? "战略" : "Strategic", created: 46100 },
+        { id: "KH-202605-002", name: z ? "杭州云栖餐饮管理有限公司" : "Yunqi Catering Ltd", industry: z ? "H 住宿和餐饮业" : "H Accommodation and catering", contact: "Li", stage: z ? "新线索" : "Lead", owner: "Zhang", created: 45900 },
+      ]);
+    }, zh);
+
+    await openPage(page, L.tab);
+    const combo = page.getByRole("combobox", { name: L.customer });
+    await combo.waitFor();
+    const time = page.getByRole("textbox", { name: L.time });
+    // The time defaults to now on the user's clock (the harness fixes it at 10:00).
+    expect(await time.inputValue()).toBe("10:00");
+    await combo.click();
+    await combo.fill("KH-202605-001");
+    await page.getByRole("option", { name: /KH-202605-001/ }).click();
+    const payload = "=HYPERLINK(\"http://evil\",\"x\")";
+    await page.getByRole("textbox", { name: L.summary }).fill(payload);
+    await page.getByRole("textbox", { name: L.by }).fill("@SUM(1)");
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-06-complaint-form.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: L.save }).click();
+    await page.getByText(L.saved).first().waitFor();
+    expect(await cell(page, L.sheet, "D2")).toEqual({ v: payload, f: null, nf: "@" });
+    expect(await cell(page, L.sheet, "E2")).toEqual({ v: "@SUM(1)", f: null, nf: "@" });
+    expect(await cell(page, L.sheet, "A2")).toMatchObject({ v: 46162 + 10 / 24, nf: "yyyy-mm-dd hh:mm" });
+
+    // A second complaint logged at 08:30: an hour and a half without a response is late.
+    await combo.click();
+    await combo.fill("KH-202605-002");
+    await page.getByRole("option", { name: /KH-202605-002/ }).click();
+    await time.fill("08:30");
+    await page.getByRole("textbox", { name: L.summary }).fill(zh ? "电话无人接听" : "Nobody answers the phone");
+    await page.getByRole("button", { name: L.save }).click();
+    await page.getByText(L.saved2).first().waitFor();
+
+    // Open ones are listed most urgent first: the late one (row 3) leads; answer row 2's.
+    await page.getByRole("listitem").filter({ hasText: "KH-202605-001" }).getByRole("button", { name: L.handle }).click();
+    await page.getByRole("button", { name: L.step }).click();
+    await page.getByText(L.stepSaved).first().waitFor();
+    expect(await cell(page, L.sheet, "F2")).toMatchObject({ v: 46162 + 10 / 24, nf: "yyyy-mm-dd hh:mm" });
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-07-complaints-open.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+
+    await openPage(page, L.gradeTab);
+    await page.getByRole("button", { name: L.gradeRun }).click();
+    await page.getByRole("button", { name: /KH-202605-001/ }).waitFor();
+    await page.getByText(zh ? "投诉 未完成 2 · 超时 1" : "Complaints open 2 · late 1").waitFor();
+    await page.getByRole("combobox", { name: L.tierFilter }).click();
+    await page.getByRole("option", { name: L.risk }).click();
+    await page.getByRole("button", { name: /KH-202605-002/ }).waitFor();
+    expect(await page.getByRole("button", { name: /KH-202605-001/ }).count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-08-due-by-tier.png`), fullPage: true });
+
+    await openPage(page, L.cardTab);
+    await page.getByText(zh ? /在「客户信息」表中选中一行/ : /Select a row on/).waitFor();
+    await page.waitForTimeout(200);
+    await page.evaluate((sheet) => (window as unknown as { crmDouble: { userSelects: (s: string, a: string) => void } }).crmDouble.userSelects(sheet, "D2"), L.customers);
+    await page.getByText(zh ? "KH-202605-001 · 上海明远精密机械有限公司" : "KH-202605-001 · Mingyuan Machinery Ltd").waitFor();
+    await page.getByText(L.action).waitFor();
+    await page.getByText(L.tierText).first().waitFor();
+    await page.screenshot({ path: path.join(shots, `${zh ? "zh" : "en"}-09-card-tier.png`), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ["zh-CN", { install: "安装模板", installed: new RegExp(`已安装模板版本 ${TEMPLATE_VERSION}`), pool: "公海", handover: "交接", rules: "分级规则", yes: "是", sheet: "客户信息", release: "释放 2 个到公海", confirm: "释放", done: /已将 2 个客户释放到公海/, claim: "为经理领取 KH-3公司", claimed: /KH-3 已归您跟进/, from: /移出人/, preview: "预览", previewed: "将转交 2 个客户", handOver: "转交 2 个客户", handed: /已转交 张三 的 2 个客户/, poolWord: "公海" }],
+    ["en-US", { install: "Install template", installed: new RegExp(`Template version ${TEMPLATE_VERSION} is installed`), pool: "Pool", handover: "Handover", rules: "Rules", yes: "Yes", sheet: "Customers", release: "Release 2 to the pool", confirm: "Release", done: /Released 2 customers to the pool/, claim: "Claim KH-3公司 for 经理", claimed: /KH-3 is yours now/, from: /From/, preview: "Preview", previewed: "2 customers would move", handOver: "Hand over 2 customers", handed: /Moved 2 customers of 张三/, poolWord: "Pool" }],
   ] as const)("%s: the Pool page releases and claims, the Handover page previews and moves", async (lang, w) => {
     const page = await open(lang, "经理");
     if (lang === "en-US") await page.getByRole("radio", { name: "English" }).check();
@@ -212,7 +334,7 @@ describe("the task pane in Chromium", () => {
       win.crmDouble.userTypes(rules as string, "B25", [[yes]]);
     }, [w.rules, w.yes]);
 
-    await page.getByRole("tab", { name: w.pool }).click();
+    await openPage(page, w.pool);
     await page.getByRole("button", { name: w.release }).waitFor();
     await page.screenshot({ path: path.join(shots, `${lang === "zh-CN" ? "zh" : "en"}-06-pool.png`), fullPage: true });
     expect(await axe(page)).toEqual([]);
@@ -232,7 +354,7 @@ describe("the task pane in Chromium", () => {
     await page.getByText(w.claimed).first().waitFor();
     expect(await cell(page, w.sheet, "AD7")).toMatchObject({ v: "经理" });
 
-    await page.getByRole("tab", { name: w.handover }).click();
+    await openPage(page, w.handover);
     await page.getByRole("combobox", { name: w.from }).click();
     await page.getByRole("option", { name: "张三" }).click();
     await page.getByRole("checkbox", { name: "李四" }).check();

@@ -7,6 +7,7 @@ import { extraColumnKey, isExtraColumn, withExtraColumns } from "../../src/core/
 import { rulesRows } from "../../src/core/template/rulesSheet";
 import { LANGS } from "../../src/core/i18n/lang";
 import { META_ROWS } from "../../src/core/rules/ruleDefs";
+import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 
 const ymd = (y: number, m: number, d: number) => fromYmd(y, m, d) as DayNumber;
 
@@ -54,7 +55,7 @@ describe("Rules meta rows", () => {
       row: i + 2,
     }));
     expect(workbookLang(rows, [])).toBe(lang);
-    expect(templateVersion(rows)).toBe(2);
+    expect(templateVersion(rows)).toBe(TEMPLATE_VERSION);
     expect(lastGradedRow(rows)).toBe(4);
   });
   it("labels match in either language, forgiving spacing and case; a rule is not a meta row", () => {

@@ -60,7 +60,7 @@ describe("grade use-case", () => {
     expect(plan.issues.map((i) => `${i.code}@${i.sheetName}!${i.row}`)).toContain("futureFollowUp@跟进记录!6");
   });
   it("writes only derived columns", () => {
-    for (const w of plan.writes) expect(["grade", "gradeReason", "firstContact", "lastContact", "followUps", "nextDue", "daysToDue", "status", "daysToRelease"]).toContain(w.key);
+    for (const w of plan.writes) expect(["grade", "gradeReason", "firstContact", "lastContact", "followUps", "nextDue", "daysToDue", "status", "daysToRelease", "valueTier", "tierReason"]).toContain(w.key);
   });
   it("writes statuses in the workbook's language, whoever runs it", () => {
     const en = grade(makeModel({ lang: "en-US", customers: [makeCustomer({ fit: "High", intent: "High" })] }), today);
@@ -118,10 +118,12 @@ describe("planFollowUp", () => {
 describe("install plan", () => {
   it.each(["zh-CN", "en-US"] as const)("%s: seven sheets, flat validations, three highlight rules, growing list names", (lang) => {
     const p = planInstall(lang);
-    expect(p.sheets.map((s) => [s.key, s.hidden])).toEqual([["customers", false], ["followUps", false], ["contacts", false], ["rules", false], ["lists", true], ["guide", false], ["audit", true]]);
-    expect(p.conditionalFormats.map((cf) => cf.purpose)).toEqual(["overdue", "dormant", "release"]);
-    // Overdue and dormant repeat the Status logic with TODAY(); the pool's red reads its own live countdown cell.
+    expect(p.sheets.map((s) => [s.key, s.hidden])).toEqual([["customers", false], ["followUps", false], ["contacts", false], ["complaints", false], ["rules", false], ["lists", true], ["guide", false], ["audit", true]]);
+    expect(p.conditionalFormats.map((cf) => cf.purpose)).toEqual(["overdue", "dormant", "release", "complaintLate"]);
+    // Overdue and dormant repeat the Status logic with TODAY(); the pool's red reads its own live countdown cell;
+    // a late complaint is judged by the clock, NOW().
     for (const cf of p.conditionalFormats.slice(0, 2)) expect(cf.formula).toContain("TODAY()");
+    expect(p.conditionalFormats[3]?.formula).toContain("NOW()");
     for (const v of p.validations) expect(JSON.stringify(v.rule)).not.toMatch(/\[|_xlfn/);
     expect(p.names.find((n) => n.name === "CRM_List_Industry")?.formula).toMatch(/^='.+'!\$C\$2:INDEX\('.+'!\$C:\$C,MAX\(2,COUNTA\('.+'!\$C:\$C\)\)\)$/);
     const industry = p.validations.find((v) => v.sheet === "customers" && v.range.startsWith("F2"));

@@ -23,6 +23,7 @@ import type { PlanValue } from "../../src/core/plan/plan";
 import type { Lang } from "../../src/core/i18n/lang";
 import { seed, type SeedRow } from "../excel/seed";
 import { day } from "../support/builders";
+import { fromLocalDateTime, type WallTime } from "../../src/core/health/wallClock";
 import { tmpdir } from "../xlsx/helpers";
 import { quoteSheet, splitSheet } from "../double/a1";
 import { readFileDashboard, type FileDashboard } from "./fileDoorSheet";
@@ -70,8 +71,10 @@ async function fileDashboard(lang: Lang, rows = rowsFor(lang)): Promise<{ sheet:
   fs.writeFileSync(file, await templateWorkbook(lang, rows));
   await gradeFile(file, today);
   const r = await readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
-  const { layout } = planDashboard(r.model, today);
-  const out = await dashboardFile(file, today);
+  // The add-in's clock, so both doors judge complaint deadlines at the same moment.
+  const wall = fromLocalDateTime(now) as WallTime;
+  const { layout } = planDashboard(r.model, today, wall);
+  const out = await dashboardFile(file, today, wall);
   return { sheet: readFileDashboard(file, out.sheet), layout };
 }
 

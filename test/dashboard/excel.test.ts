@@ -3,6 +3,7 @@ import { installTemplate, gradeWorkbook } from "../../src/excel/usecases";
 import { overview, dashboardGrids, styleAreas } from "../../src/excel/dashboard";
 import { planDashboard, ownRowFirst } from "../../src/core/dashboard";
 import { seed } from "../excel/seed";
+import { wallTime } from "../../src/core/health/wallClock";
 import { day, makeModel, makeCustomer } from "../support/builders";
 
 const today = day("2026-05-20"); // a Wednesday: the week runs 05-18 … 05-24
@@ -29,7 +30,7 @@ beforeEach(async () => {
 
 describe("Overview in the pane", () => {
   it("computes the KPI row and the owners in two syncs, as the engine does on the same cells", async () => {
-    const o = await overview(today);
+    const o = await overview(today, now);
     expect(x.syncCount).toBe(2);
     expect(o.kpi).toMatchObject({ open: 3, a: 1, wonThisMonth: 1, wonAmountThisMonth: 300000, followUps7d: 1 });
     expect(o.owners.map((r) => [r.owner, r.open])).toEqual([["张三", 2], ["李四", 1]]);
@@ -40,14 +41,14 @@ describe("Overview in the pane", () => {
   });
 
   it.each([["李四", ["李四", "张三"]], [" 张三 ", ["张三", "李四"]], ["", ["张三", "李四"]], ["王五", ["张三", "李四"]]])("the rep %j sees their own row first", async (me, order) => {
-    const o = await overview(today);
+    const o = await overview(today, now);
     expect(ownRowFirst(o.owners, me).map((r) => r.owner)).toEqual(order);
   });
 });
 
 describe("the dashboard's grids for Excel", () => {
   it("text from users' cells stays text: Text format, and formulas only where the plan has them", () => {
-    const plan = planDashboard(makeModel({ customers: [makeCustomer({ owner: "=HYPERLINK(\"x\")", industry: "+86" })] }), today);
+    const plan = planDashboard(makeModel({ customers: [makeCustomer({ owner: "=HYPERLINK(\"x\")", industry: "+86" })] }), today, wallTime(today, 10));
     const g = dashboardGrids(plan.layout);
     const at = (text: string) => plan.layout.cells.find((c) => c.value.kind === "text" && c.value.text === text);
     const owner = at("=HYPERLINK(\"x\")");
@@ -61,7 +62,7 @@ describe("the dashboard's grids for Excel", () => {
 
 describe("formats in Excel", () => {
   it("go on as runs down a column: every styled cell in exactly one area of its style", () => {
-    const plan = planDashboard(makeModel({ customers: [makeCustomer(), makeCustomer({ owner: "李四" })] }), today);
+    const plan = planDashboard(makeModel({ customers: [makeCustomer(), makeCustomer({ owner: "李四" })] }), today, wallTime(today, 10));
     const areas = styleAreas(plan.layout);
     const expand = (a: string): string[] => {
       const [from, to = from] = a.split(":");

@@ -4,10 +4,11 @@ import { criterionText } from "../../src/core/dashboard/criteria";
 import { monthStart, weekStart } from "../../src/core/dashboard/periods";
 import { formatIso } from "../../src/core/_lib/calendar";
 import type { RawCell } from "../../src/core/model/workbookModel";
+import { wallTime } from "../../src/core/health/wallClock";
 import { day, makeCustomer, makeFollowUp, makeModel, type Row } from "../support/builders";
 
 const figures = (customers: readonly Row[], followUps: readonly Row[] = [], today = day("2026-05-06"), lang: "zh-CN" | "en-US" = "zh-CN") =>
-  planDashboard(makeModel({ customers, followUps, lang }), today).figures;
+  planDashboard(makeModel({ customers, followUps, lang }), today, wallTime(today, 10)).figures;
 
 describe("periods", () => {
   it.each([
@@ -197,7 +198,7 @@ describe("tables", () => {
       const cu = model.customers!;
       const positions = { ...cu.positions };
       delete positions.wonAmount;
-      const plan = planDashboard({ ...model, customers: { ...cu, positions } }, today);
+      const plan = planDashboard({ ...model, customers: { ...cu, positions } }, today, wallTime(today, 10));
       expect(plan.figures.kpi.wonAmountThisMonth).toBeNull();
       expect(plan.layout.cells.some((c) => c.value.kind === "text" && c.value.text === "—")).toBe(true);
     });
@@ -210,7 +211,7 @@ describe("tables", () => {
 
 describe("formulas", () => {
   const today = day("2026-05-06");
-  const plan = planDashboard(makeModel({ customers: [makeCustomer({ grade: "A" })], followUps: [makeFollowUp()] }), today);
+  const plan = planDashboard(makeModel({ customers: [makeCustomer({ grade: "A" })], followUps: [makeFollowUp()] }), today, wallTime(today, 10));
   const formulas = plan.layout.cells.flatMap((c) => (c.value.kind === "formula" ? [c.value.formula] : []));
 
   it("are portable: bounded ranges of our sheets, TODAY(), no structured references, no volatile OFFSET/INDIRECT", () => {
@@ -228,7 +229,7 @@ describe("formulas", () => {
   });
 
   it("English workbook: English sheet names in formulas and labels", () => {
-    const en = planDashboard(makeModel({ lang: "en-US", customers: [makeCustomer({ stage: "Lead" })] }), today);
+    const en = planDashboard(makeModel({ lang: "en-US", customers: [makeCustomer({ stage: "Lead" })] }), today, wallTime(today, 10));
     expect(en.layout.sheetName).toBe("Dashboard");
     expect(en.layout.cells.some((c) => c.value.kind === "formula" && c.value.formula.includes("'Customers'!$"))).toBe(true);
     expect(en.figures.kpi.open).toBe(1);

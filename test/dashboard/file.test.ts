@@ -13,7 +13,9 @@ import { gradeFile, logFile } from "../../src/xlsx/usecases";
 import { dashboardFile } from "../../src/xlsx/dashboard";
 import { templateWorkbook } from "../../src/xlsx/init";
 import { sampleRows } from "../../src/cli/sampleData";
-import { planDashboard, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS } from "../../src/core/dashboard";
+import { planDashboard, DASHBOARD_COMPLAINT_KEYS, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS } from "../../src/core/dashboard";
+import { COMPLAINT_COLUMNS } from "../../src/core/health/columns";
+import { fromLocalDateTime, type WallTime } from "../../src/core/health/wallClock";
 import { weekStart } from "../../src/core/dashboard/periods";
 import { fromLocalDate, fromYmd, toYmd, type DayNumber } from "../../src/core/_lib/calendar";
 import { columnLetter } from "../../src/core/model/workbookModel";
@@ -27,6 +29,9 @@ const SCHEMAS = "/work/shared/ooxml-schemas";
 const schemaDir = fs.existsSync(SCHEMAS) ? SCHEMAS : path.resolve(__dirname, "../../../shared/ooxml-schemas");
 // LibreOffice's TODAY() is the machine's date: the engine is asked about the same day.
 const today = fromLocalDate(new Date()) as DayNumber;
+// LibreOffice's NOW() is the machine's clock: complaint deadlines are judged by the engine at the
+// same clock, read again when the plan is made (the complaints below sit hours from any deadline).
+const clock = (): WallTime => fromLocalDateTime(new Date()) as WallTime;
 
 const row = (cols: typeof CUSTOMER_COLUMNS, over: Record<string, PlanValue>) => cols.map((c) => over[c.key] ?? BLANK);
 
@@ -35,7 +40,7 @@ const row = (cols: typeof CUSTOMER_COLUMNS, over: Record<string, PlanValue>) => 
  * and today; follow-ups 7, 6 and 0 days ago (and one tomorrow); wins on the first of this month and
  * the last of the previous one; labels typed in the other language; a name with a stray space.
  */
-function workbookRows(lang: Lang): { customers: PlanValue[][]; followUps: PlanValue[][] } {
+function workbookRows(lang: Lang): { customers: PlanValue[][]; followUps: PlanValue[][]; complaints: PlanValue[][] } {
   const s = sampleRows({ customers: 200, today, lang, seed: 7 });
   const zh = lang === "zh-CN";
   const ws = weekStart(today).value;
@@ -60,19 +65,31 @@ function workbookRows(lang: Lang): { customers: PlanValue[][]; followUps: PlanVa
   })));
   const fu = (d: number, by: string) => row(FOLLOWUP_COLUMNS, { date: date(d), customerId: text("KH-TEST-9"), by: text(by), method: text(zh ? "电话" : "Phone"), summary: text("测试") });
   s.followUps.push(fu(today - 7, "刘洋"), fu(today - 6, "刘洋"), fu(today, "张伟 "), fu(today + 1, "刘洋"));
-  return s;
+  // A complaint in each state, each hours (or days) away from its deadline; two for KH-TEST-1 make it Risk.
+  const now = clock();
+  const h = 1 / 24;
+  const complaint = (id: string, times: Record<string, number>) =>
+    row(COMPLAINT_COLUMNS, { customerId: text(id), summary: text("测试"), by: text("刘洋"), ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, num(v)])) });
+  const complaints = [
+    complaint("KH-TEST-1", { receivedAt: now - (5 / 60) * h }), // awaiting response
+    complaint("KH-TEST-1", { receivedAt: now - 3 * h }), // response late
+    complaint("KH-TEST-2", { receivedAt: now - 30 * h, respondedAt: now - 29 * h }), // solution late
+    complaint("KH-TEST-3", { receivedAt: now - 6, respondedAt: now - 6 + h, solvedAt: now - 5 }), // call-back late
+    complaint("KH-TEST-3", { receivedAt: now - 4, respondedAt: now - 4 + h, solvedAt: now - 3.9, calledBackOn: Math.floor(now) - 3 }), // done
+  ];
+  return { ...s, complaints };
 }
 
 async function build(dir: string, lang: Lang): Promise<string> {
   const file = path.join(dir, `${lang}.xlsx`);
   fs.writeFileSync(file, await templateWorkbook(lang, workbookRows(lang)));
-  await gradeFile(file, today);
+  await gradeFile(file, today, undefined, undefined, clock());
   return file;
 }
 
 async function plan(file: string) {
-  const r = await readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS] });
-  return planDashboard(r.model, today);
+  const r = await readBook(new Book(fs.readFileSync(file)), { customers: [...DASHBOARD_CUSTOMER_KEYS], followUps: [...DASHBOARD_FOLLOWUP_KEYS], complaints: [...DASHBOARD_COMPLAINT_KEYS] });
+  return planDashboard(r.model, today, clock());
 }
 
 type Cells = { cells: Record<string, unknown>; sheets: string[] };
@@ -114,7 +131,7 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     file = await build(dir, lang);
     before = digest(file);
     userCells = userSheets.map((sh) => cellsOf(file, sh));
-    await dashboardFile(file, today);
+    await dashboardFile(file, today, clock());
   });
 
   it("after LibreOffice recalculates, every formula equals the engine's figure", async () => {
@@ -130,6 +147,11 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     expect(f.owners.find((o) => o.owner === "张伟")?.followUps7d).toBeGreaterThan(0);
     expect(f.owners.some((o) => o.owner === "赵六" && (o.aNotContacted ?? 0) === 1)).toBe(true);
     expect(f.dealCycle.median).not.toBeNull();
+    // Tiers as grading wrote them, complaints in every state: the new cells compare real figures.
+    expect(f.tiers.risk).toBeGreaterThanOrEqual(1);
+    expect(f.tiers.highValue).toBeGreaterThanOrEqual(1);
+    expect(f.tiers.standard).toBeGreaterThanOrEqual(1);
+    expect(f.complaints).toEqual({ open: 4, late: 3 });
   });
 
   it("touches nothing but its own parts: every other entry keeps its bytes, user cells read back the same", () => {
@@ -147,7 +169,7 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
 
   it("rebuilding changes nothing and never adds a second sheet", async () => {
     const first = digest(file);
-    const o = await dashboardFile(file, today);
+    const o = await dashboardFile(file, today, clock());
     expect(o.rebuilt).toBe(true);
     expect(digest(file).entries).toEqual(first.entries);
     const names = new Book(fs.readFileSync(file)).sheets.map((s) => s.name);
@@ -163,7 +185,9 @@ describe.each(["zh-CN", "en-US"] as const)("%s workbook", (lang) => {
     const sheet = book.sheets.find((s) => s.name === sheetName)!;
     const drawing = book.relsTyped(sheet.path).find((r) => r.type.endsWith("/drawing"))!.target;
     const charts = book.relsTyped(drawing).filter((r) => r.type.endsWith("/chart")).map((r) => r.target);
-    expect(charts).toHaveLength(6);
+    // One per charted section of the plan (the value tiers' bar among them).
+    expect(charts).toHaveLength((await plan(file)).layout.charts.length);
+    expect(charts.length).toBeGreaterThanOrEqual(7);
     for (const c of charts) expect(xmllint("dml-chart.xsd", book.text(c)!)).toBe("valid");
     expect(xmllint("dml-spreadsheetDrawing.xsd", book.text(drawing)!)).toBe("valid");
     // Excel writes xml:space on <t> though the schema omits it (see the schemas' README).
@@ -193,7 +217,7 @@ describe("crm-sheets dashboard", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as { sheet: string; charts: number; figures: unknown };
     expect(out.sheet).toBe("看板");
-    expect(out.charts).toBe(6);
+    expect(out.charts).toBe((await plan(file)).layout.charts.length);
     expect(out.figures).toEqual((await plan(file)).figures);
     expect(excelProblems(file)).toEqual([]);
     const t = cli(["dashboard", file]);
@@ -221,14 +245,14 @@ describe("a sheet of the user's that has our name", () => {
     const dir = tmpdir("dash-");
     const file = path.join(dir, "own.xlsx");
     fs.writeFileSync(file, await templateWorkbook("en-US"));
-    await dashboardFile(file, today);
+    await dashboardFile(file, today, clock());
     // Without our mark, the Dashboard sheet is a stranger's.
     const book = new Book(fs.readFileSync(file));
     const { rebuild } = await import("../../src/xlsx/zip");
     const wb = book.workbookXml.replace(/<definedName\b[^>]*name="CRM_Dashboard"[^>]*>[^<]*<\/definedName>/, "");
     fs.writeFileSync(file, rebuild(book.buf, book.entries, new Map([["xl/workbook.xml", new TextEncoder().encode(wb)]])));
     const bytes = fs.readFileSync(file);
-    await expect(dashboardFile(file, today)).rejects.toThrow(/not the dashboard this tool built/);
+    await expect(dashboardFile(file, today, clock())).rejects.toThrow(/not the dashboard this tool built/);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 });
@@ -247,7 +271,7 @@ describe("a workbook shaped as Excel 365 writes it", () => {
       const r = spawnSync("/usr/bin/python3", [path.join(__dirname, "../xlsx/corpus.py"), ...args], { encoding: "utf8" });
       if (r.status !== 0) throw new Error(r.stderr);
     }
-    const o = await dashboardFile(file, today);
+    const o = await dashboardFile(file, today, clock());
     expect(o.rebuilt).toBe(false);
     const book = new Book(fs.readFileSync(file));
     expect(book.sheets.map((s) => s.name)).toContain("看板");
@@ -262,7 +286,7 @@ describe("a workbook shaped as Excel 365 writes it", () => {
     expect(excelProblems(file)).toEqual([]);
     expect(await expectRecalculated(file, dir)).toBeGreaterThan(100);
     const first = digest(file);
-    expect((await dashboardFile(file, today)).rebuilt).toBe(true);
+    expect((await dashboardFile(file, today, clock())).rebuilt).toBe(true);
     expect(digest(file).entries).toEqual(first.entries);
   });
 });

@@ -6,6 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { openPage } from "../browser/pages";
 import { serve } from "../browser/server";
 
 const root = path.resolve(__dirname, "../..");
@@ -74,10 +75,10 @@ describe.each([["zh-CN", "李四", "概览", "在跟客户", "(我)", "生成看
     await page.getByText(zh ? /已安装模板版本/ : /Template version \d+ is installed/).waitFor();
     await page.evaluate((rows) => (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_Customers", rows), customers(zh));
     await page.evaluate(() => (window as unknown as { crmSeed: (t: string, r: object[]) => void }).crmSeed("CRM_FollowUps", [{ date: 46160, customerId: "KH-3", by: "李四", method: "电话", summary: "回访" }]));
-    await page.getByRole("tab", { name: zh ? "分级" : "Grade" }).click();
+    await openPage(page, zh ? "分级" : "Grade");
     await page.getByRole("button", { name: zh ? "立即分级" : "Grade now" }).click();
     await page.getByText(zh ? /已为 4 个客户分级/ : /Graded 4 customers/).first().waitFor();
-    await page.getByRole("tab", { name: tab }).click();
+    await openPage(page, tab);
     await page.getByText(kpi).waitFor();
     const rows = page.getByRole("table").getByRole("row");
     await rows.nth(1).waitFor();

@@ -1,8 +1,8 @@
+import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard, readAuditLog } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "./seed";
-import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
@@ -24,7 +24,7 @@ describe("install", () => {
     x.resetCounters();
     await installTemplate("zh-CN", false, "张三", now);
     expect(x.store.sheets.map((s) => [s.name, s.visibility])).toEqual([
-      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["联系人", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "VeryHidden"],
+      ["Sheet1", "Visible"], ["客户信息", "Visible"], ["跟进记录", "Visible"], ["联系人", "Visible"], ["投诉记录", "Visible"], ["分级规则", "Visible"], ["下拉选项", "Hidden"], ["使用说明", "Visible"], ["操作日志", "VeryHidden"],
     ]);
     const cu = x.sheet("客户信息");
     expect(x.grid("客户信息", "A1:C1")).toEqual([["客户编号*", "客户名称*", "简称"]]);
@@ -37,7 +37,7 @@ describe("install", () => {
     expect(industry).toMatchObject({ rule: { list: { inCellDropDown: true, source: "=CRM_List_Industry" } }, prompt: { title: "所属行业" }, errorAlert: { style: "Stop" } });
     expect(industry?.rect.r1).toBe(1_048_575);
     expect(x.store.names.get("CRM_DormantDays")).toBe("='分级规则'!$B$23");
-    expect(x.grid("分级规则", "A2:B3")).toEqual([["工作簿语言", "zh-CN"], ["模板版本", 2]]);
+    expect(x.grid("分级规则", "A2:B3")).toEqual([["工作簿语言", "zh-CN"], ["模板版本", TEMPLATE_VERSION]]);
     expect(x.grid("分级规则", "A23:B23")).toEqual([["沉睡天数", 180]]);
     expect(x.table("CRM_T_industry").rect.r1).toBe(20);
     expect(String(x.cell("客户信息", "AO2")?.f)).toMatch(/^=IF\(AND\(\$A2="",\$B2=""\),"",/);
@@ -50,7 +50,7 @@ describe("install", () => {
   });
   it("installs English sheets for an en-US workbook", async () => {
     await installTemplate("en-US", false, "Ann", now);
-    expect(x.store.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customers", "Follow-ups", "Contacts", "Rules", "Lists", "Guide", "Audit log"]);
+    expect(x.store.sheets.map((s) => s.name)).toEqual(["Sheet1", "Customers", "Follow-ups", "Contacts", "Complaints", "Rules", "Lists", "Guide", "Audit log"]);
     expect(x.grid("Customers", "A1:B1")).toEqual([["Customer ID*", "Customer name*"]]);
   });
   it("re-running on a current workbook changes nothing", async () => {
@@ -72,8 +72,8 @@ describe("install", () => {
     expect(out.kind).toBe("upgraded");
     expect(x.grid("客户信息", "A1:G2")).toEqual(before);
     expect(x.grid("客户信息", "H1:I1")).toEqual([["简称", "客户类型"]]);
-    // 6 of our 42 columns were there: 36 added after the user's 7.
-    expect(x.table("CRM_Customers").rect.c1).toBe(6 + 36);
+    // 6 of our 44 columns were there: 38 added after the user's 7.
+    expect(x.table("CRM_Customers").rect.c1).toBe(6 + 38);
   });
   it("adopts an existing sheet with matching headers only after a preview", async () => {
     x.userTypes("Sheet1", "A1", [["客户名称", "所属行业", "联系人", "当前阶段", "负责人"], ["甲公司", "C 制造业", "王", "新线索", "张三"]]);
@@ -115,7 +115,7 @@ describe("grade", () => {
     // Every cell that changed is a derived cell, the filled ID, the Rules date or the audit log.
     const after = x.snapshot();
     const changed = [...after.keys()].filter((k) => after.get(k) !== before.get(k));
-    for (const k of changed) expect(k).toMatch(/^(客户信息!(A3|A[H-O]\d+)|分级规则!B4|操作日志!.*)$/);
+    for (const k of changed) expect(k).toMatch(/^(客户信息!(A3|A[H-R]\d+)|分级规则!B4|操作日志!.*)$/);
     expect(x.cell("客户信息", "AG2")?.v).toBe("=老客户");
     expect(x.grid("分级规则", "B4")).toEqual([[today]]);
     expect(x.calculationSuspensions).toBe(1);
@@ -247,10 +247,10 @@ describe("audit log", () => {
     await gradeWorkbook(today, "李四", now);
     const rows = x.grid("操作日志", "B2:E3");
     expect(rows[0]).toEqual(["张三", "install", expect.stringContaining("客户信息"), 0]);
-    // Seven derived values, the missing Status formula and the generated ID.
-    expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 9]);
+    // Seven derived values, the missing Status formula, the value tier and its reason, and the generated ID.
+    expect(rows[1]).toEqual(["李四", "grade", "客户信息 (1) +1 ID", 11]);
     expect(x.sheet("操作日志").visibility).toBe("VeryHidden");
     // The pane reads it, newest first.
-    expect((await readAuditLog()).map((r) => [r.user, r.action, r.cells])).toEqual([["李四", "grade", 9], ["张三", "install", 0]]);
+    expect((await readAuditLog()).map((r) => [r.user, r.action, r.cells])).toEqual([["李四", "grade", 11], ["张三", "install", 0]]);
   });
 });

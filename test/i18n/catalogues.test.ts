@@ -4,6 +4,7 @@ import { EN_US } from "../../src/core/i18n/locales/en-US";
 import { formatAmountShort, thresholdAmount } from "../../src/core/i18n/messages";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS } from "../../src/core/template/columns";
 import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
+import { COMPLAINT_COLUMNS } from "../../src/core/health/columns";
 import { columnOf } from "../../src/core/template/columnDef";
 import { entryKey, entryLabel, listDef, STAGES, type ListEntry } from "../../src/core/template/lists";
 
@@ -79,7 +80,7 @@ describe("texts that state a rule quote the rule's default", () => {
 });
 
 describe("template words live in the catalogues", () => {
-  const tables = { customers: CUSTOMER_COLUMNS, followups: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS };
+  const tables = { customers: CUSTOMER_COLUMNS, followups: FOLLOWUP_COLUMNS, contacts: CONTACT_COLUMNS, complaints: COMPLAINT_COLUMNS };
 
   it.each(Object.entries(tables))("every %s column has a header, and its prompt and alert, in every language", (_, columns) => {
     for (const c of columns) {

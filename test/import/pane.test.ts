@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import iconv from "iconv-lite";
+import { openPage } from "../browser/pages";
 import { serve } from "../browser/server";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
@@ -106,7 +107,7 @@ describe("the Import page in Chromium", () => {
     }, [c.existing, lang]);
     await typeList(page, c.list);
 
-    await page.getByRole("tab", { name: c.tab }).click();
+    await openPage(page, c.tab);
     await page.getByRole("button", { name: c.read }).click();
     await page.getByText(c.counts).waitFor();
     const business = c.list[1]?.[4] as string;
@@ -152,7 +153,7 @@ describe("the Import page in Chromium", () => {
     await page.getByRole("button", { name: c.install }).click();
     await page.getByText(c.installed).waitFor();
     await typeList(page, c.list);
-    await page.getByRole("tab", { name: c.tab }).click();
+    await openPage(page, c.tab);
     await page.getByRole("button", { name: c.read }).click();
     await page.getByText(c.counts).waitFor();
     const phone = page.getByRole("combobox", { name: new RegExp(`: ${c.list[0]?.[4]}$`) });
@@ -184,7 +185,7 @@ describe("the Import page in Chromium", () => {
     const page = await open("zh-CN");
     await page.getByRole("button", { name: "安装模板" }).click();
     await page.getByText(/已安装模板版本 \d+/).waitFor();
-    await page.getByRole("tab", { name: "导入" }).click();
+    await openPage(page, "导入");
     await page.getByRole("radio", { name: "磁盘上的 CSV 文件" }).check();
     const csv = iconv.encode("2025年名单\r\n公司名称\t联系人\t手机\r\n\"甲\t乙公司\"\t王\t13800138000\r\n丙公司\t李\t\r\n", "gbk");
     await page.locator("input[type=file]").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: csv });

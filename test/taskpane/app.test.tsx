@@ -6,6 +6,7 @@ import { App } from "../../src/taskpane/App";
 import type { WorkbookApi } from "../../src/taskpane/workbookApi";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { day } from "../support/builders";
+import { wallTime } from "../../src/core/health/wallClock";
 
 function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string[] } {
   const calls: string[] = [];
@@ -30,9 +31,16 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     previewImport: async () => { throw new Error("not used"); },
     runImport: async () => { throw new Error("not used"); },
     auditLog: async () => [],
-    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], cadenceA: 7 }),
+    overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], tiers: { risk: 1, highValue: 2, potential: 0, dormant: 0, standard: 3 }, complaints: { open: 1, late: 0 }, cadenceA: 7 }),
     buildDashboard: async () => ({ lang: "zh-CN", sheetName: "看板", cells: 0, charts: 0 }),
     today: () => day("2026-05-20"),
+    health: {
+      complaints: async () => [],
+      logComplaint: async () => { throw new Error("not used"); },
+      updateComplaint: async () => { throw new Error("not used"); },
+      customerHealth: async () => null,
+      now: () => wallTime(day("2026-05-20"), 10, 0),
+    },
     ...over,
   };
   return Object.assign(api, { calls });

@@ -8,6 +8,7 @@ import type { PoolItem } from "../../src/core/pool/planPool";
 import type { HandoverInput } from "../../src/core/handover/planHandover";
 import { TEAM_OPS_STRINGS } from "../../src/taskpane/features/teamOpsStrings";
 import { day } from "../support/builders";
+import { wallTime } from "../../src/core/health/wallClock";
 
 jest.setTimeout(30_000);
 
@@ -42,6 +43,13 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
     overview: async () => { throw new Error("not used"); },
     buildDashboard: async () => { throw new Error("not used"); },
     today: () => day("2026-05-20"),
+    health: {
+      complaints: async () => [],
+      logComplaint: async () => { throw new Error("not used"); },
+      updateComplaint: async () => { throw new Error("not used"); },
+      customerHealth: async () => null,
+      now: () => wallTime(day("2026-05-20"), 10, 0),
+    },
     ...over,
   };
   return Object.assign(api, { calls });
@@ -98,7 +106,8 @@ describe("the Handover page", () => {
     const api = fakeApi();
     render(<App api={api} lang="zh-CN" />);
     fireEvent.click(await screen.findByRole("tab", { name: "交接" }));
-    const from = await screen.findByRole("combobox", { name: /移出人/ });
+    // The page's chunk loads on first use: past findBy's 1 s default on a busy 2-core machine.
+    const from = await screen.findByRole("combobox", { name: /移出人/ }, { timeout: 10_000 });
     fireEvent.change(from, { target: { value: "张三" } });
     fireEvent.click(await screen.findByRole("checkbox", { name: "李四" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "王五" }));

@@ -1,5 +1,7 @@
 import { formatIso } from "../../core/_lib/calendar";
 import type { DashboardFigures } from "../../core/dashboard";
+import { TIER_KEYS } from "../../core/dashboard/figures";
+import { healthText } from "../../core/health/messages";
 import { dashText } from "../../core/dashboard/messages";
 import type { Lang } from "../../core/i18n/lang";
 import { gradeLabel } from "../../core/i18n/messages";
@@ -7,6 +9,7 @@ import { displayWidth } from "../../core/template/guide";
 import { dashboardFile, type FileDashboardOutcome } from "../../xlsx/dashboard";
 import { needFile, type Parsed } from "../args";
 import type { Run } from "../io";
+import { wallNowOn } from "./complaint";
 
 const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - displayWidth(s)));
 
@@ -30,6 +33,11 @@ export function dashboardText(o: FileDashboardOutcome, file: string): string {
     table(T("title"), [T("kpiOpen"), T("kpiA"), T("kpiOverdue"), T("kpiDormant"), T("kpiDueThisWeek"), T("kpiFollowUps7d"), T("kpiWonThisMonth"), T("kpiWonAmountThisMonth")],
       [[k.open, k.a, k.overdue, k.dormant, k.dueThisWeek, k.followUps7d, k.wonThisMonth, k.wonAmountThisMonth].map(n)]),
     table(T("secGrades"), [T("colGrade"), T("colCustomers")], f.grades.map((g) => [gradeLabel(g.grade, lang), n(g.count)])),
+    table(T("secHealth"), [T("colTier"), T("colCustomers")], [
+      ...TIER_KEYS.map((t) => [healthText(lang).tier[t], n(f.tiers[t])]),
+      [T("complaintsOpen"), n(f.complaints.open)],
+      [T("complaintsLate"), n(f.complaints.late)],
+    ]),
     table(T("secIndustries"), [T("colIndustry"), T("colCustomers")], [...f.industries.map((g) => [g.label, n(g.count)]), [T("other"), n(f.otherIndustries)]]),
     table(T("secFunnel"), [T("colStage"), T("colCustomers"), T("colReached"), T("colConversion")], [...f.funnel.map((s) => [s.label, n(s.count), n(s.reached), pct(s.conversion)]), ...f.closed.map((c) => [c.label, n(c.count), "", ""])]),
     table(T("secFollowUps"), [T("colMonth"), T("colFollowUps"), T("colWonCount"), T("colWonAmount")], f.months.map((m) => [m.month, n(m.followUps), n(m.won), n(m.wonAmount)])),
@@ -46,7 +54,7 @@ export function dashboardText(o: FileDashboardOutcome, file: string): string {
 /** `crm-sheets dashboard <file> [--today D] [--json]`: (re)builds the Dashboard sheet and prints its tables. */
 export async function dashboard(p: Parsed, { io, today, json, speaking }: Run): Promise<number> {
   const file = needFile(p, speaking);
-  const o = await dashboardFile(file, today);
+  const o = await dashboardFile(file, today, wallNowOn(today, io.now()));
   io.out(json ? JSON.stringify({ file, today: formatIso(today), sheet: o.sheet, rebuilt: o.rebuilt, cells: o.cells, charts: o.charts, lastGraded: o.lastGraded === null ? null : formatIso(o.lastGraded), figures: o.figures }, null, 2) : dashboardText(o, file));
   return 0;
 }

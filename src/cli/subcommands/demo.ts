@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { gradeFile } from "../../xlsx/usecases";
 import { dashboardFile } from "../../xlsx/dashboard";
+import { wallNowOn } from "./complaint";
 import { atomicWrite } from "../../xlsx/save";
 import { intFlag, langFlag, needFile, type Parsed } from "../args";
 import type { Run } from "../io";
@@ -21,6 +22,6 @@ export async function demo(p: Parsed, { io, today, speaking }: Run): Promise<num
   const out = await gradeFile(file, today);
   io.out(gradeText(out.summary, out.lang, file, out.cellsWritten, out.idsFilled));
   // A newcomer's first workbook shows every feature that exists: the manager's dashboard too.
-  await dashboardFile(file, today);
+  await dashboardFile(file, today, wallNowOn(today, io.now()));
   return 0;
 }

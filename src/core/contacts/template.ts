@@ -7,6 +7,7 @@ import { columnLetter } from "../model/workbookModel";
 import { SHEETS } from "../template/sheets";
 import { teamOpsTexts } from "../pool/i18n";
 import { CONTACT_COLUMNS } from "./columns";
+import { validationTitle } from "../template/validationTitle";
 
 /** Column key → 1-based worksheet column. */
 type Positions = Readonly<Record<string, number>>;
@@ -48,6 +49,6 @@ export function contactsValidations(generic: readonly ValidationSpec[], lang: La
   const def = CONTACT_COLUMNS.find((d) => d.key === "primary");
   return generic.map((v) => {
     if (!v.range.startsWith(`${L}2:`) || !def?.error) return v;
-    return { ...v, rule: { kind: "list", source: `${w.yes},${w.no}` }, error: { title: def.header[lang], text: def.error[lang], style: "stop" } };
+    return { ...v, rule: { kind: "list", source: `${w.yes},${w.no}` }, error: { title: validationTitle(def.header[lang]), text: def.error[lang], style: "stop" } };
   });
 }

@@ -10,6 +10,11 @@ import { add, countFilled, countIfs, sumIfs, subtract, ratio, type Criterion, ty
 import { listGroups, textGroups, type Group } from "./groups";
 import { liveStatuses } from "./liveStatus";
 import { last7Start, monthLabel, monthStart, todayBound, weekEnd, weekStart } from "./periods";
+import { liveComplaintStatuses } from "./liveComplaints";
+import { LANGS } from "../i18n/lang";
+import { healthText } from "../health/messages";
+import { COMPLAINT_STATUSES, LATE_STATUSES, RANKED_TIERS, type ComplaintStatus, type ValueTier } from "../health/types";
+import type { WallTime } from "../health/wallClock";
 
 export type KpiKey = "open" | "a" | "overdue" | "dormant" | "dueThisWeek" | "followUps7d" | "wonThisMonth" | "wonAmountThisMonth";
 export const KPI_KEYS: readonly KpiKey[] = ["open", "a", "overdue", "dormant", "dueThisWeek", "followUps7d", "wonThisMonth", "wonAmountThisMonth"];
@@ -18,6 +23,9 @@ export type OwnerKey = "open" | "a" | "overdue" | "dueThisWeek" | "followUps7d" 
 export const OWNER_KEYS: readonly OwnerKey[] = ["open", "a", "overdue", "dueThisWeek", "followUps7d", "aNotContacted", "newThisWeek"];
 
 export type GradeKey = "A" | "B" | "C" | "toAssess";
+/** Value tiers in the order the sheet lists them: the four kinds, then everyone else. */
+export const TIER_KEYS: readonly ValueTier[] = [...RANKED_TIERS, "standard"];
+export type ComplaintFigure = "open" | "late";
 /** The funnel's steps: the open stages, then won (won and after-sales together). */
 export type FunnelStep = "lead" | "contacted" | "qualified" | "proposal" | "negotiation" | "won";
 
@@ -36,6 +44,10 @@ export interface DashboardMeasures {
   readonly cadenceA: number;
   readonly kpi: Readonly<Record<KpiKey, Measure>>;
   readonly grades: ReadonlyArray<{ readonly grade: GradeKey; readonly label: string; readonly count: Measure }>;
+  /** Customers by the Value tier column (as the last grading wrote it). */
+  readonly tiers: ReadonlyArray<{ readonly tier: ValueTier; readonly label: string; readonly count: Measure }>;
+  /** Complaints open (not 已完成) and late (响应超时, 解决超时, 回访超时), by the live SLA status at `now`. */
+  readonly complaints: Readonly<Record<ComplaintFigure, Measure>>;
   readonly industries: ReadonlyArray<Group & { readonly count: Measure }>;
   /** Non-empty Industry cells (the top 10's complement is this minus their sum). */
   readonly industryFilled: Measure;
@@ -56,6 +68,11 @@ const OPEN = stageValues(OPEN_STAGES);
 const WON = stageValues(["won", "afterSales"]);
 const anyOf = (key: string, values: readonly string[]): Criterion => ({ kind: "anyOf", key, values });
 
+/** A complaint status's label in every language (COUNTIFS counts either). */
+const statusLabels = (keys: readonly ComplaintStatus[]) => keys.flatMap((k) => LANGS.map((l) => healthText(l).complaintStatus[k]));
+const OPEN_COMPLAINTS = statusLabels(COMPLAINT_STATUSES.filter((k) => k !== "done"));
+const LATE_COMPLAINTS = statusLabels(LATE_STATUSES);
+
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
   xs.sort((a, b) => a - b);
@@ -66,16 +83,18 @@ function median(xs: number[]): number | null {
 /**
  * The manager's weekly picture: every figure of the dashboard from the Customers and Follow-ups
  * data, each with the COUNTIFS/SUMIFS formula the sheet uses, built from the same criteria so the
- * two agree after any recalculation on the same day. Pure: the same model and today give the same
- * figures.
- * @example dashboardMeasures(model, today).kpi.overdue.value // 12
+ * two agree after any recalculation on the same day. Complaint deadlines are judged at `now` (the
+ * wall clock, as the SLA formula's NOW()). Pure: the same model, today and now give the same figures.
+ * @example dashboardMeasures(model, today, now).kpi.overdue.value // 12
  */
-export function dashboardMeasures(model: WorkbookModel, today: DayNumber): DashboardMeasures {
+export function dashboardMeasures(model: WorkbookModel, today: DayNumber, now: WallTime): DashboardMeasures {
   const lang = model.lang;
   const { rules } = readRules(model);
   const cu = new TableColumns(model.customers);
   const fu = new TableColumns(model.followUps);
+  const co = new TableColumns(model.complaints ?? null);
   if (model.customers && cu.has("status")) cu.override("status", liveStatuses(model.customers, today, rules.dormantDays, lang));
+  if (model.complaints && co.has("slaStatus")) co.override("slaStatus", liveComplaintStatuses(model.complaints, rules, now, lang));
 
   const ws = weekStart(today);
   const we = weekEnd(today);
@@ -110,6 +129,16 @@ export function dashboardMeasures(model: WorkbookModel, today: DayNumber): Dashb
     const labels = g === "toAssess" ? [GRADE_LABELS.toAssess["zh-CN"], GRADE_LABELS.toAssess["en-US"]] : [g];
     return { grade: g, label: g === "toAssess" ? GRADE_LABELS.toAssess[lang] : g, count: countIfs(cu, [open, anyOf("grade", labels)]) };
   });
+
+  const tiers = TIER_KEYS.map((k) => ({
+    tier: k,
+    label: healthText(lang).tier[k],
+    count: countIfs(cu, [anyOf("valueTier", LANGS.map((l) => healthText(l).tier[k]))]),
+  }));
+  const complaints: Record<ComplaintFigure, Measure> = {
+    open: countIfs(co, [anyOf("slaStatus", OPEN_COMPLAINTS)]),
+    late: countIfs(co, [anyOf("slaStatus", LATE_COMPLAINTS)]),
+  };
 
   const known = listGroups("industry", lang);
   const industryGroups = [...known, ...textGroups(cu.get("industry"), model.customers?.cols.industry ?? [], known)];
@@ -205,7 +234,7 @@ export function dashboardMeasures(model: WorkbookModel, today: DayNumber): Dashb
   }).filter((g) => (g.count.value ?? 0) > 0).sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0));
 
   return {
-    lang, today, weekStart: ws.value as DayNumber, cadenceA: cadA, kpi, grades, industries,
+    lang, today, weekStart: ws.value as DayNumber, cadenceA: cadA, kpi, grades, tiers, complaints, industries,
     industryFilled: countFilled(cu, "industry"), funnel, closed, months, lostReasons, sources, owners, cycle, cycleByIndustry,
   };
 }
@@ -216,6 +245,8 @@ export interface DashboardFigures {
   readonly weekStart: string;
   readonly kpi: Readonly<Record<KpiKey, number | null>>;
   readonly grades: ReadonlyArray<{ readonly grade: GradeKey; readonly count: number | null }>;
+  readonly tiers: Readonly<Record<ValueTier, number | null>>;
+  readonly complaints: Readonly<Record<ComplaintFigure, number | null>>;
   readonly industries: ReadonlyArray<{ readonly label: string; readonly count: number | null }>;
   readonly otherIndustries: number | null;
   readonly funnel: ReadonlyArray<{ readonly step: FunnelStep; readonly label: string; readonly count: number | null; readonly reached: number | null; readonly conversion: number | null }>;
@@ -245,6 +276,8 @@ export function toFigures(m: DashboardMeasures): DashboardFigures {
     weekStart: formatIso(m.weekStart),
     kpi: Object.fromEntries(Object.entries(m.kpi).map(([k, x]) => [k, x.value])) as Record<KpiKey, number | null>,
     grades: m.grades.map((g) => ({ grade: g.grade, count: v(g.count) })),
+    tiers: Object.fromEntries(m.tiers.map((t) => [t.tier, v(t.count)])) as Record<ValueTier, number | null>,
+    complaints: { open: v(m.complaints.open), late: v(m.complaints.late) },
     industries: m.industries.map((g) => ({ label: g.label, count: v(g.count) })),
     otherIndustries: m.industryFilled.value === null || topSum === null ? null : m.industryFilled.value - topSum,
     funnel: m.funnel.map((f, i) => ({ step: f.step, label: f.label, count: v(f.count), ...(reach[i] as { reached: number | null; conversion: number | null }) })),

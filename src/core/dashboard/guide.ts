@@ -24,5 +24,6 @@ export function dashboardGuideRows(lang: Lang): GuideRow[] {
     text(say(lang, "dashboardGuide", "p6", { cadenceA, rules: v.rules })),
     text(say(lang, "dashboardGuide", "p7")),
     text(say(lang, "dashboardGuide", "p8")),
+    text(say(lang, "dashboardGuide", "p9", { customers: v.customers, complaints: sheetName("complaints", lang) })),
   ];
 }

@@ -2,7 +2,7 @@ import { formatIso } from "../_lib/calendar";
 import { columnLetter } from "../model/workbookModel";
 import { date, formula, num, text, type PlanValue } from "../plan/plan";
 import { quoteSheet, type Measure } from "./criteria";
-import { funnelReach, KPI_KEYS, OWNER_KEYS, type DashboardMeasures, type KpiKey, type OwnerKey } from "./figures";
+import { funnelReach, KPI_KEYS, OWNER_KEYS, type ComplaintFigure, type DashboardMeasures, type KpiKey, type OwnerKey } from "./figures";
 import { dashText, type DashboardMessageKey } from "./messages";
 
 /** How a dashboard cell looks; each door maps these onto its own formats once. */
@@ -81,6 +81,7 @@ const KPI_MSG: Readonly<Record<KpiKey, DashboardMessageKey>> = {
   open: "kpiOpen", a: "kpiA", overdue: "kpiOverdue", dormant: "kpiDormant", dueThisWeek: "kpiDueThisWeek",
   followUps7d: "kpiFollowUps7d", wonThisMonth: "kpiWonThisMonth", wonAmountThisMonth: "kpiWonAmountThisMonth",
 };
+const COMPLAINT_MSG: Readonly<Record<ComplaintFigure, DashboardMessageKey>> = { open: "complaintsOpen", late: "complaintsLate" };
 const OWNER_MSG: Readonly<Record<OwnerKey, DashboardMessageKey>> = {
   open: "colOpen", a: "colA", overdue: "colOverdue", dueThisWeek: "colDueThisWeek", followUps7d: "colFollowUps7d",
   aNotContacted: "colANotContacted", newThisWeek: "colNewThisWeek",
@@ -158,6 +159,15 @@ export function dashboardLayout(m: DashboardMeasures): DashboardLayout {
     m.grades.forEach((g, i) => { label(first + i, 1, g.label); figure(first + i, 2, g.count, "count"); });
     return first + m.grades.length - 1;
   }, (first, last) => chartOf("pie", T("secGrades"), T("colCustomers"), 1, 2, first, last, m.grades.map((g) => g.label), m.grades.map((g) => g.count.value), "#,##0"));
+
+  // Value tiers as the last grading wrote them; complaints live, by the SLA status at NOW().
+  section("secHealth", [T("colTier"), T("colCustomers")], (first) => {
+    m.tiers.forEach((t, i) => { label(first + i, 1, t.label); figure(first + i, 2, t.count, "count"); });
+    const head = first + m.tiers.length;
+    label(head, 1, T("complaintsHeader"), "header");
+    (["open", "late"] as const).forEach((k, i) => { label(head + 1 + i, 1, T(COMPLAINT_MSG[k])); figure(head + 1 + i, 2, m.complaints[k], "count"); });
+    return head + 2;
+  }, (first) => chartOf("bar", T("colTier"), T("colCustomers"), 1, 2, first, first + m.tiers.length - 1, m.tiers.map((t) => t.label), m.tiers.map((t) => t.count.value), "#,##0"));
 
   const top = m.industries;
   const topSum = top.reduce<number | null>((a, g) => (a === null || g.count.value === null ? null : a + g.count.value), 0);

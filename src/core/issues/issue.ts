@@ -21,6 +21,10 @@ export type IssueCode =
   | "negativeAmount"
   | "amountTooSmall"
   | "noContactMethod"
+  | "futureComplaint"
+  | "complaintOutOfOrder"
+  | "satisfactionRange"
+  | "alreadyFilled"
   | "noDecisionMaker"
   | "notInPool"
   | "invalidOwner";

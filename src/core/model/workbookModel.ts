@@ -42,6 +42,8 @@ export interface WorkbookModel {
   readonly templateVersion: number | null;
   readonly customers: TableModel | null;
   readonly followUps: TableModel | null;
+  /** 投诉记录; absent in a workbook from before template version 2. */
+  readonly complaints?: TableModel | null;
   /** The 联系人 / Contacts table, when the door read it (older workbooks have none). */
   readonly contacts?: TableModel | null;
   /** Rules sheet rows: setting label → raw value. */

@@ -28,7 +28,7 @@ export interface ConditionalFormatSpec {
   readonly formula: string;
   readonly fill: string;
   readonly fontColor: string;
-  readonly purpose: "overdue" | "dormant" | "release";
+  readonly purpose: "overdue" | "dormant" | "complaintLate" | "release";
 }
 
 export interface NameSpec {

@@ -5,7 +5,8 @@
 export type PlanValue =
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "number"; readonly value: number }
-  | { readonly kind: "date"; readonly day: number }
+  /** A serial; `withTime` (a complaint's clock) asks for a date-and-time format rather than a date's. */
+  | { readonly kind: "date"; readonly day: number; readonly withTime?: boolean }
   | { readonly kind: "formula"; readonly formula: string }
   | { readonly kind: "blank" };
 

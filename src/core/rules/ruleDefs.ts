@@ -2,6 +2,7 @@ import type { Texts } from "../i18n/lang";
 import { say } from "../i18n/catalogue";
 import { cadenceWords, perLang, withWords } from "./ruleWords";
 import { POOL_RULE_DEFS, type PoolRuleKey } from "../pool/poolRuleDefs";
+import { HEALTH_RULE_DEFS, type HealthRuleKey } from "../health/healthRules";
 
 export { cadenceWords };
 
@@ -12,7 +13,8 @@ export type RuleKey =
   | "strategicFloor"
   | "cadenceA" | "cadenceB" | "cadenceC" | "cadenceToAssess" | "cadenceMaintenance"
   | "firstContactDays" | "dormantDays" | "workdayAdjust"
-  | PoolRuleKey;
+  | PoolRuleKey
+  | HealthRuleKey;
 
 export type RuleKind = "number" | "integer" | "switch";
 
@@ -56,8 +58,9 @@ export const RULE_DEFS: readonly RuleDef[] = [
   int("firstContactDays", 2, 0, 365),
   int("dormantDays", 180, 1, 3650, "CRM_DormantDays"),
   withWords({ key: "workdayAdjust", kind: "switch", defaultValue: true, min: 0, max: 1 }),
-  // The pool's rows come last, so every older row keeps its place (and the names pointing at it).
+  // The pool's rows (version 2), then health's (version 3): every older row keeps its place (and the names pointing at it).
   ...POOL_RULE_DEFS,
+  ...HEALTH_RULE_DEFS,
 ];
 
 /**

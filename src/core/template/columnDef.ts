@@ -35,7 +35,7 @@ export interface ColumnDef {
 }
 
 /** The tables whose columns we define; the first part of a column's catalogue key. */
-export type ColumnTable = "customers" | "followups" | "contacts";
+export type ColumnTable = "customers" | "followups" | "contacts" | "complaints";
 
 type ColumnOptions = Partial<Omit<ColumnDef, "key" | "header" | "type" | "width" | "prompt" | "error">> & {
   /** A prompt text built from the Rules' defaults (so it states the numbers in force), instead of the catalogue's. */

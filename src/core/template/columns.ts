@@ -5,6 +5,7 @@ import { ruleDefault } from "../rules/ruleDefs";
 import { columnOf, type ColumnDef } from "./columnDef";
 import { POOL_CUSTOMER_COLUMNS } from "../pool/columns";
 import { CONTACT_FOLLOWUP_COLUMNS } from "../contacts/columns";
+import { TIER_COLUMNS } from "../health/columns";
 
 export type { ColumnDef, ColumnType } from "./columnDef";
 
@@ -82,6 +83,7 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
   // General, not Text: Excel stores a formula typed or written into a Text cell as literal text.
   customer("status", "text", 9, { derived: true, numberFormat: "General" }),
   ...POOL_CUSTOMER_COLUMNS,
+  ...TIER_COLUMNS,
 ];
 
 export const FOLLOWUP_COLUMNS: readonly ColumnDef[] = [

@@ -6,6 +6,8 @@ import { renderReason, thresholdAmount } from "../i18n/messages";
 import { sheetName, TEMPLATE_VERSION } from "./sheets";
 import { dashboardGuideRows } from "../dashboard/guide";
 import { firstSteps } from "../demo/firstSteps";
+import { healthDerivedHelp, healthGuideRows } from "../health/guide";
+import { COMPLAINT_COLUMNS } from "../health/columns";
 import { teamOpsDerivedHelp, teamOpsGuideRows } from "../pool/guide";
 import { CONTACT_COLUMNS } from "../contacts/columns";
 
@@ -17,7 +19,7 @@ export type GuideRow =
 function columnRow(sheet: string, c: ColumnDef, lang: Lang): GuideRow {
   // The Customer ID is required, but a blank one is ours to fill: say so rather than contradict the prompt.
   const req = c.derived ? say(lang, "guide", "computed") : c.type === "id" && c.key === "id" ? say(lang, "guide", "requiredGenerated") : c.required ? say(lang, "guide", "required") : say(lang, "guide", "optional");
-  const how = c.prompt ? c.prompt.text[lang] : derivedHelp(c.key, lang);
+  const how = c.prompt ? c.prompt.text[lang] : derivedHelp(c.key, lang) || healthDerivedHelp(c.key, lang);
   return { kind: "column", cells: [sheet, c.header[lang], req, how] };
 }
 
@@ -79,6 +81,7 @@ export function guideRows(lang: Lang): GuideRow[] {
       cadenceA: v("cadenceA"), cadenceB: v("cadenceB"), cadenceC: v("cadenceC"), cadenceMaintenance: v("cadenceMaintenance"), firstContactDays: v("firstContactDays"),
     }) },
     { kind: "text", text: say(lang, "guide", "states", { dormantDays: v("dormantDays") }) },
+    ...healthGuideRows(lang),
     ...dashboardGuideRows(lang),
     { kind: "heading", text: say(lang, "guide", "privacyHeading") },
     { kind: "text", text: say(lang, "guide", "privacy") },
@@ -89,6 +92,7 @@ export function guideRows(lang: Lang): GuideRow[] {
   for (const c of CUSTOMER_COLUMNS) rows.push(columnRow(cu, c, lang));
   for (const c of FOLLOWUP_COLUMNS) rows.push(columnRow(fu, c, lang));
   for (const c of CONTACT_COLUMNS) rows.push(columnRow(sheetName("contacts", lang), c, lang));
+  for (const c of COMPLAINT_COLUMNS) rows.push(columnRow(sheetName("complaints", lang), c, lang));
   return rows;
 }
 

@@ -1,10 +1,13 @@
 import { LANGS, type Lang, type Texts } from "../i18n/lang";
 import { say, type Catalogue } from "../i18n/catalogue";
 
-/** 2: customer pool (Rules rows, Days to release), Contacts table, Spoke with on Follow-ups. */
-export const TEMPLATE_VERSION = 2;
+/**
+ * 2: customer pool (Rules rows, Days to release), Contacts table, Spoke with on Follow-ups.
+ * 3: value tiers on Customers, the Complaints sheet and its Rules rows.
+ */
+export const TEMPLATE_VERSION = 3;
 
-export type SheetKey = "customers" | "followUps" | "contacts" | "rules" | "lists" | "guide" | "audit";
+export type SheetKey = "customers" | "followUps" | "contacts" | "complaints" | "rules" | "lists" | "guide" | "audit";
 
 export interface SheetDef {
   readonly key: SheetKey;
@@ -22,6 +25,7 @@ export const SHEETS: Readonly<Record<SheetKey, SheetDef>> = {
   customers: { key: "customers", name: perLang("customers"), table: "CRM_Customers" },
   followUps: { key: "followUps", name: perLang("followUps"), table: "CRM_FollowUps" },
   contacts: { key: "contacts", name: perLang("contacts"), table: "CRM_Contacts" },
+  complaints: { key: "complaints", name: perLang("complaints"), table: "CRM_Complaints" },
   rules: { key: "rules", name: perLang("rules"), table: "CRM_Rules" },
   lists: { key: "lists", name: perLang("lists"), hidden: true },
   guide: { key: "guide", name: perLang("guide") },

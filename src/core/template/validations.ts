@@ -9,6 +9,7 @@ import { listDef } from "./lists";
 import type { Positions } from "./highlights";
 import { sheetName, type SheetKey } from "./sheets";
 import { ruleRow } from "./rulesSheet";
+import { validationTitle } from "./validationTitle";
 
 /** Excel's last row: validations cover whole columns below the header. */
 export const LAST_ROW = 1_048_576;
@@ -28,8 +29,8 @@ export function columnValidations(sheet: SheetKey, defs: readonly ColumnDef[], p
     if (col === undefined || d.derived) continue;
     const L = columnLetter(col);
     const range = `${L}${first}:${L}${LAST_ROW}`;
-    const prompt = d.prompt ? { title: d.prompt.title[lang], text: d.prompt.text[lang] } : null;
-    const error = d.error ? { title: d.header[lang], text: d.error[lang], style: d.warnOnly ? ("warning" as const) : ("stop" as const) } : null;
+    const prompt = d.prompt ? { title: validationTitle(d.prompt.title[lang]), text: d.prompt.text[lang] } : null;
+    const error = d.error ? { title: validationTitle(d.header[lang]), text: d.error[lang], style: d.warnOnly ? ("warning" as const) : ("stop" as const) } : null;
     let rule: ValidationSpec["rule"];
     switch (d.type) {
       case "list":
@@ -56,7 +57,7 @@ export function columnValidations(sheet: SheetKey, defs: readonly ColumnDef[], p
     // An ID typed on the Follow-ups sheet that is not a customer yet only warns: the customer row may come later.
     const err =
       d.type === "id" && sheet === "followUps"
-        ? { title: d.header[lang], text: say(lang, "workbook", "followUpIdUnknown", { sheet: sheetName("customers", lang) }), style: "warning" as const }
+        ? { title: validationTitle(d.header[lang]), text: say(lang, "workbook", "followUpIdUnknown", { sheet: sheetName("customers", lang) }), style: "warning" as const }
         : error;
     if (rule.kind === "any" && !prompt) continue;
     out.push({ sheet, range, rule, prompt, error: rule.kind === "any" ? null : err });
@@ -79,8 +80,8 @@ export function rulesValidations(lang: Lang): ValidationSpec[] {
       sheet: "rules",
       range,
       rule,
-      prompt: { title: r.label[lang].slice(0, 32), text: r.note[lang] },
-      error: { title: r.label[lang].slice(0, 32), text: r.kind === "switch" ? say(lang, "workbook", "pickYesNo") : text, style: "stop" },
+      prompt: { title: validationTitle(r.label[lang]), text: r.note[lang] },
+      error: { title: validationTitle(r.label[lang]), text: r.kind === "switch" ? say(lang, "workbook", "pickYesNo") : text, style: "stop" },
     } as ValidationSpec;
   });
 }

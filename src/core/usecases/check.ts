@@ -14,6 +14,7 @@ import { headerLookup, readCustomers } from "../model/customers";
 import { idKey, readHistories } from "../followup/history";
 import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue } from "./errors";
+import { checkComplaints } from "../health/checkComplaints";
 import { checkContacts } from "../contacts/checkContacts";
 
 function missingColumns(t: TableModel, defs: readonly ColumnDef[], sink: IssueSink): void {
@@ -82,5 +83,5 @@ export function check(model: WorkbookModel, today: DayNumber): Issue[] {
     scanIdNumbers(fu, fuSink, rows);
     fuIssues = fuSink.issues;
   }
-  return [...ruleIssues, ...sink.issues, ...fuIssues, ...checkContacts(model, today)];
+  return [...ruleIssues, ...sink.issues, ...fuIssues, ...checkContacts(model, today), ...checkComplaints(model, new Set(firstById.keys()), today)];
 }

@@ -21,6 +21,11 @@ import { idKey, readHistories } from "../followup/history";
 import { readCalendar } from "../followup/workdays";
 import { IssueSink } from "../issues/issueSink";
 import { missingTableIssue, UseCaseError } from "./errors";
+import { HealthRun, TIER_READ_KEYS, type HealthSummary } from "../health/customerHealth";
+import type { ComplaintStats } from "../health/complaints";
+import type { TierResult } from "../health/valueTier";
+import type { ValueTier } from "../health/types";
+import type { WallTime } from "../health/wallClock";
 import { countdownWrites } from "../pool/countdownWrites";
 
 export interface DueItem {
@@ -33,6 +38,7 @@ export interface DueItem {
   readonly status: Status;
   readonly nextDue: DayNumber | null;
   readonly daysToDue: number;
+  readonly tier: ValueTier | null;
 }
 
 export interface GradeSummary {
@@ -41,6 +47,8 @@ export interface GradeSummary {
   readonly byStatus: Readonly<Record<Status, number>>;
   /** Due today or overdue (and dormant), open first by grade, then most overdue first. */
   readonly due: readonly DueItem[];
+  /** Value tiers and complaints (SPEC § Value tiers and complaints). */
+  readonly health: HealthSummary;
 }
 
 export interface CustomerResult {
@@ -49,6 +57,8 @@ export interface CustomerResult {
   readonly grade: Grade | null;
   readonly history: { first: DayNumber | null; last: DayNumber | null; count: number };
   readonly derived: Derived;
+  readonly tier: TierResult | null;
+  readonly complaints: ComplaintStats;
 }
 
 export interface GradePlan {
@@ -63,7 +73,7 @@ export interface GradePlan {
 }
 
 /** The only columns grading reads: every door fetches these and nothing more. */
-export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status", "daysToRelease"] as const;
+export const GRADE_READ_KEYS = ["id", "name", "stage", "closeDate", "amount", "fit", "intent", "value", "gradeOverride", "created", "owner", "contact", "status", "daysToRelease", ...TIER_READ_KEYS.filter((k) => k !== "intent" && k !== "value")] as const;
 export const HISTORY_READ_KEYS = ["date", "customerId", "nextDate"] as const;
 
 export const DERIVED_KEYS = CUSTOMER_COLUMNS.filter((c) => c.derived).map((c) => c.key);
@@ -96,10 +106,11 @@ const STATUS_TEXTS = new Set(Object.values(STATUS_LABELS).flatMap((l) => [l["zh-
 const GRADE_ORDER: Readonly<Record<Grade | "none", number>> = { A: 0, B: 1, C: 2, toAssess: 3, none: 4 };
 
 /**
- * Grades every customer and derives its follow-up columns. Pure: the same model, rules and today
- * always give the same plan.
+ * Grades every customer and derives its follow-up columns and value tier. Pure: the same model,
+ * rules, today and now always give the same plan. `now` (wall time) judges complaint deadlines;
+ * a door that knows only the day passes nothing and the day's start is used.
  */
-export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
+export function grade(model: WorkbookModel, today: DayNumber, now: WallTime = today as number as WallTime): GradePlan {
   const t = model.customers;
   if (!t) throw new UseCaseError([missingTableIssue(model, "customers")]);
   const lang = model.lang;
@@ -111,6 +122,7 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
   const histories = readHistories(model.followUps, today, fuSink, known);
   const cal = readCalendar(model, DEFAULT_CALENDAR);
   const alloc = new IdAllocator(customers.map((c) => c.id).filter((id) => id !== ""));
+  const health = new HealthRun(model, t, rules, today, now);
 
   const n = t.rowCount;
   const cols: Record<string, Array<PlanValue | null>> = {};
@@ -148,11 +160,15 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
     const current = statusNow?.[i] ?? null;
     const live = typeof current === "string" && (current.startsWith("=") || STATUS_TEXTS.has(current));
     set("status", live ? null : statusParts ? formula(statusParts.join(String(sheetRow(t, i)))) : text(STATUS_LABELS[d.status][lang]));
+    const tier = health.tier(c, id, d.status);
+    const tierCells = health.cells(tier, lang);
+    set("valueTier", tierCells.tier);
+    set("tierReason", tierCells.reason);
     byGrade[g ?? "none"]++;
     byStatus[d.status]++;
-    results.push({ record: id === c.id ? c : { ...c, id }, reason, grade: g, history: h, derived: d });
+    results.push({ record: id === c.id ? c : { ...c, id }, reason, grade: g, history: h, derived: d, tier, complaints: health.complaintsOf(id) });
     if (d.status !== "closed" && d.daysToDue !== null && (d.daysToDue <= 0 || d.status === "dormant")) {
-      due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue });
+      due.push({ row: c.row, index: i, id, name: c.name, owner: c.owner, grade: g, status: d.status, nextDue: d.nextDue, daysToDue: d.daysToDue, tier: tier?.tier ?? null });
     }
   }
   // The pool's countdown is a live formula too: written only where it is missing or was typed over.
@@ -161,7 +177,7 @@ export function grade(model: WorkbookModel, today: DayNumber): GradePlan {
   const writes = DERIVED_KEYS.filter((k) => t.positions[k] !== undefined).map((k) => ({ key: k, values: cols[k] as Array<PlanValue | null> }));
   return {
     writes, idFills, results, rules,
-    summary: { customers: customers.length, byGrade, byStatus, due },
-    issues: [...ruleIssues, ...sink.issues, ...(fuSink?.issues ?? [])],
+    summary: { customers: customers.length, byGrade, byStatus, due, health: health.summary() },
+    issues: [...ruleIssues, ...sink.issues, ...health.customerIssues, ...(fuSink?.issues ?? []), ...health.issues],
   };
 }

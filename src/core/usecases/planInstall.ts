@@ -17,6 +17,8 @@ import { countdownColumnsAt } from "../pool/countdownWrites";
 import { countdownHighlightSpec, poolNames } from "../pool/template";
 import { CONTACT_COLUMNS } from "../contacts/columns";
 import { CONTACT_POSITIONS, contactsTable, contactsValidations } from "../contacts/template";
+import { complaintHighlights, complaintsTable, complaintValidations, COMPLAINT_POSITIONS, healthNames } from "../health/install";
+import { COMPLAINT_COLUMNS } from "../health/columns";
 
 function tableOf(sheet: SheetKey, name: string, defs: readonly ColumnDef[], lang: Lang, rows: PlanValue[][], calc: (d: ColumnDef) => string | null): TableSpec {
   return {
@@ -45,7 +47,7 @@ function listRows(l: ListDef, lang: Lang, names: readonly string[]): PlanValue[]
   return rows.length > 0 ? rows : [[BLANK]];
 }
 
-export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[]; contacts?: PlanValue[][] }): InstallPlan {
+export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; followUps: PlanValue[][]; team?: readonly string[]; contacts?: PlanValue[][]; complaints?: PlanValue[][] }): InstallPlan {
   const cuPos = positionsOf(CUSTOMER_COLUMNS);
   const sc = statusColumnsAt(cuPos) as StatusColumns;
   const cuRows = sample?.customers ?? [];
@@ -111,12 +113,14 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
   names.push({ name: "CRM_CustomerIds", formula: `=${cuRef}$${idCol}$2:INDEX(${cuRef}$${idCol}:$${idCol},MAX(2,COUNTA(${cuRef}$${idCol}:$${idCol})))` });
   names.push({ name: DORMANT_NAME, formula: `=${sheetRef(sheetName("rules", lang))}$B$${ruleRow("dormantDays")}` });
   names.push(...poolNames(sheetRef(sheetName("rules", lang)), ruleRow));
+  names.push(...healthNames(lang, ruleRow));
   const contacts = contactsTable(lang, cuRef, cuPos, sample?.contacts ?? []);
 
   const validations = [
     ...columnValidations("customers", CUSTOMER_COLUMNS, cuPos, 1, lang),
     ...columnValidations("followUps", FOLLOWUP_COLUMNS, positionsOf(FOLLOWUP_COLUMNS), 1, lang),
     ...contactsValidations(columnValidations("contacts", CONTACT_COLUMNS, CONTACT_POSITIONS, 1, lang), lang),
+    ...complaintValidations(lang),
     ...rulesValidations(lang),
   ];
   const countdownHighlight = countdownHighlightSpec(cuPos, 1, 1 + customers.rows.length);
@@ -127,13 +131,18 @@ export function planInstall(lang: Lang, sample?: { customers: PlanValue[][]; fol
       sheet("customers", [customers], true),
       sheet("followUps", [followUps], true),
       sheet("contacts", [contacts], true),
+      sheet("complaints", [complaintsTable(lang, sample?.complaints ?? [])], true),
       sheet("rules", [rules], true),
       sheet("lists", listTables, true),
       sheet("guide", [], false, guideRows(lang)),
       sheet("audit", [audit], true),
     ],
     validations,
-    conditionalFormats: [...highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length), ...(countdownHighlight ? [countdownHighlight] : [])],
+    conditionalFormats: [
+      ...highlightRules(cuPos, 1, 1 + customers.rows.length, CUSTOMER_COLUMNS.length),
+      ...(countdownHighlight ? [countdownHighlight] : []),
+      ...complaintHighlights(COMPLAINT_POSITIONS, 1, 1 + Math.max(1, sample?.complaints?.length ?? 0), COMPLAINT_COLUMNS.length),
+    ],
     names,
   };
 }

@@ -6,6 +6,7 @@ import { ErrorBar } from "../ErrorBar";
 import { formatDay } from "../dates";
 import type { CustomerCard } from "../workbookApi";
 import { GRADE_KEY, STATUS_KEY } from "../labels";
+import { HealthPanel } from "./health/HealthPanel";
 import { CardContacts } from "./CardContacts";
 
 const useStyles = makeStyles({
@@ -46,6 +47,7 @@ export function Card() {
           <Text>{`${t("gradeReason")}: ${card.reason || "—"}`}</Text>
           <Text>{`${t("nextDue")}: ${formatDay(card.nextDue, lang)} · ${t(STATUS_KEY[card.status])}`}</Text>
           <CardContacts contacts={card.contacts} />
+          <HealthPanel row={card.row} />
           <Text weight="semibold">{t("recent")}</Text>
           <ul className={s.list}>
             {card.recent.map((r, i) => (

@@ -5,6 +5,8 @@ import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
 import type { GradeOutcome } from "../workbookApi";
 import { GRADE_KEY, STATUS_KEY } from "../labels";
+import { TierFilter, type TierChoice } from "./health/TierFilter";
+import { HealthCounts } from "./health/HealthCounts";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -18,6 +20,8 @@ export function Grade(props: { onToast: (text: string) => void }) {
   const { busy, error, setError, run } = useAction(lang, t("errorTitle"));
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<GradeOutcome | null>(null);
+  const [tier, setTier] = useState<TierChoice>("all");
+  const due = result ? result.summary.due.filter((d) => tier === "all" || d.tier === tier) : [];
 
   const go = async () => {
     setProgress(0);
@@ -60,10 +64,12 @@ export function Grade(props: { onToast: (text: string) => void }) {
               </Badge>
             ))}
           </div>
+          <HealthCounts health={result.summary.health} />
           <Text weight="semibold">{t("dueToday")}</Text>
-          {result.summary.due.length === 0 && <Text>{t("nothingDue")}</Text>}
+          <TierFilter value={tier} onChange={setTier} />
+          {due.length === 0 && <Text>{t("nothingDue")}</Text>}
           <ul className={s.due}>
-            {result.summary.due.slice(0, 100).map((d) => (
+            {due.slice(0, 100).map((d) => (
               <li key={`${d.row}`}>
                 <Button appearance="subtle" onClick={() => void run(() => api.select(`${result.sheetName}!A${d.row}`))}>
                   {`${d.grade ? t(GRADE_KEY[d.grade]) : "—"} · ${d.id} ${d.name} · ${d.status === "dormant" ? t(STATUS_KEY.dormant) : d.daysToDue < 0 ? t("daysOverdue", { days: -d.daysToDue }) : t("dueNow")}`}

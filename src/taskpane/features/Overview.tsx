@@ -4,7 +4,8 @@ import { usePane } from "../context";
 import { useAction } from "../useAction";
 import { ErrorBar } from "../ErrorBar";
 import type { OverviewOutcome } from "../workbookApi";
-import { KPI_KEYS, OWNER_KEYS, type KpiKey, type OwnerKey } from "../../core/dashboard/figures";
+import { KPI_KEYS, OWNER_KEYS, TIER_KEYS, type KpiKey, type OwnerKey } from "../../core/dashboard/figures";
+import { healthText } from "../../core/health/messages";
 import { dashText, type DashboardMessageKey } from "../../core/dashboard/messages";
 import { ownRowFirst } from "../../core/dashboard";
 
@@ -74,6 +75,22 @@ export function Overview(props: { onToast: (text: string) => void }) {
               <div key={k} className={s.kpi}>
                 <dt className={s.kpiLabel}>{D(KPI_TEXT[k])}</dt>
                 <dd className={s.kpiValue}>{show(data.kpi[k], lang)}</dd>
+              </div>
+            ))}
+          </dl>
+          <Text as="h2" size={400} weight="semibold">{D("secHealth")}</Text>
+          {/* Tiers as the last grading wrote them; complaints open and late on the clock now. */}
+          <dl className={s.kpis} aria-label={D("secHealth")}>
+            {TIER_KEYS.map((k) => (
+              <div key={k} className={s.kpi}>
+                <dt className={s.kpiLabel}>{healthText(lang).tier[k]}</dt>
+                <dd className={s.kpiValue}>{show(data.tiers[k], lang)}</dd>
+              </div>
+            ))}
+            {(["open", "late"] as const).map((k) => (
+              <div key={k} className={s.kpi}>
+                <dt className={s.kpiLabel}>{D(k === "open" ? "complaintsOpen" : "complaintsLate")}</dt>
+                <dd className={s.kpiValue}>{show(data.complaints[k], lang)}</dd>
               </div>
             ))}
           </dl>
