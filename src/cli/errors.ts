@@ -23,7 +23,7 @@ export function oneLine(e: unknown, lang: Lang): string {
     return [e.sheet, e.row !== undefined ? say(lang, "cli", "atRow", { row: e.row }) : undefined, e.column]
       .filter(Boolean)
       .join(", ")
-      .concat(e.sheet ? ": " : "", e.message);
+      .concat(e.sheet ? ": " : "", e.text(lang));
   const err = e as NodeJS.ErrnoException;
   if (err && typeof err.code === "string") {
     if (err.code === "EACCES" || err.code === "EPERM") return say(lang, "cli", "permissionDenied", { path: err.path ?? "" });

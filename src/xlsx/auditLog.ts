@@ -21,7 +21,7 @@ export function auditPatch(audit: Located, entries: readonly AuditEntry[], now: 
   const placeholder = audit.lastRowBlank && audit.lastRow === audit.headerRow + 1;
   const first = placeholder ? audit.lastRow : audit.lastRow + 1;
   if (audit.belowOccupied && !(placeholder && entries.length === 1)) {
-    throw new XlsxError(`row ${audit.lastRow + 1} right below the audit log is not empty; nothing was changed`, audit.sheet.name, audit.lastRow + 1);
+    throw XlsxError.of("belowAuditTaken", { row: audit.lastRow + 1 }, { sheet: audit.sheet.name, row: audit.lastRow + 1 });
   }
   const writes: SheetWrites = new Map();
   entries.forEach((e, i) => {

@@ -40,13 +40,13 @@ export class Book {
     try {
       this.entries = readEntries(buf);
     } catch (e) {
-      throw new XlsxError(e instanceof ZipError ? "not an .xlsx file (not a zip package)" : "unreadable file");
+      throw XlsxError.of(e instanceof ZipError ? "notZip" : "unreadable", {});
     }
     for (const e of this.entries) this.byName.set(e.name, e);
-    if (this.byName.has("EncryptedPackage") || this.byName.has("EncryptionInfo")) throw new XlsxError("the file is encrypted (password-protected); save an unprotected copy first");
+    if (this.byName.has("EncryptedPackage") || this.byName.has("EncryptionInfo")) throw XlsxError.of("encrypted", {});
     const wbPath = "xl/workbook.xml";
     const wb = this.text(wbPath);
-    if (wb === null) throw new XlsxError("not an Excel workbook (xl/workbook.xml is missing)");
+    if (wb === null) throw XlsxError.of("notWorkbook", {});
     this.workbookXml = wb;
     this.workbook = parseXml(wbPath, wb);
     const top = root(this.workbook);
@@ -65,7 +65,7 @@ export class Book {
     try {
       return e ? entryText(this.buf, e) : null;
     } catch (err) {
-      throw err instanceof ZipError ? new XlsxError(err.message) : err;
+      throw err instanceof ZipError ? XlsxError.of("zipBroken", { detail: err.message }) : err;
     }
   }
 

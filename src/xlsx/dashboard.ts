@@ -50,7 +50,7 @@ function findOurs(book: Book): { name: string; path: string; rId: string } | nul
   const mark = names ? children(names, "definedName").find((d) => d.getAttribute("name") === DASHBOARD_MARK) : undefined;
   if (!mark) {
     const clash = book.sheets.find((s) => DASHBOARD_SHEET_NAMES.some((n) => n.toLowerCase() === s.name.toLowerCase()));
-    if (clash) throw new XlsxError(`a sheet named "${clash.name}" exists and is not the dashboard this tool built; rename it and run again (nothing was changed)`, clash.name);
+    if (clash) throw XlsxError.of("dashboardNameClash", { sheet: clash.name }, { sheet: clash.name });
     return null;
   }
   const target = textContent(mark);
@@ -162,7 +162,7 @@ export async function dashboardFile(file: string, today: DayNumber, now: WallTim
     wbRelsChanged = true;
 
     const sheets = child(wbTop, "sheets");
-    if (!sheets) throw new XlsxError(`${WB_PATH} has no sheets element`);
+    if (!sheets) throw XlsxError.of("noSheetsElement", { part: WB_PATH });
     const sheetIds = children(sheets, "sheet").map((s) => Number(s.getAttribute("sheetId")) || 0);
     const sheet = createLike(sheets, "sheet");
     sheet.setAttribute("name", sheetName);

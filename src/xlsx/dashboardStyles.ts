@@ -55,7 +55,7 @@ function adopt(parent: Element, src: Element): Element {
 function element(markup: string): Element {
   const wrapper = root(parseXml("dashboard styles", `<w xmlns="${NS.main}">${markup}</w>`));
   const el = elementsOf(wrapper)[0];
-  if (!el) throw new XlsxError("empty style element");
+  if (!el) throw XlsxError.of("emptyStyle", {});
   return el;
 }
 
@@ -71,7 +71,7 @@ export class DashboardStyles {
   changed = false;
 
   constructor(stylesXml: string | null) {
-    if (stylesXml === null) throw new XlsxError("xl/styles.xml is missing; the dashboard's formats cannot be added");
+    if (stylesXml === null) throw XlsxError.of("stylesMissingDashboard", {});
     this.doc = parseXml("xl/styles.xml", stylesXml);
     const font = (size: number, bold: boolean, color?: string) =>
       `<font>${bold ? "<b/>" : ""}<sz val="${size}"/>${color ? `<color rgb="${color}"/>` : '<color theme="1"/>'}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;

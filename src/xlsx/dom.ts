@@ -32,7 +32,7 @@ export function parseXml(part: string, text: string): Document {
     }).parseFromString(text, "text/xml");
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split("\n")[0]?.replace(/^.*caused Error: /, "") ?? "";
-    throw new XlsxError(`${part}: not well-formed XML (${why})`);
+    throw XlsxError.of("badXml", { part, why });
   }
 }
 
@@ -42,7 +42,7 @@ export function serializeXml(doc: Document): string {
 
 export function root(doc: Document): Element {
   const r = doc.documentElement;
-  if (!r) throw new XlsxError("empty XML part");
+  if (!r) throw XlsxError.of("emptyPart", {});
   return r;
 }
 
@@ -83,7 +83,7 @@ export function descendants(parent: Element, local: string, ns: string = NS.main
 /** A new element in the parent's namespace, with the parent's prefix (`<x:numFmt>` under `<x:numFmts>`). */
 export function createLike(parent: Element, local: string): Element {
   const doc = parent.ownerDocument;
-  if (!doc) throw new XlsxError("detached XML element");
+  if (!doc) throw XlsxError.of("detached", {});
   const ns = parent.namespaceURI;
   return ns ? doc.createElementNS(ns, parent.prefix ? `${parent.prefix}:${local}` : local) : doc.createElement(local);
 }

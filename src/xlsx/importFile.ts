@@ -73,7 +73,7 @@ async function checkRoom(book: Book, l: Located, firstNew: number, rowsNeeded: n
         const inNewRows = rowsNeeded > 0 && n >= firstNew && n <= lastNew && n > l.lastRow && c.col >= l.firstCol && c.col <= l.lastCol + newCols;
         const inNewCols = newCols > 0 && c.col > l.lastCol && c.col <= l.lastCol + newCols && n <= Math.max(lastNew, l.lastRow);
         if ((inNewRows || inNewCols) && decodeCell(c, shared, book) !== null) {
-          throw new XlsxError(`cell ${columnLetters(c.col)}${n} is not empty and the import needs it (rows below or columns right of the table); move what is there, then import again`, l.sheet.name, n);
+          throw XlsxError.of("importCellTaken", { cell: `${columnLetters(c.col)}${n}` }, { sheet: l.sheet.name, row: n, column: columnLetters(c.col) });
         }
       }
     },
@@ -236,7 +236,7 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
   // Workbook: a <sheet> after the last one, its r:id under whatever prefix the workbook uses.
   const wb = parseXml(wbPath, book.workbookXml);
   const sheets = child(root(wb), "sheets");
-  if (!sheets) throw new XlsxError("xl/workbook.xml has no <sheets>");
+  if (!sheets) throw XlsxError.of("noSheetsElement", { part: "xl/workbook.xml" });
   const sheetId = Math.max(0, ...children(sheets, "sheet").map((e) => Number(e.getAttribute("sheetId") ?? 0))) + 1;
   const sheet = createLike(sheets, "sheet");
   sheet.setAttribute("name", name);
@@ -247,7 +247,7 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
 
   // Content types: the new part's override.
   const ct = book.xml(ctPath);
-  if (!ct) throw new XlsxError("the package has no [Content_Types].xml");
+  if (!ct) throw XlsxError.of("noContentTypes", {});
   const ctRoot = root(ct);
   const override = createLike(ctRoot, "Override");
   override.setAttribute("PartName", `/${partName}`);
@@ -341,7 +341,7 @@ export async function importFile(file: string, source: SourceTable, options: Fil
   const tables: TablePatch[] = main.table ? [main.table] : [];
   if (plan.contacts.rows.length > 0) {
     const ct = r.contacts;
-    if (!ct) throw new XlsxError("the Contacts table was read for planning but is not in the file");
+    if (!ct) throw XlsxError.of("contactsTableGone", {});
     // Only our input columns: the customer name is the table's own lookup formula.
     const contactCol = (ref: string) => (ref === "customerName" ? null : ct.positions[ref] === undefined ? null : ct.firstCol + (ct.positions[ref] as number));
     const added = await appendRows(book, ct, plan.contacts.rows, [], contactCol, new Map());

@@ -42,7 +42,7 @@ export async function readXlsxSource(bytes: Uint8Array, name: string, kind: Impo
   let sheet: SheetRef | undefined;
   if (sheetName !== undefined) {
     sheet = book.sheets.find((s) => s.name === sheetName) ?? book.sheets.find((s) => s.name.toLowerCase() === sheetName.trim().toLowerCase());
-    if (!sheet) throw new XlsxError(`${name} has no sheet "${sheetName}" (sheets: ${book.sheets.map((s) => s.name).join(", ")})`);
+    if (!sheet) throw XlsxError.of("noSheetInSource", { file: name, sheet: sheetName, sheets: book.sheets.map((s) => s.name).join(", ") });
   } else {
     const visible = book.sheets.filter((s) => s.state !== "hidden" && s.state !== "veryHidden");
     for (const s of visible) {
@@ -50,7 +50,7 @@ export async function readXlsxSource(bytes: Uint8Array, name: string, kind: Impo
     }
     sheet ??= visible[0] ?? book.sheets[0];
   }
-  if (!sheet) throw new XlsxError(`${name} has no worksheets`);
+  if (!sheet) throw XlsxError.of("noWorksheets", { file: name });
   const { rows, rowNumbers } = await sheetRows(book, sheet);
   const label = book.sheets.length > 1 ? `${name} [${sheet.name}]` : name;
   return { name: label, rows, rowNumbers };

@@ -195,14 +195,14 @@ async function readTable(book: Book, f: Found, keys: readonly string[] | "all", 
   let tableLast = Number.MAX_SAFE_INTEGER;
   if (f.table) {
     const r = parseRange(f.table.ref);
-    if (!r) throw new XlsxError(`table ${f.table.name} has an unreadable range "${f.table.ref}"`, f.sheet.name);
+    if (!r) throw XlsxError.of("badTableRange", { table: f.table.name, ref: f.table.ref }, { sheet: f.sheet.name });
     headerRow = r.r0;
     firstCol = r.c0;
     lastCol = r.c1;
     tableLast = r.r1 - f.table.totalsRowCount;
   } else {
     const h = await findHeaderRow(book, f.sheet, defs);
-    if (!h) throw new XlsxError(`no header row with our columns in the first 20 rows`, f.sheet.name);
+    if (!h) throw XlsxError.of("noHeaderRow", {}, { sheet: f.sheet.name });
     headerRow = h.row;
     firstCol = Math.min(...h.cells.map((c) => c.col));
     lastCol = Math.max(...h.cells.map((c) => c.col));
@@ -366,7 +366,7 @@ export async function readBook(
   },
 ): Promise<ReadResult> {
   const found = await locate(book);
-  if (!found.customers) throw new XlsxError(`no customer sheet found (a sheet named "${SHEETS.customers.name["zh-CN"]}" or "${SHEETS.customers.name["en-US"]}", or a table with its headers)`);
+  if (!found.customers) throw XlsxError.of("noCustomerSheet", { zh: SHEETS.customers.name["zh-CN"], en: SHEETS.customers.name["en-US"] });
   const cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
   const fu = found.followUps ? await readTable(book, found.followUps, keys.followUps) : null;
   // Complaints are few; a workbook from before template version 3 has none.

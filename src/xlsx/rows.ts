@@ -343,7 +343,7 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
       selfClosing = rowXml.charCodeAt(te - 1) === 47;
       if (!selfClosing) {
         const ref = hasRef ? attrIn(rowXml, at + cLen, te, "r") : null;
-        throw new XlsxError(`not well-formed XML (cell${ref !== null ? ` ${ref}` : ""} is not closed)`);
+        throw XlsxError.of("cellOpen", { cell: ref ?? "" });
       }
       end = te + 1;
     }
@@ -400,7 +400,7 @@ export class SharedFormulas {
         continue;
       }
       const m = this.masters.get(c.shared.si);
-      if (!m) throw new XlsxError(`${this.part}: cell ${columnLetter(c.col)}${row} uses shared formula ${c.shared.si}, which has no master cell`);
+      if (!m) throw XlsxError.of("sharedNoMaster", { part: this.part, cell: `${columnLetter(c.col)}${row}`, si: c.shared.si });
       cells[k] = { ...c, sharedFormula: shiftFormula(m.formula, row - m.row, c.col - m.col) };
     }
     return cells;
@@ -413,14 +413,14 @@ export async function streamSheet(book: Book, path: string, sink: RowSink, after
     await streamSheetOrStop(book, path, sink, afterChunk);
   } catch (e) {
     if (e instanceof StopReading) return;
-    if (e instanceof ZipError) throw new XlsxError(e.message);
+    if (e instanceof ZipError) throw XlsxError.of("zipBroken", { detail: e.message });
     throw e;
   }
 }
 
 async function streamSheetOrStop(book: Book, path: string, sink: RowSink, afterChunk?: () => Promise<void>): Promise<void> {
   const e = book.byName.get(path);
-  if (!e) throw new XlsxError(`the package has no part ${path}`);
+  if (!e) throw XlsxError.of("noPart", { part: path });
   const splitter = new RowSplitter(sink, path);
   // Byte text: no UTF-8 sequence is ever split by a chunk boundary, since nothing is decoded here.
   await streamEntry(book.buf, e, async (chunk) => {
@@ -452,8 +452,8 @@ export class RowSplitter {
 
   end(): void {
     this.drain();
-    if (this.mode === "prefix") throw new XlsxError(`${this.part}: not a worksheet (no sheetData)`);
-    if (this.mode === "rows") throw new XlsxError(`${this.part}: not well-formed XML (sheetData is not closed)`);
+    if (this.mode === "prefix") throw XlsxError.of("notWorksheet", { part: this.part });
+    if (this.mode === "rows") throw XlsxError.of("sheetDataOpen", { part: this.part });
     this.sink.suffix(this.buf.slice(this.pos));
     this.buf = "";
     this.pos = 0;
@@ -517,7 +517,7 @@ export class RowSplitter {
         try {
           return parsed ?? (want ? cellsOf(xml, names, want, undefined, lastCol) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
         } catch (err) {
-          throw err instanceof XlsxError && !err.message.startsWith(part) ? new XlsxError(`${part}: row ${n}: ${err.message}`) : err;
+          throw err instanceof XlsxError && err.key !== "inRow" && !err.message.startsWith(part) ? err.inRow(part, n) : err;
         }
       };
       if (sharedAt >= 0 && sharedAt < rowAt) sharedAt = buf.indexOf("shared", rowAt);

@@ -4,14 +4,14 @@ import { XlsxError } from "./book";
 
 /** Reads a workbook file, refusing what is not one with a clear reason. */
 export function readFileChecked(file: string): Uint8Array {
-  if (!fs.existsSync(file)) throw new XlsxError(`${file}: no such file`);
+  if (!fs.existsSync(file)) throw XlsxError.of("noSuchFile", { file });
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".xls") throw new XlsxError(`${file}: .xls (Excel 97-2003) is not supported; save it as .xlsx first`);
-  if (ext === ".csv") throw new XlsxError(`${file}: a CSV file is not a workbook; open it in Excel and save as .xlsx`);
+  if (ext === ".xls") throw XlsxError.of("xlsNotSupported", { file });
+  if (ext === ".csv") throw XlsxError.of("csvNotWorkbook", { file });
   const buf = fs.readFileSync(file);
   // OLE2 compound files: legacy .xls, or an encrypted (password-protected) .xlsx.
   if (buf.length >= 8 && buf.readUInt32LE(0) === 0xe011cfd0 && buf.readUInt32LE(4) === 0xe11ab1a1) {
-    throw new XlsxError(`${file}: the file is encrypted (password-protected) or in the old .xls format; save an unprotected .xlsx copy first`);
+    throw XlsxError.of("encryptedOrXls", { file });
   }
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
@@ -39,7 +39,7 @@ export function atomicWrite(file: string, data: Uint8Array, probe?: SaveProbe): 
     } catch {
       writable = false;
     }
-    if (!writable) throw new XlsxError(`${file}: the file is read-only; nothing was changed`);
+    if (!writable) throw XlsxError.of("readOnly", { file });
   }
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   let fd: number | null = null;

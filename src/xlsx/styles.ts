@@ -24,7 +24,7 @@ export class StyleBook {
   }
 
   private sheet(): Element {
-    if (this.xml === null) throw new XlsxError("xl/styles.xml is missing; a date cannot be given a date format");
+    if (this.xml === null) throw XlsxError.of("stylesMissingDate", {});
     this.doc ??= parseXml("xl/styles.xml", this.xml);
     return root(this.doc);
   }
@@ -34,7 +34,7 @@ export class StyleBook {
     if (this.dateStyle !== null) return this.dateStyle;
     const top = this.sheet();
     const xfsEl = child(top, "cellXfs");
-    if (!xfsEl) throw new XlsxError("xl/styles.xml has no cellXfs");
+    if (!xfsEl) throw XlsxError.of("noCellXfs", {});
     const xfs = children(xfsEl, "xf");
     let numFmts = child(top, "numFmts");
     const formats = numFmts ? children(numFmts, "numFmt") : [];

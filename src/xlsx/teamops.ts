@@ -38,8 +38,8 @@ async function applyOwnerPlan(file: string, r: ReadResult, plan: OwnerPlan, acto
   if (plan.changes.length === 0) return 0;
   const cu = r.customers as Located;
   const ownerPos = cu.positions.owner;
-  if (ownerPos === undefined) throw new XlsxError("the Owner column is missing", cu.sheet.name);
-  if (!r.audit) throw new XlsxError("no audit log found; run init on a copy to see the template, or add the Audit log sheet");
+  if (ownerPos === undefined) throw XlsxError.of("noOwnerColumn", {}, { sheet: cu.sheet.name });
+  if (!r.audit) throw XlsxError.of("noAuditLog", {});
   const writes: SheetWrites = new Map();
   const set = (row: number, col: number, v: PlanValue) => {
     let m = writes.get(row);

@@ -113,12 +113,12 @@ export async function logFile(file: string, input: FollowUpInput, today: DayNumb
   const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
   const fu = r.followUps;
   const cu = r.customers as Located;
-  if (!fu) throw new XlsxError("no follow-up sheet found; run init to add the template");
+  if (!fu) throw XlsxError.of("noFollowUpSheet", {});
   const plan = planFollowUp(r.model, input, today);
   const fillPlaceholder = fu.lastRowBlank && fu.lastRow === fu.headerRow + 1;
   const row = fillPlaceholder ? fu.lastRow : fu.lastRow + 1;
   if (!fillPlaceholder && fu.belowOccupied) {
-    throw new XlsxError(`row ${row} right below the follow-up table is not empty; move what is there or extend the table, then log again`, fu.sheet.name, row);
+    throw XlsxError.of("belowFollowUpsTaken", { row }, { sheet: fu.sheet.name, row });
   }
   const fuWrites: SheetWrites = new Map();
   for (const [key, v] of Object.entries(plan.row)) {

@@ -333,7 +333,7 @@ async function streamPatch(book: Book, p: SheetPatch, styles: StyleBook, track: 
     changed = out !== null;
   } catch (e) {
     if (e instanceof WouldChange) return true;
-    if (e instanceof TagError) throw new XlsxError(`${p.path}: not well-formed XML (${e.message})`);
+    if (e instanceof TagError) throw XlsxError.of("badXml", { part: p.path, why: e.message });
     throw e;
   }
   return changed;

@@ -96,7 +96,7 @@ export function sharedStringItems(part: string, xml: string): string[] {
   const re = /<(?:[\w.-]+:)?si(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) out.push(m[1] === undefined ? "" : textOf(m[1]));
-  if (out.length === 0 && /<(?:[\w.-]+:)?si[\s>]/.test(xml)) throw new XlsxError(`${part}: not well-formed XML`);
+  if (out.length === 0 && /<(?:[\w.-]+:)?si[\s>]/.test(xml)) throw XlsxError.of("badXmlShort", { part });
   return out;
 }
 

@@ -14,7 +14,7 @@ export async function init(p: Parsed, { io, speaking }: Run): Promise<number> {
   const lang = langFlag(p.flags, speaking);
   if (fs.existsSync(file)) {
     const info = await templateInfo(file);
-    if (!info || info.version === null) throw new XlsxError(say(speaking, "cli", "notOurs", { file }));
+    if (!info || info.version === null) throw XlsxError.of("notOurs", { file });
     const current = info.version >= TEMPLATE_VERSION;
     io.out(say(info.lang, "cli", current ? "alreadyTemplateCurrent" : "alreadyTemplate", { file, version: info.version }));
     return 0;

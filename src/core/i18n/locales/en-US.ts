@@ -1,5 +1,6 @@
 import { IMPORT_EN_US } from "./import.en-US";
 import { COLUMNS_EN_US } from "./columns.en-US";
+import { FILE_DOOR_EN_US } from "./fileDoor.en-US";
 import { LIST_ENTRIES_EN_US } from "./listEntries.en-US";
 import { DEMO_EN_US } from "./demo.en-US";
 /**
@@ -268,7 +269,6 @@ export const EN_US = {
     created: "Created {file} (template version {version}).",
     alreadyTemplate: "{file}: already a crm-sheets workbook, template version {version}.",
     alreadyTemplateCurrent: "{file}: already a crm-sheets workbook, template version {version} (current).",
-    notOurs: "{file} already exists and is not a crm-sheets workbook; nothing was changed (choose a new file name)",
     graded: "{file}: graded {customers} customers, wrote {cells} cells.",
     gradedWithIds: "{file}: graded {customers} customers, wrote {cells} cells, generated {ids} customer IDs.",
     gradeCounts: "Grades: A {a} · B {b} · C {c} · to assess {toAssess} · no grade {none}",
@@ -694,6 +694,7 @@ export const EN_US = {
   },
   import: IMPORT_EN_US,
   columns: COLUMNS_EN_US,
+  fileDoor: FILE_DOOR_EN_US,
   listEntries: LIST_ENTRIES_EN_US,
   demo: DEMO_EN_US,
 } as const;

@@ -1,5 +1,6 @@
 import { IMPORT_ZH_CN } from "./import.zh-CN";
 import { COLUMNS_ZH_CN } from "./columns.zh-CN";
+import { FILE_DOOR_ZH_CN } from "./fileDoor.zh-CN";
 import { LIST_ENTRIES_ZH_CN } from "./listEntries.zh-CN";
 import { DEMO_ZH_CN } from "./demo.zh-CN";
 import type { Catalogue } from "../catalogue";
@@ -253,7 +254,6 @@ export const ZH_CN: Catalogue = {
     created: "已创建 {file}(模板版本 {version})。",
     alreadyTemplate: "{file}:已是客户管理表,模板版本 {version}。",
     alreadyTemplateCurrent: "{file}:已是客户管理表,模板版本 {version}(最新)。",
-    notOurs: "{file} 已存在,但不是客户管理表;未做任何修改(请换一个文件名)",
     graded: "{file}:已为 {customers} 个客户分级,写入 {cells} 个单元格。",
     gradedWithIds: "{file}:已为 {customers} 个客户分级,写入 {cells} 个单元格,生成 {ids} 个客户编号。",
     gradeCounts: "等级:A {a} · B {b} · C {c} · 待评估 {toAssess} · 不分级 {none}",
@@ -665,6 +665,7 @@ export const ZH_CN: Catalogue = {
   },
   import: IMPORT_ZH_CN,
   columns: COLUMNS_ZH_CN,
+  fileDoor: FILE_DOOR_ZH_CN,
   listEntries: LIST_ENTRIES_ZH_CN,
   demo: DEMO_ZH_CN,
 };
