@@ -1,6 +1,7 @@
 import * as path from "path";
 import { fromLocalDate, type DayNumber } from "../core/_lib/calendar";
 import { localeLang } from "../core/i18n/lang";
+import { XlsxError } from "../xlsx/errors";
 import { say } from "../core/i18n/catalogue";
 import { UseCaseError } from "../core/usecases/errors";
 import { lockWarning } from "../xlsx/save";
@@ -57,8 +58,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(say(speaking, "cli", "unknownCommand", { command: p.command, commands: COMMANDS.join(", ") }));
     return await RUNS[command](p, { io, today, json: p.flags.json === true, speaking });
   } catch (e) {
-    // A use-case refused the workbook: say why in the workbook's own language.
-    if (e instanceof UseCaseError && file) speaking = (await workbookLang(file)) ?? speaking;
+    // A use-case or the file door refused the workbook: say why in its own language (when it can be read).
+    if ((e instanceof UseCaseError || e instanceof XlsxError) && file) speaking = (await workbookLang(file)) ?? speaking;
     io.err(`crm-sheets: ${oneLine(e, speaking)}`);
     return 2;
   }

@@ -29,9 +29,7 @@ export async function complaintFile(file: string, input: ComplaintInput, now: Wa
   const r = await readBook(book, { customers: ["id", "name", "owner"], followUps: ["date"], complaints: "all" });
   const co = r.complaints;
   if (!co)
-    throw new XlsxError(
-      "no complaints sheet found; this workbook is from an older template (open it with the add-in to upgrade, or create a new one with init)",
-    );
+    throw XlsxError.of("noComplaintsSheet", {});
   const plan = planComplaint(r.model, input, now);
   // A new table's one blank row holds only our SLA formula: it is the placeholder to fill.
   const t = r.model.complaints;
@@ -48,7 +46,7 @@ export async function complaintFile(file: string, input: ComplaintInput, now: Wa
     );
   const row = fillPlaceholder ? co.lastRow : co.lastRow + 1;
   if (!fillPlaceholder && co.belowOccupied) {
-    throw new XlsxError(`row ${row} right below the complaints table is not empty; move what is there or extend the table, then try again`, co.sheet.name, row);
+    throw XlsxError.of("belowComplaintsTaken", { row }, { sheet: co.sheet.name, row });
   }
   const writes: SheetWrites = new Map([[row, new Map<number, PlanValue>()]]);
   const cells = writes.get(row) as Map<number, PlanValue>;

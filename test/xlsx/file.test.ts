@@ -169,6 +169,19 @@ describe("bad input: one line, exit 2, the file untouched", () => {
     fs.writeFileSync(f, "just text");
     check(f, ["grade", f], /not an \.xlsx file/);
   });
+  it("said in the user's language before a workbook is open, in the workbook's once it is", () => {
+    const f = path.join(dir, "fake2.xlsx");
+    fs.writeFileSync(f, "just text");
+    expect(cli(["grade", f], { env: { LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" } }).err).toMatch(/不是 \.xlsx 文件/);
+    expect(cli(["grade", f], { env: { LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" } }).err).toMatch(/not an \.xlsx file/);
+    // A Chinese workbook whose Follow-ups table has a user's note right below it: the refusal is in Chinese.
+    const b = path.join(dir, "zh.xlsx");
+    cli(["init", b, "--lang", "zh-CN"]);
+    spawnSync("/usr/bin/python3", ["-c", `import openpyxl; wb=openpyxl.load_workbook("${b}"); wb["客户信息"]["A2"]="KH-1"; wb["客户信息"]["B2"]="甲公司"; f=wb["跟进记录"]; f["A2"]="2026-05-01"; f["B2"]="KH-1"; f["D2"]="张三"; f["E2"]="电话"; f["F2"]="聊过"; f["A3"]="备忘"; wb.save("${b}")`]);
+    const r = cli(["log", b, "--customer", "KH-1", "--by", "张三", "--date", TODAY, "--method", "电话", "--summary", "x"], { env: { LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" } });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/跟进记录.*第 3 行/);
+  });
   it("an encrypted file (OLE2 container)", () => {
     const f = path.join(dir, "locked.xlsx");
     fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));

@@ -40,6 +40,8 @@ export const FILE_DOOR_EN_US = {
   noWorksheets: "{file} has no worksheets",
   dashboardNameClash: "a sheet named \"{sheet}\" exists and is not the dashboard this tool built; rename it and run again (nothing was changed)",
   noFollowUpSheet: "no follow-up sheet found; run init to add the template",
+  noComplaintsSheet: "no complaints sheet found; this workbook is from an older template (open it with the add-in to upgrade, or create a new one with init)",
+  belowComplaintsTaken: "row {row} right below the complaints table is not empty; move what is there or extend the table, then try again",
   belowFollowUpsTaken: "row {row} right below the follow-up table is not empty; move what is there or extend the table, then log again",
   badTableRange: "table {table} has an unreadable range \"{ref}\"",
   noHeaderRow: "no header row with our columns in the first 20 rows",

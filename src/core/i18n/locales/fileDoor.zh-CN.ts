@@ -38,6 +38,8 @@ export const FILE_DOOR_ZH_CN: { readonly [K in keyof typeof FILE_DOOR_EN_US]: st
   noWorksheets: "{file} 中没有工作表",
   dashboardNameClash: "已有名为「{sheet}」的工作表,且不是本工具生成的看板;请改名后重试(未做任何修改)",
   noFollowUpSheet: "找不到跟进记录表;请运行 init 添加模板",
+  noComplaintsSheet: "找不到投诉记录表;该工作簿来自旧版模板(用插件打开即可升级,或用 init 新建)",
+  belowComplaintsTaken: "投诉记录表下方的第 {row} 行不为空;请移走其中内容或扩展表格后重试",
   belowFollowUpsTaken: "跟进记录表下方的第 {row} 行不为空;请移走其中内容或扩展表格后再记录",
   badTableRange: "表格 {table} 的范围「{ref}」无法读取",
   noHeaderRow: "前 20 行中没有包含本模板各列的表头行",
