@@ -339,11 +339,15 @@ export async function checkWorkbook(today: DayNumber): Promise<LocatedIssue[]> {
     const cuAll = withExtras(cu);
     const fuAll = fu ? withExtras(fu) : null;
     const co = s.tables.complaints?.exists ? (s.tables.complaints ?? null) : null;
-    const reads = await readColumns(context, [{ info: cuAll, keys: Object.keys(cuAll.positions) }, ...(fuAll ? [{ info: fuAll, keys: Object.keys(fuAll.positions) }] : []), ...(co ? [{ info: co, keys: Object.keys(co.positions) }] : [])]);
+    // The decision-maker check looks for one on the customer row or on the Contacts sheet.
+    const ct = s.tables.contacts?.exists ? (s.tables.contacts ?? null) : null;
+    const extra = [co, ct].flatMap((t) => (t ? [{ info: t, keys: Object.keys(t.positions) }] : []));
+    const reads = await readColumns(context, [{ info: cuAll, keys: Object.keys(cuAll.positions) }, ...(fuAll ? [{ info: fuAll, keys: Object.keys(fuAll.positions) }] : []), ...extra]);
     const cuModel = tableModel(cuAll, reads.get(cuAll) ?? {});
     const fuModel = fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null;
     const coModel = co ? tableModel(co, reads.get(co) ?? {}) : null;
-    const issues = check(workbookModel(s, cuModel, fuModel, { complaints: coModel }), today);
+    const ctModel = ct ? tableModel(ct, reads.get(ct) ?? {}) : null;
+    const issues = check(workbookModel(s, cuModel, fuModel, { complaints: coModel, contacts: ctModel }), today);
     return issues.map((issue) => ({
       issue,
       address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey)

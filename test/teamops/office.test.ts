@@ -3,7 +3,7 @@
  * Excel double, including a co-author editing an Owner cell while a handover runs.
  */
 import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate, customerCard, listCustomers, logFollowUp } from "../../src/excel/usecases";
+import { installTemplate, customerCard, listCustomers, logFollowUp, checkWorkbook } from "../../src/excel/usecases";
 import { poolOverview, releaseToPool, claimCustomer, previewHandover, handOver, teamMembers } from "../../src/excel/teamops";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "../excel/seed";
@@ -206,6 +206,14 @@ describe("contacts in the pane's reads and the log form", () => {
     expect(x.grid("联系人", "F2")).toEqual([["13912345678"]]);
     const picker = await listCustomers(today);
     expect(picker.find((c) => c.id === "KH-1")?.contacts).toEqual(["王", "李总", "王工"]);
+  });
+
+  it("the data check finds a decision maker listed on the Contacts sheet, as the file door's does", async () => {
+    const flagged = (await checkWorkbook(today)).filter((l) => l.issue.code === "noDecisionMaker");
+    expect(flagged.length).toBeGreaterThan(0);
+    const ids = flagged.map((l) => x.grid("客户信息", `A${l.issue.row}`)[0]?.[0]);
+    ids.forEach((id, i) => x.userTypes("联系人", `A${2 + i}`, [[id ?? null, null, `决策人${i}`, "总经理", "决策人"]]));
+    expect((await checkWorkbook(today)).filter((l) => l.issue.code === "noDecisionMaker")).toEqual([]);
   });
 
   it("the log form names whom the rep spoke to", async () => {
