@@ -5,52 +5,20 @@ import { render, screen, fireEvent, waitFor, within } from "@testing-library/rea
 import { App } from "../../src/taskpane/App";
 import type { WorkbookApi } from "../../src/taskpane/workbookApi";
 import { ExcelDoorError } from "../../src/excel/errors";
-import { day } from "../support/builders";
-import { wallTime } from "../../src/core/health/wallClock";
+import { quietApi, shimBrowserApis } from "../support/paneApi";
 
 function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string[] } {
   const calls: string[] = [];
-  const api: WorkbookApi = {
-    status: async () => ({ installed: false, lang: "zh-CN", version: null, customers: 0, followUps: 0, missingColumns: [] }),
+  const api = quietApi({
     install: async (lang) => { calls.push(`install ${lang}`); return { kind: "installed", lang, sheets: ["客户信息"] }; },
-    logFollowUp: async () => ({ row: 2, customer: "KH-1", nextDue: null, usedFallback: false }),
-    grade: async () => { throw new Error("not used"); },
-    check: async () => [],
-    select: async () => undefined,
-    customers: async () => [],
-    card: async () => null,
-    watchSelection: async () => async () => undefined,
-    watchChanges: async () => async () => undefined,
-    pool: async () => ({ lang: "zh-CN", enabled: false, warnDays: 3, due: [], soon: [], inPool: [] }),
-    release: async () => ({ action: "release", written: [], skipped: [] }),
-    claim: async () => ({ action: "claim", written: [], skipped: [] }),
-    previewHandover: async () => ({ lang: "zh-CN", counts: [], byStage: { open: 0, maintenance: 0, closed: 0 }, kept: 0, total: 0 }),
-    handover: async () => ({ action: "handover", written: [], skipped: [] }),
-    team: async () => [],
-    importSource: async () => { throw new Error("not used"); },
-    previewImport: async () => { throw new Error("not used"); },
-    runImport: async () => { throw new Error("not used"); },
-    auditLog: async () => [],
     overview: async () => ({ lang: "zh-CN", asOf: "2026-05-20", kpi: { open: 0, a: 0, overdue: 0, dormant: 0, dueThisWeek: 0, followUps7d: 0, wonThisMonth: 0, wonAmountThisMonth: 0 }, owners: [], tiers: { risk: 1, highValue: 2, potential: 0, dormant: 0, standard: 3 }, complaints: { open: 1, late: 0 }, cadenceA: 7 }),
     buildDashboard: async () => ({ lang: "zh-CN", sheetName: "看板", cells: 0, charts: 0 }),
-    today: () => day("2026-05-20"),
-    health: {
-      complaints: async () => [],
-      logComplaint: async () => { throw new Error("not used"); },
-      updateComplaint: async () => { throw new Error("not used"); },
-      customerHealth: async () => null,
-      now: () => wallTime(day("2026-05-20"), 10, 0),
-    },
     ...over,
-  };
+  });
   return Object.assign(api, { calls });
 }
 
-beforeAll(() => {
-  // jsdom lacks these browser APIs Fluent UI touches.
-  window.matchMedia = window.matchMedia ?? ((q: string) => ({ matches: false, media: q, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }));
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
-});
+beforeAll(shimBrowserApis);
 
 describe("task pane components (by role)", () => {
   it("Home installs the template in the chosen language", async () => {

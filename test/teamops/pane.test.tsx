@@ -8,7 +8,7 @@ import type { PoolItem } from "../../src/core/pool/planPool";
 import type { HandoverInput } from "../../src/core/handover/planHandover";
 import { TEAM_OPS_STRINGS } from "../../src/taskpane/features/teamOpsStrings";
 import { day } from "../support/builders";
-import { wallTime } from "../../src/core/health/wallClock";
+import { quietApi, shimBrowserApis } from "../support/paneApi";
 
 jest.setTimeout(30_000);
 
@@ -16,17 +16,8 @@ const item = (id: string, owner: string, days: number | null): PoolItem => ({ in
 
 function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string[] } {
   const calls: string[] = [];
-  const api: WorkbookApi = {
+  const api = quietApi({
     status: async () => ({ installed: true, lang: "zh-CN", version: 2, customers: 3, followUps: 0, missingColumns: [] }),
-    install: async (lang) => ({ kind: "installed", lang, sheets: [] }),
-    logFollowUp: async () => ({ row: 2, customer: "KH-1", nextDue: null, usedFallback: false }),
-    grade: async () => { throw new Error("not used"); },
-    check: async () => [],
-    select: async () => undefined,
-    customers: async () => [],
-    card: async () => null,
-    watchSelection: async () => async () => undefined,
-    watchChanges: async () => async () => undefined,
     pool: async () => ({ lang: "zh-CN", enabled: true, warnDays: 3, due: [item("KH-1", "张三", -5)], soon: [item("KH-2", "李四", 2)], inPool: [{ ...item("KH-9", "公海", null), row: 9 }] }),
     release: async (user) => { calls.push(`release by ${user}`); return { action: "release", written: [], skipped: [] }; },
     claim: async (id, owner, user) => { calls.push(`claim ${id} for ${owner} by ${user}`); return { action: "claim", written: [{ index: 8, row: 9, id, name: "", from: "公海", to: owner }], skipped: [] }; },
@@ -36,29 +27,12 @@ function fakeApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string
       return { action: "handover", written: [], skipped: [{ index: 1, row: 3, id: "KH-2", name: "", from: "张三", to: "王五" }] };
     },
     team: async () => ["张三", "李四", "王五"],
-    importSource: async () => { throw new Error("not used"); },
-    previewImport: async () => { throw new Error("not used"); },
-    runImport: async () => { throw new Error("not used"); },
-    auditLog: async () => [],
-    overview: async () => { throw new Error("not used"); },
-    buildDashboard: async () => { throw new Error("not used"); },
-    today: () => day("2026-05-20"),
-    health: {
-      complaints: async () => [],
-      logComplaint: async () => { throw new Error("not used"); },
-      updateComplaint: async () => { throw new Error("not used"); },
-      customerHealth: async () => null,
-      now: () => wallTime(day("2026-05-20"), 10, 0),
-    },
     ...over,
-  };
+  });
   return Object.assign(api, { calls });
 }
 
-beforeAll(() => {
-  window.matchMedia = window.matchMedia ?? ((q: string) => ({ matches: false, media: q, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }));
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
-});
+beforeAll(shimBrowserApis);
 beforeEach(() => window.localStorage.setItem("crm-sheets.user", "赵六"));
 
 describe("the Pool page", () => {
