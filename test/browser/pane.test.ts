@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { moreButton, openPage } from "./pages";
 import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { serve } from "./server";
+import { axe } from "./axe";
 
 const root = path.resolve(__dirname, "../..");
 const out = path.join(root, "test-output", "harness");
@@ -69,19 +70,6 @@ async function open(lang: "zh-CN" | "en-US", user?: string, width = 380): Promis
   await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
   await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
   return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForTimeout(600);
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected script tags.
-  await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } };
-    // Tabster's focus sentinels (aria-hidden, focusable only to hand focus on) are Fluent's focus
-    // management, not content: axe's aria-hidden-focus rule misreads them.
-    const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
-  });
 }
 
 const cell = (page: Page, sheet: string, a1: string) =>

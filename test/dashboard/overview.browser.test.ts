@@ -8,6 +8,7 @@ import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { openPage } from "../browser/pages";
 import { serve } from "../browser/server";
+import { axe } from "../browser/axe";
 
 const root = path.resolve(__dirname, "../..");
 const out = path.join(root, "test-output", "harness-overview");
@@ -47,16 +48,6 @@ async function open(lang: "zh-CN" | "en-US", user: string): Promise<Page> {
   await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
   await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
   return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForTimeout(600);
-  await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } };
-    const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
-  });
 }
 
 const customers = (zh: boolean) => [

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import iconv from "iconv-lite";
 import { openPage } from "../browser/pages";
 import { serve } from "../browser/server";
+import { axe } from "../browser/axe";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
 
@@ -48,16 +49,6 @@ async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
   await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-06-15T10:00:00`);
   await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
   return page;
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.waitForTimeout(400);
-  await page.evaluate(fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8"));
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } };
-    const r = await w.axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`);
-  });
 }
 
 interface DoubleView { cell: (s: string, a: string) => { v: unknown; nf: string } | undefined; store: { selection: { sheetId: string } | null; sheetById: (id: string) => { name: string } | undefined } }
