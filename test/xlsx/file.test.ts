@@ -154,9 +154,11 @@ describe("live formulas, recalculated by LibreOffice", () => {
 
 describe("bad input: one line, exit 2, the file untouched", () => {
   const dir = tmpdir();
+  // An English-speaking user: what is said before a workbook is open follows the locale.
+  const ENGLISH = { LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
   const check = (file: string, args: string[], pattern: RegExp) => {
     const before = fs.existsSync(file) ? fs.readFileSync(file) : null;
-    const r = cli(args);
+    const r = cli(args, { env: ENGLISH });
     expect(r.code).toBe(2);
     const lines = r.err.split("\n").filter(Boolean);
     expect(lines).toHaveLength(1);
@@ -215,7 +217,8 @@ describe("bad input: one line, exit 2, the file untouched", () => {
     const f = path.join(dir, "ro.xlsx");
     cli(["init", f]);
     fs.chmodSync(f, 0o444);
-    check(f, ["grade", f], /read-only; nothing was changed/);
+    // Said in the workbook's language (a new workbook is Chinese).
+    check(f, ["grade", f], /只读,未做任何修改/);
     fs.chmodSync(f, 0o644);
   });
 });
