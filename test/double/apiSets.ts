@@ -6,7 +6,7 @@
  * The browser harness bundles the double too: there is no file system there, so nothing is read,
  * no member has a set and every call runs (the checks are jest's).
  */
-type Fs = { readFileSync(path: string, encoding: "utf8"): string };
+type Fs = { readFileSync(path: string, encoding: "utf8"): string; existsSync(path: string): boolean };
 
 /** Node's file system when there is one, fetched at run time so a bundler never looks for it. */
 function nodeFs(): Fs | null {
@@ -36,7 +36,10 @@ function load(): Map<string, Map<string, ApiSet>> {
   const out = new Map<string, Map<string, ApiSet>>();
   const fs = nodeFs();
   if (!fs) return out;
-  const lines = fs.readFileSync(`${__dirname}/../../node_modules/@types/office-js/index.d.ts`, "utf8").split("\n");
+  // The project's node_modules, from test/double here or from the benchmark's compiled copy (lib-bench/test/double).
+  const typings = ["../..", "../../.."].map((up) => `${__dirname}/${up}/node_modules/@types/office-js/index.d.ts`).find((f) => fs.existsSync(f));
+  if (!typings) return out;
+  const lines = fs.readFileSync(typings, "utf8").split("\n");
   let inEnum: Set<string> | null = null;
   let inExcel = false;
   let current: Map<string, ApiSet> | null = null;
