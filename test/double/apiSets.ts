@@ -29,6 +29,11 @@ export const asVersion = (v: string): number => {
   return (a ?? 0) * 1000 + (b ?? 0);
 };
 
+/** A file of the project, from test/double here or from the benchmark's compiled copy (lib-bench/test/double). */
+function projectFile(fs: Fs, rel: string): string | undefined {
+  return ["../..", "../../.."].map((up) => `${__dirname}/${up}/${rel}`).find((f) => fs.existsSync(f));
+}
+
 let table: Map<string, Map<string, ApiSet>> | null = null;
 const enums = new Map<string, Set<string>>();
 
@@ -36,8 +41,7 @@ function load(): Map<string, Map<string, ApiSet>> {
   const out = new Map<string, Map<string, ApiSet>>();
   const fs = nodeFs();
   if (!fs) return out;
-  // The project's node_modules, from test/double here or from the benchmark's compiled copy (lib-bench/test/double).
-  const typings = ["../..", "../../.."].map((up) => `${__dirname}/${up}/node_modules/@types/office-js/index.d.ts`).find((f) => fs.existsSync(f));
+  const typings = projectFile(fs, "node_modules/@types/office-js/index.d.ts");
   if (!typings) return out;
   const lines = fs.readFileSync(typings, "utf8").split("\n");
   let inEnum: Set<string> | null = null;
@@ -96,7 +100,9 @@ export function supports(host: HostSets, need: ApiSet): boolean {
 export function manifestSets(): HostSets | null {
   const fs = nodeFs();
   if (!fs) return null;
-  const xml = fs.readFileSync(`${__dirname}/../../manifest.xml`, "utf8");
+  const manifest = projectFile(fs, "manifest.xml");
+  if (!manifest) return null;
+  const xml = fs.readFileSync(manifest, "utf8");
   const m = /<Set\s+Name="ExcelApi"\s+MinVersion="(\d+\.\d+)"/.exec(xml);
   if (!m || !m[1]) throw new Error("manifest.xml declares no ExcelApi MinVersion");
   return { ExcelApi: m[1] };
