@@ -11,7 +11,7 @@ import { hiddenRows, readStructure, type Structure, type TableInfo } from "./str
 import { readColumns } from "./readModel";
 import { queueCells } from "./writeColumns";
 import { queueAudit } from "./audit";
-import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard } from "./rowGuard";
+import { isGuardTrip, queueBlankGuard, queueRowGuard, queueTextGuard } from "./rowGuard";
 import { ExcelDoorError } from "./errors";
 
 export interface OwnerWriteOutcome {
@@ -66,6 +66,8 @@ export async function writeOwners(context: Excel.RequestContext, s: Structure, c
       go.push(moved);
       if (fill) goFills.set(at, { ...fill, index: at });
     }
+    // Changes of this attempt whose batch went through; a trip leaves the rest pending.
+    let sent = 0;
     try {
       for (let start = 0; start < go.length; start += CHUNK) {
         const chunk = go.slice(start, start + CHUNK);
@@ -74,6 +76,7 @@ export async function writeOwners(context: Excel.RequestContext, s: Structure, c
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         written.push(...chunk);
+        sent += chunk.length;
         // Later audit rows go below (Excel places each when its batch runs); only the very first may fill a fresh log's blank row.
         placeholder = false;
       }
@@ -81,8 +84,7 @@ export async function writeOwners(context: Excel.RequestContext, s: Structure, c
     } catch (e) {
       if (!isGuardTrip(e)) throw e;
       if (attempt >= MAX_ATTEMPTS) throw new ExcelDoorError("RowsMoved", say(structure.lang, "door", "keptMoving"), plan.action, e);
-      const done = new Set(written.map((c) => c.id + "\u0000" + c.name));
-      pending = go.filter((c) => !done.has(c.id + "\u0000" + c.name));
+      pending = go.slice(sent);
       fills = goFills;
       structure = await readStructure(context);
       table = structure.tables.customers ?? table;
@@ -142,11 +144,6 @@ function queueOwnerGuard(sheet: Excel.Worksheet, cu: TableInfo, index: number, o
   const row = cu.headerRowIndex + 1 + index;
   const col = cu.columnIndex + ownerPos;
   const owner = read === null || read === undefined ? "" : String(read);
-  if (owner === "") {
-    queueBlankGuard(sheet, cu, row, col);
-    return;
-  }
-  // Over the cell and a neighbour: on a single cell, Excel's find searches the whole sheet.
-  const pair = sheet.getRangeByIndexes(row, col > 0 ? col - 1 : col, 1, 2);
-  pair.find(escapeFind(owner), { completeMatch: true, matchCase: true }).load("rowIndex");
+  if (owner === "") queueBlankGuard(sheet, cu, row, col);
+  else queueTextGuard(sheet, row, col, owner);
 }

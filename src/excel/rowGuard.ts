@@ -61,11 +61,18 @@ export function queueRowGuard(sheet: Excel.Worksheet, info: TableInfo, index: nu
   const p = info.positions[key.kind === "id" ? "id" : "name"];
   if (p === undefined) return;
   const row = info.headerRowIndex + 1 + index;
-  const col = info.columnIndex + p;
-  const pair = col > 0 ? sheet.getRangeByIndexes(row, col - 1, 1, 2) : sheet.getRangeByIndexes(row, col, 1, 2);
-  pair.find(escapeFind(key.text), { completeMatch: true, matchCase: true }).load("rowIndex");
+  queueTextGuard(sheet, row, info.columnIndex + p, key.text);
   const idPos = info.positions.id;
   if (idMustBeBlank && idPos !== undefined) queueBlankGuard(sheet, info, row, info.columnIndex + idPos);
+}
+
+/**
+ * Fails the batch (ItemNotFound) unless the cell at 0-based (row, col) holds exactly `text`. The find
+ * runs over the cell and its neighbour: on a single cell, Excel's find searches the whole sheet.
+ */
+export function queueTextGuard(sheet: Excel.Worksheet, row: number, col: number, text: string): void {
+  const pair = col > 0 ? sheet.getRangeByIndexes(row, col - 1, 1, 2) : sheet.getRangeByIndexes(row, col, 1, 2);
+  pair.find(escapeFind(text), { completeMatch: true, matchCase: true }).load("rowIndex");
 }
 
 /** Fails the batch unless the cell at 0-based (row, col) of a table's column is blank (see queueRowGuard). */
