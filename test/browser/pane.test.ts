@@ -3,21 +3,19 @@
  * the strict Excel double: install → log a follow-up → grade → customer card, in both languages,
  * with screenshots, an axe-core accessibility scan, and a record of every network request.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { moreButton, openPage } from "./pages";
 import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { serve } from "./server";
 import { axe } from "./axe";
+import { buildPane, launchChromium, routeOffice } from "./harness";
 
 const root = path.resolve(__dirname, "../..");
 const out = path.join(root, "test-output", "harness");
 const shots = path.join(root, "test-output", "screenshots");
-const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 jest.setTimeout(180_000);
 
@@ -28,18 +26,13 @@ const realOut = path.join(root, "test-output", "pane");
 const requests: string[] = [];
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1" }, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  buildPane({ harness: true });
   // The real pane too (not the harness), built to a scratch folder: what a browser outside Excel sees.
-  const real = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_OUT_DIR: realOut }, encoding: "utf8" });
-  if (real.status !== 0) throw new Error(`pane build failed:\n${real.stdout}\n${real.stderr}`);
+  buildPane({ harness: false, outDir: realOut });
   realServer = await serve(realOut);
   fs.mkdirSync(shots, { recursive: true });
   server = await serve(out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -47,16 +40,6 @@ afterAll(async () => {
   await server?.close();
   await realServer?.close();
 });
-
-async function routeOffice(page: Page): Promise<void> {
-  // Office.js comes from Microsoft's CDN in production; here the same address serves the npm copy.
-  await page.route(`${CDN}**`, async (route) => {
-    const rel = route.request().url().slice(CDN.length).split("?")[0] ?? "";
-    const file = path.join(officeDist, rel);
-    if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
-    else await route.fulfill({ status: 404, body: "" });
-  });
-}
 
 async function open(lang: "zh-CN" | "en-US", user?: string, width = 380): Promise<Page> {
   // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.

@@ -2,19 +2,17 @@
  * The Overview tab in headless Chromium on the strict Excel double, in both languages: the KPI row
  * and the by-owner table with the rep's own row first, a screenshot of each, and an axe scan.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { openPage } from "../browser/pages";
 import { serve } from "../browser/server";
 import { axe } from "../browser/axe";
+import { buildPane, launchChromium, routeOffice } from "../browser/harness";
 
 const root = path.resolve(__dirname, "../..");
 const out = path.join(root, "test-output", "harness-overview");
 const shots = path.join(root, "test-output", "screenshots");
-const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 jest.setTimeout(240_000);
 
@@ -22,11 +20,10 @@ let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1", CRM_OUT_DIR: out }, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  buildPane({ harness: true, outDir: out });
   fs.mkdirSync(shots, { recursive: true });
   server = await serve(fs.existsSync(path.join(out, "harness.html")) ? out : path.join(root, "test-output", "harness"));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -37,12 +34,7 @@ afterAll(async () => {
 async function open(lang: "zh-CN" | "en-US", user: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
   page.on("pageerror", (e) => { throw e; });
-  await page.route(`${CDN}**`, async (route) => {
-    const rel = route.request().url().slice(CDN.length).split("?")[0] ?? "";
-    const file = path.join(officeDist, rel);
-    if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
-    else await route.fulfill({ status: 404, body: "" });
-  });
+  await routeOffice(page);
   // The name the rep gave the pane once, kept on this machine.
   await page.addInitScript((u) => { try { window.localStorage.setItem("crm-sheets.user", u); } catch { /* about:blank has no storage */ } }, user);
   await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);

@@ -3,22 +3,20 @@
  * languages: a list on its own sheet selected, read, one mapping changed, previewed, imported, and
  * the report sheet selected at the end. Screenshots go to test-output/screenshots.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import iconv from "iconv-lite";
 import { openPage } from "../browser/pages";
 import { serve } from "../browser/server";
 import { axe } from "../browser/axe";
+import { buildPane, launchChromium, routeOffice } from "../browser/harness";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
 
 const root = path.resolve(__dirname, "../..");
 const out = path.join(root, "test-output", "harness");
 const shots = path.join(root, "test-output", "screenshots");
-const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 jest.setTimeout(180_000);
 
@@ -26,11 +24,10 @@ let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env: { ...process.env, CRM_TEST_HARNESS: "1" }, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`harness build failed:\n${build.stdout}\n${build.stderr}`);
+  buildPane({ harness: true });
   fs.mkdirSync(shots, { recursive: true });
   server = await serve(out);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -41,11 +38,7 @@ afterAll(async () => {
 async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 380, height: 1100 }, locale: lang, reducedMotion: "reduce" });
   page.on("pageerror", (e) => { throw e; });
-  await page.route(`${CDN}**`, async (route) => {
-    const file = path.join(officeDist, route.request().url().slice(CDN.length).split("?")[0] ?? "");
-    if (file.startsWith(officeDist) && fs.existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
-    else await route.fulfill({ status: 404, body: "" });
-  });
+  await routeOffice(page);
   await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-06-15T10:00:00`);
   await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
   return page;
