@@ -28,7 +28,7 @@ export function expectValid(file: string): void {
   if (errors.length > 0) throw new Error(`${path.basename(file)} is not a valid workbook:\n${errors.join("\n")}`);
 }
 
-const WRITING = new Set(["init", "grade", "log", "demo"]);
+const WRITING = new Set(["init", "grade", "log", "demo", "complaint", "pool", "claim", "handover", "dashboard"]);
 
 /**
  * Runs the command line as a user would (the built bin), returning exit code and output. Every
