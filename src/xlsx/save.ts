@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { XlsxError } from "./book";
+import type { Pieces } from "./zip";
 
 /** Reads a workbook file, refusing what is not one with a clear reason. */
 export function readFileChecked(file: string): Uint8Array {
@@ -37,6 +38,12 @@ function readShared(file: string): Buffer {
   }
 }
 
+/** writeSync may write less than asked (a full disk, a signal): the rest follows, or it throws. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+}
+
 /** `~$name.xlsx` beside the file means someone has it open in Excel. */
 export function lockWarning(file: string): string | null {
   const lock = path.join(path.dirname(file), `~$${path.basename(file)}`);
@@ -50,7 +57,7 @@ export type SaveProbe = (step: "temp-open" | "temp-written" | "before-rename") =
  * Writes atomically: a temp file in the same folder, flushed, then renamed over the original.
  * On any error the temp file is removed and the original is untouched.
  */
-export function atomicWrite(file: string, data: Uint8Array, probe?: SaveProbe): void {
+export function atomicWrite(file: string, data: Uint8Array | Pieces, probe?: SaveProbe): void {
   const dir = path.dirname(path.resolve(file));
   // A file marked read-only is refused even for root, who may write anyway: the mark is the user's wish.
   if (fs.existsSync(file)) {
@@ -67,7 +74,7 @@ export function atomicWrite(file: string, data: Uint8Array, probe?: SaveProbe): 
   try {
     probe?.("temp-open");
     fd = fs.openSync(tmp, "w", 0o644);
-    fs.writeSync(fd, data);
+    for (const piece of data instanceof Uint8Array ? [data] : data.pieces) writeAll(fd, piece);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;

@@ -9,7 +9,7 @@ import { META_ROWS } from "../core/rules/ruleDefs";
 import type { Lang } from "../core/i18n/lang";
 import { Book, XlsxError } from "./book";
 import { readBook, type Located, type ReadResult } from "./read";
-import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
+import { applyPatchesInPieces, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
 import { shiftFormula } from "./formula";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 
@@ -72,6 +72,19 @@ export type Phase = "read" | "grade" | "write" | "done";
 export async function gradeFile(file: string, today: DayNumber, probe?: SaveProbe, onPhase?: (p: Phase) => void, now?: WallTime): Promise<FileGradeOutcome> {
   onPhase?.("read");
   const book = open(file);
+  const { outcome, patches } = await planGradeWrites(book, today, onPhase, now);
+  const out = await applyPatchesInPieces(book, patches, []);
+  // Nothing differs from what the file already holds: the file is left as it is, byte for byte.
+  if (out !== null) atomicWrite(file, out, probe);
+  onPhase?.("done");
+  return outcome;
+}
+
+/**
+ * Reads, grades and turns the plan into sheet writes. Its own function so that what was read —
+ * a million follow-ups at the largest — is no longer reachable while the sheets are written.
+ */
+async function planGradeWrites(book: Book, today: DayNumber, onPhase?: (p: Phase) => void, now?: WallTime): Promise<{ outcome: FileGradeOutcome; patches: SheetPatch[] }> {
   const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
   onPhase?.("grade");
   const plan = grade(r.model, today, now);
@@ -90,11 +103,8 @@ export async function gradeFile(file: string, today: DayNumber, probe?: SaveProb
     const p = cu.positions[f.key];
     if (p !== undefined) { set(writes, cu.headerRow + 1 + f.index, cu.firstCol + p, f.value); cells++; }
   }
-  const out = await applyPatches(book, merge([{ path: cu.sheet.path, writes, columns: { firstRow: cu.headerRow + 1, cols } }, rulesDateWrite(r, today)]), []);
-  // Nothing differs from what the file already holds: the file is left as it is, byte for byte.
-  if (out !== null) atomicWrite(file, out, probe);
-  onPhase?.("done");
-  return { lang: r.model.lang, summary: plan.summary, issues: plan.issues, cellsWritten: cells, idsFilled: plan.idFills.length };
+  const patches = merge([{ path: cu.sheet.path, writes, columns: { firstRow: cu.headerRow + 1, cols } }, rulesDateWrite(r, today)]);
+  return { outcome: { lang: r.model.lang, summary: plan.summary, issues: plan.issues, cellsWritten: cells, idsFilled: plan.idFills.length }, patches };
 }
 
 export interface FileLogOutcome {
@@ -140,7 +150,7 @@ export async function logFile(file: string, input: FollowUpInput, today: DayNumb
   const growth = fillPlaceholder ? undefined : { from: fu.lastRow, to: row };
   const patches = merge([{ path: fu.sheet.path, writes: fuWrites, newRowStyles: fu.lastRowStyles, ...(growth ? { growth } : {}) }, { path: cu.sheet.path, writes: cuWrites }]);
   const tables: TablePatch[] = growth && fu.table ? [{ path: fu.table.path, xml: fu.table.xml, from: growth.from, to: growth.to }] : [];
-  const out = await applyPatches(book, patches, tables);
+  const out = await applyPatchesInPieces(book, patches, tables);
   if (out !== null) atomicWrite(file, out, probe);
   return { row, customer: plan.customer.record.id, nextDue: plan.customer.derived.nextDue, lang: r.model.lang };
 }

@@ -7,7 +7,7 @@ import { XlsxError } from "./errors";
 import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
 import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
-import { DeflateStream, rebuild, STREAM_CHUNK, type Deflated } from "./zip";
+import { DeflateStream, joinPieces, rebuildInPieces, STREAM_CHUNK, type Deflated, type Pieces } from "./zip";
 import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
 import { StyleBook } from "./styles";
 import { bytesOfByteText, bytesOfText, textOfBytes } from "./byteText";
@@ -391,6 +391,12 @@ export function withFullCalc(book: Book): string | null {
  * other entry — and a sheet whose cells already hold what we would write — is copied byte for byte.
  */
 export async function applyPatches(book: Book, sheets: readonly SheetPatch[], tables: readonly TablePatch[]): Promise<Uint8Array | null> {
+  const p = await applyPatchesInPieces(book, sheets, tables);
+  return p === null ? null : joinPieces(p);
+}
+
+/** `applyPatches`, the package as pieces to save one after another (a large workbook is never copied whole). */
+export async function applyPatchesInPieces(book: Book, sheets: readonly SheetPatch[], tables: readonly TablePatch[]): Promise<Pieces | null> {
   const styles = new StyleBook(book.stylesXml, book.dateStyles);
   const track: Track = { formulasRemoved: false };
   const replace = new Map<string, Uint8Array | Deflated>();
@@ -420,5 +426,5 @@ export async function applyPatches(book: Book, sheets: readonly SheetPatch[], ta
       replace.set(relsPath, enc.encode(serializeXml(rels)));
     }
   }
-  return rebuild(book.buf, book.entries, replace, new Map(), remove);
+  return rebuildInPieces(book.buf, book.entries, replace, new Map(), remove);
 }

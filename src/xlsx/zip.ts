@@ -201,7 +201,8 @@ export function crc32(data: Uint8Array, prev = 0): number {
 
 /** Content already deflated (a streamed sheet), with its CRC and uncompressed size. */
 export interface Deflated {
-  readonly deflated: Uint8Array;
+  /** The compressed bytes, whole or as the pieces zlib gave (a large sheet is never joined in memory). */
+  readonly deflated: Uint8Array | readonly Uint8Array[];
   readonly crc: number;
   readonly size: number;
 }
@@ -231,7 +232,7 @@ export class DeflateStream {
       this.engine.once("error", reject);
       this.engine.end();
     });
-    return { deflated: Buffer.concat(this.chunks), crc: this.crc >>> 0, size: this.size };
+    return { deflated: this.chunks, crc: this.crc >>> 0, size: this.size };
   }
 }
 
@@ -245,6 +246,24 @@ function deflated(input: Uint8Array | Deflated): Deflated {
  * appended, names in `remove` are dropped, and every other entry is copied verbatim.
  */
 export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Uint8Array | Deflated>, add: ReadonlyMap<string, Uint8Array | Deflated> = new Map(), remove: ReadonlySet<string> = new Set()): Uint8Array {
+  return joinPieces(rebuildInPieces(buf, entries, replace, add, remove));
+}
+
+/** A package as the pieces it is written from, in order: saved piece by piece, never joined in memory. */
+export interface Pieces {
+  readonly pieces: readonly Uint8Array[];
+  readonly size: number;
+}
+
+export function joinPieces(p: Pieces): Uint8Array {
+  const out = new Uint8Array(p.size);
+  let at = 0;
+  for (const b of p.pieces) { out.set(b, at); at += b.length; }
+  return out;
+}
+
+/** `rebuild`, as pieces: the verbatim entries are views of `buf`, the new ones their deflated bytes. */
+export function rebuildInPieces(buf: Uint8Array, entries: readonly ZipEntry[], replace: ReadonlyMap<string, Uint8Array | Deflated>, add: ReadonlyMap<string, Uint8Array | Deflated> = new Map(), remove: ReadonlySet<string> = new Set()): Pieces {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
@@ -254,20 +273,22 @@ export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: 
   const writeNew = (name: string, input: Uint8Array | Deflated) => {
     const nameBytes = encoder.encode(name);
     const d = deflated(input);
-    if (d.deflated.length >= MAX32 || d.size >= MAX32 || offset >= MAX32) throw tooLarge(name);
+    const data = d.deflated instanceof Uint8Array ? [d.deflated] : d.deflated;
+    const compressed = data.reduce((n, b) => n + b.length, 0);
+    if (compressed >= MAX32 || d.size >= MAX32 || offset >= MAX32) throw tooLarge(name);
     const local = new Uint8Array(30 + nameBytes.length);
     const dv = new DataView(local.buffer);
     dv.setUint32(0, SIG_LOCAL, true); dv.setUint16(4, 20, true); dv.setUint16(6, 0x0800, true); dv.setUint16(8, 8, true);
-    dv.setUint32(14, d.crc, true); dv.setUint32(18, d.deflated.length, true); dv.setUint32(22, d.size, true);
+    dv.setUint32(14, d.crc, true); dv.setUint32(18, compressed, true); dv.setUint32(22, d.size, true);
     dv.setUint16(26, nameBytes.length, true); dv.setUint16(28, 0, true);
     local.set(nameBytes, 30);
     const at = offset;
     push(local);
-    push(d.deflated);
+    for (const b of data) push(b);
     const central = new Uint8Array(46 + nameBytes.length);
     const cv = new DataView(central.buffer);
     cv.setUint32(0, SIG_CENTRAL, true); cv.setUint16(4, 20, true); cv.setUint16(6, 20, true); cv.setUint16(8, 0x0800, true); cv.setUint16(10, 8, true);
-    cv.setUint32(16, d.crc, true); cv.setUint32(20, d.deflated.length, true); cv.setUint32(24, d.size, true);
+    cv.setUint32(16, d.crc, true); cv.setUint32(20, compressed, true); cv.setUint32(24, d.size, true);
     cv.setUint16(28, nameBytes.length, true); cv.setUint32(42, at, true);
     central.set(nameBytes, 46);
     centrals.push(central);
@@ -309,8 +330,5 @@ export function rebuild(buf: Uint8Array, entries: readonly ZipEntry[], replace: 
   ev.setUint32(0, SIG_EOCD, true); ev.setUint16(8, n16, true); ev.setUint16(10, n16, true);
   ev.setUint32(12, Math.min(cdSize, MAX32), true); ev.setUint32(16, Math.min(cdStart, MAX32), true);
   push(eocd);
-  const out = new Uint8Array(offset);
-  let p = 0;
-  for (const b of parts) { out.set(b, p); p += b.length; }
-  return out;
+  return { pieces: parts, size: offset };
 }
