@@ -12,12 +12,9 @@ export interface PackedColumn {
   readonly texts: string;
 }
 
-const NULL = 0;
-const NUMBER = 1;
-const TEXT = 2;
-const TRUE = 3;
-const FALSE = 4;
-const ERROR = 5;
+/** What each cell is, one byte per cell. */
+const KIND = { null: 0, number: 1, text: 2, true: 3, false: 4, error: 5 } as const;
+const { null: NULL, number: NUMBER, text: TEXT, true: TRUE, false: FALSE, error: ERROR } = KIND;
 const SEP = "\u0000";
 
 /**
