@@ -1,4 +1,4 @@
-import type { ColumnWrite, CellWrite, PlanValue } from "../core/plan/plan";
+import type { CellWrite, ColumnWrite, IdFilling, PlanValue } from "../core/plan/plan";
 import type { TableInfo } from "./structure";
 import { estimateBytes, queueWrite } from "./writeCells";
 import { CHUNK_BYTES } from "./readModel";
@@ -6,13 +6,12 @@ import { isPayloadTooLarge } from "./errors";
 import { GUARD_BYTES, queueRowGuard, rowKeys, RowsMovedSignal, sameKey, type RowKey } from "./rowGuard";
 import { toRaw } from "./structure";
 
-export interface GuardedWrites {
+/** Generated IDs (`idFills`) are written only where the ID cell is still blank. */
+export interface GuardedWrites extends IdFilling {
   readonly info: TableInfo;
   /** Each data row's key as read; a row whose key is `none` is never written. */
   readonly keys: readonly RowKey[];
   readonly writes: readonly ColumnWrite[];
-  /** Generated IDs: written only where the ID cell is still blank. */
-  readonly idFills: readonly CellWrite[];
   /** Data rows a filter hides, or null when no filter is on. */
   readonly hidden: ReadonlySet<number> | null;
   /** Called before each chunk; throws to stop between chunks (a time budget). */

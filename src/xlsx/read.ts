@@ -1,4 +1,4 @@
-import type { RawCell, TableModel, WorkbookModel } from "../core/model/workbookModel";
+import type { RawCell, TableHeading, TableModel, WorkbookModel } from "../core/model/workbookModel";
 import { matchHeaders, normalizeLabel } from "../core/model/headers";
 import { CUSTOMER_COLUMNS, FOLLOWUP_COLUMNS, type ColumnDef } from "../core/template/columns";
 import { SHEETS, sheetKeyOf, type SheetKey } from "../core/template/sheets";
@@ -16,18 +16,15 @@ import { textOfBytes } from "./byteText";
 import { readTableBeside } from "./besideRead";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
-export interface Located {
+export interface Located extends TableHeading {
   readonly key: SheetKey;
   readonly sheet: SheetRef;
   readonly table: TableRef | null;
-  /** 1-based header row and first column. */
-  readonly headerRow: number;
+  /** 1-based first and last column. */
   readonly firstCol: number;
   readonly lastCol: number;
   /** 1-based last data row (headerRow when empty). */
   readonly lastRow: number;
-  readonly headers: readonly string[];
-  readonly positions: Readonly<Record<string, number>>;
   /** Style index of each header cell's column in the last data row (to style appended rows alike). */
   readonly lastRowStyles: ReadonlyMap<number, number>;
   readonly lastRowBlank: boolean;

@@ -3,57 +3,36 @@
  * the strict Excel double: install → log a follow-up → grade → customer card, in both languages,
  * with screenshots, an axe-core accessibility scan, and a record of every network request.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { moreButton, openPage } from "./pages";
 import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { serve } from "./server";
 import { axe } from "./axe";
-import { buildPane, launchChromium, routeOffice } from "./harness";
+import { buildPane, harnessSuite, root, routeOffice, SHOTS as shots } from "./harness";
 
-const root = path.resolve(__dirname, "../..");
-const out = path.join(root, "test-output", "harness");
-const shots = path.join(root, "test-output", "screenshots");
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const pane = harnessSuite(path.join(root, "test-output", "harness"));
 let realServer: { url: string; close: () => Promise<void> };
 const realOut = path.join(root, "test-output", "pane");
 const requests: string[] = [];
 
 beforeAll(async () => {
-  buildPane({ harness: true });
   // The real pane too (not the harness), built to a scratch folder: what a browser outside Excel sees.
   buildPane({ harness: false, outDir: realOut });
   realServer = await serve(realOut);
-  fs.mkdirSync(shots, { recursive: true });
-  server = await serve(out);
-  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await realServer?.close();
 });
 
-async function open(lang: "zh-CN" | "en-US", user?: string, width = 380): Promise<Page> {
-  // Reduced motion: toasts appear without a fade, so contrast is measured on what a user reads.
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: lang, reducedMotion: "reduce" });
-  // The name a user gives the pane once, as kept on their machine.
-  // (about:blank, where the script also runs first, has no storage.)
-  if (user) await page.addInitScript((u) => { try { window.localStorage.setItem("crm-sheets.user", u); } catch { /* about:blank */ } }, user);
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("pageerror", (e) => { throw e; });
-  await routeOffice(page);
-  await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
-  await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
-  return page;
-}
+/** The harness pane, every request it makes recorded (none may leave the machine). */
+const open = (lang: "zh-CN" | "en-US", user?: string, width = 380): Promise<Page> =>
+  pane.open(lang, { now: "2026-05-20T10:00:00", width, onPage: (page) => page.on("request", (r) => requests.push(r.url())), ...(user ? { user } : {}) });
 
 const cell = (page: Page, sheet: string, a1: string) =>
   page.evaluate(([s, a]) => {
@@ -342,7 +321,7 @@ describe("the task pane in Chromium", () => {
   });
 
   it("the real pane, opened in a plain browser, says to open it from Excel instead of failing", async () => {
-    const page = await browser.newPage({ locale: "zh-CN", reducedMotion: "reduce" });
+    const page = await pane.browser().newPage({ locale: "zh-CN", reducedMotion: "reduce" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("request", (r) => requests.push(r.url()));
@@ -356,7 +335,7 @@ describe("the task pane in Chromium", () => {
   });
 
   it("sent no request anywhere but our pages and the Office.js CDN", () => {
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(realServer.url) && !u.startsWith(CDN));
+    const foreign = requests.filter((u) => !u.startsWith(pane.url()) && !u.startsWith(realServer.url) && !u.startsWith(CDN));
     expect(requests.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { ExcelDouble } from "../double/excelDouble";
 import { CommandRuntime, RUNTIME_LIMIT_MS } from "../double/commandRuntime";
-import { installTemplate } from "../../src/excel/usecases";
-import { seed } from "../excel/seed";
+import { installedDouble } from "../support/installedDouble";
 
 /** Lets pending promises run (timers are fake; immediates are real). */
 async function until(f: () => boolean): Promise<void> {
@@ -9,13 +8,8 @@ async function until(f: () => boolean): Promise<void> {
   if (!f()) throw new Error("condition never met");
 }
 
-async function workbook(): Promise<ExcelDouble> {
-  const x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "u", new Date());
-  seed(x, "CRM_Customers", [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "高" }]);
-  return x;
-}
+const workbook = (): Promise<ExcelDouble> =>
+  installedDouble({ now: new Date(), user: "u", customers: [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "高" }] });
 
 beforeEach(() => jest.useFakeTimers({ doNotFake: ["setImmediate", "nextTick"] }));
 afterEach(() => jest.useRealTimers());

@@ -1,8 +1,8 @@
-import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate, gradeWorkbook } from "../../src/excel/usecases";
+import type { ExcelDouble } from "../double/excelDouble";
+import { gradeWorkbook } from "../../src/excel/usecases";
 import { overview, dashboardGrids, styleAreas } from "../../src/excel/dashboard";
 import { planDashboard, ownRowFirst } from "../../src/core/dashboard";
-import { seed } from "../excel/seed";
+import { installedDouble } from "../support/installedDouble";
 import { wallTime } from "../../src/core/health/wallClock";
 import { day, makeModel, makeCustomer } from "../support/builders";
 
@@ -11,19 +11,19 @@ const now = new Date(2026, 4, 20, 9, 30);
 let x: ExcelDouble;
 
 beforeEach(async () => {
-  x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "张三", now);
-  seed(x, "CRM_Customers", [
-    { id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "需求确认", owner: "张三", fit: "高", intent: "高", amount: 600000, closeDate: today + 10, created: today - 40 },
-    { id: "KH-2", name: "乙", industry: "C 制造业", contact: "李", stage: "新线索", owner: "李四", created: today - 1 },
-    { id: "KH-3", name: "丙", industry: "J 金融业", contact: "赵", stage: "已成交", owner: "李四", created: today - 90, wonDate: today - 5, wonAmount: 300000 },
-    { id: "KH-4", name: "丁", industry: "J 金融业", contact: "钱", stage: "商务谈判", owner: "张三 ", fit: "低", intent: "低", created: today - 300 },
-  ]);
-  seed(x, "CRM_FollowUps", [
-    { date: today - 20, customerId: "KH-1", by: "张三", method: "电话", summary: "a" },
-    { date: today - 2, customerId: "KH-3", by: "李四", method: "电话", summary: "b" },
-  ]);
+  x = await installedDouble({
+    now,
+    customers: [
+      { id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "需求确认", owner: "张三", fit: "高", intent: "高", amount: 600000, closeDate: today + 10, created: today - 40 },
+      { id: "KH-2", name: "乙", industry: "C 制造业", contact: "李", stage: "新线索", owner: "李四", created: today - 1 },
+      { id: "KH-3", name: "丙", industry: "J 金融业", contact: "赵", stage: "已成交", owner: "李四", created: today - 90, wonDate: today - 5, wonAmount: 300000 },
+      { id: "KH-4", name: "丁", industry: "J 金融业", contact: "钱", stage: "商务谈判", owner: "张三 ", fit: "低", intent: "低", created: today - 300 },
+    ],
+    followUps: [
+      { date: today - 20, customerId: "KH-1", by: "张三", method: "电话", summary: "a" },
+      { date: today - 2, customerId: "KH-3", by: "李四", method: "电话", summary: "b" },
+    ],
+  });
   await gradeWorkbook(today, "张三", now);
   x.resetCounters();
 });

@@ -2,45 +2,17 @@
  * The Overview tab in headless Chromium on the strict Excel double, in both languages: the KPI row
  * and the by-owner table with the rep's own row first, a screenshot of each, and an axe scan.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { openPage } from "../browser/pages";
-import { serve } from "../browser/server";
 import { axe } from "../browser/axe";
-import { buildPane, launchChromium, routeOffice } from "../browser/harness";
-
-const root = path.resolve(__dirname, "../..");
-const out = path.join(root, "test-output", "harness-overview");
-const shots = path.join(root, "test-output", "screenshots");
+import { harnessSuite, root, SHOTS as shots } from "../browser/harness";
 
 jest.setTimeout(240_000);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  buildPane({ harness: true, outDir: out });
-  fs.mkdirSync(shots, { recursive: true });
-  server = await serve(fs.existsSync(path.join(out, "harness.html")) ? out : path.join(root, "test-output", "harness"));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(lang: "zh-CN" | "en-US", user: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: lang, reducedMotion: "reduce" });
-  page.on("pageerror", (e) => { throw e; });
-  await routeOffice(page);
-  // The name the rep gave the pane once, kept on this machine.
-  await page.addInitScript((u) => { try { window.localStorage.setItem("crm-sheets.user", u); } catch { /* about:blank has no storage */ } }, user);
-  await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-05-20T10:00:00`);
-  await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
-  return page;
-}
+// A build folder of its own: this suite may build while the other browser suites do.
+const pane = harnessSuite(path.join(root, "test-output", "harness-overview"));
+const open = (lang: "zh-CN" | "en-US", user: string): Promise<Page> => pane.open(lang, { now: "2026-05-20T10:00:00", user });
 
 const customers = (zh: boolean) => [
   { id: "KH-1", name: "上海明远精密机械有限公司", industry: zh ? "C 制造业" : "C Manufacturing", contact: "王", stage: zh ? "需求确认" : "Qualified", owner: "张三", fit: zh ? "高" : "High", intent: zh ? "高" : "High", amount: 600000, closeDate: 46172, created: 46100 },

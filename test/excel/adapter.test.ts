@@ -3,6 +3,7 @@ import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, checkWorkbook, templateStatus, selectCell, listCustomers, customerCard, readAuditLog } from "../../src/excel/usecases";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { seed } from "./seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
@@ -123,12 +124,11 @@ describe("grade", () => {
   it("keeps the sync count flat from 100 to 2,000 customers, and a chunk per payload (not per row) at 5,000", async () => {
     const counts: number[] = [];
     for (const n of [100, 2000, 5000]) {
-      x = new ExcelDouble();
-      x.install();
-      await installed();
-      seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => ({ id: `KH-202601-${i + 1}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", created: day("2026-01-05") })));
-      seed(x, "CRM_FollowUps", Array.from({ length: n * 3 }, (_, i) => ({ date: day("2026-05-01") - (i % 90), customerId: `KH-202601-${(i % n) + 1}`, by: "张三", method: "电话", summary: "沟通" })));
-      x.resetCounters();
+      x = await installedDouble({
+        now,
+        customers: Array.from({ length: n }, (_, i) => ({ id: `KH-202601-${i + 1}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", created: day("2026-01-05") })),
+        followUps: Array.from({ length: n * 3 }, (_, i) => ({ date: day("2026-05-01") - (i % 90), customerId: `KH-202601-${(i % n) + 1}`, by: "张三", method: "电话", summary: "沟通" })),
+      });
       await gradeWorkbook(today, "张三", now);
       counts.push(x.syncCount);
     }
@@ -240,10 +240,7 @@ describe("check, select, pickers and cards", () => {
 
 describe("audit log", () => {
   it("records who did what, to what, and how many cells changed", async () => {
-    const x = new ExcelDouble();
-    x.install();
-    await installTemplate("zh-CN", false, "张三", now);
-    seed(x, "CRM_Customers", [{ name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "高" }]);
+    const x = await installedDouble({ now, customers: [{ name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "高" }] });
     await gradeWorkbook(today, "李四", now);
     const rows = x.grid("操作日志", "B2:E3");
     expect(rows[0]).toEqual(["张三", "install", expect.stringContaining("客户信息"), 0]);

@@ -1,22 +1,21 @@
 /** The customer card: debounced, newest reply only, reading only the selected customer's rows. */
-import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate, logFollowUp } from "../../src/excel/usecases";
+import type { ExcelDouble } from "../double/excelDouble";
+import { logFollowUp } from "../../src/excel/usecases";
 import { CardSource } from "../../src/excel/card";
 import { latestOnly } from "../../src/excel/latest";
-import { seed } from "./seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
 const now = new Date(2026, 4, 20, 9, 30);
 
-async function workbook(customers: number, perCustomer: number): Promise<ExcelDouble> {
-  const x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "u", now);
-  seed(x, "CRM_Customers", Array.from({ length: customers }, (_, i) => ({ id: `KH-${i + 1}`, name: `公司${i + 1}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", phone: "13800138000" })));
-  seed(x, "CRM_FollowUps", Array.from({ length: customers * perCustomer }, (_, i) => ({ date: day("2026-05-01") - (i % 30), customerId: `KH-${(i % customers) + 1}`, by: "张三", method: "电话", summary: `第${i}次` })));
-  x.resetCounters();
-  return x;
+function workbook(customers: number, perCustomer: number): Promise<ExcelDouble> {
+  return installedDouble({
+    now,
+    user: "u",
+    customers: Array.from({ length: customers }, (_, i) => ({ id: `KH-${i + 1}`, name: `公司${i + 1}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", phone: "13800138000" })),
+    followUps: Array.from({ length: customers * perCustomer }, (_, i) => ({ date: day("2026-05-01") - (i % 30), customerId: `KH-${(i % customers) + 1}`, by: "张三", method: "电话", summary: `第${i}次` })),
+  });
 }
 
 describe("latestOnly", () => {

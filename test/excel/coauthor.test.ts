@@ -5,10 +5,11 @@
  */
 import { ExcelDouble } from "../double/excelDouble";
 import type { CellValue, SheetStore } from "../double/store";
-import { installTemplate, gradeWorkbook, logFollowUp } from "../../src/excel/usecases";
+import { gradeWorkbook, logFollowUp } from "../../src/excel/usecases";
 import { matchHeaders } from "../../src/core/model/headers";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
-import { seed, type SeedRow } from "./seed";
+import type { SeedRow } from "./seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
@@ -31,15 +32,7 @@ const FOLLOWUPS: SeedRow[] = [
   { date: day("2026-05-15"), customerId: "KH-202601-006", by: "李四", method: "微信", summary: "报价" },
 ];
 
-async function workbook(): Promise<ExcelDouble> {
-  const x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "u", now);
-  seed(x, TABLE, CUSTOMERS);
-  seed(x, "CRM_FollowUps", FOLLOWUPS);
-  x.resetCounters();
-  return x;
-}
+const workbook = (): Promise<ExcelDouble> => installedDouble({ now, user: "u", customers: CUSTOMERS, followUps: FOLLOWUPS });
 
 /**
  * `calculated`: the table's calculated-column formulas as they read on this row. Excel (and the

@@ -3,18 +3,15 @@ import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, logFollowUp, templateStatus, checkWorkbook, listCustomers, watchChanges, readAuditLog } from "../../src/excel/usecases";
 import { CardSource } from "../../src/excel/card";
 import { toRaw } from "../../src/excel/structure";
-import { seed } from "./seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 
 const today = day("2026-05-20");
 const now = new Date(2026, 4, 20, 9, 30);
 
-async function workbook(n: number, x = new ExcelDouble()): Promise<ExcelDouble> {
-  x.install();
-  await installTemplate("zh-CN", false, "u", now);
-  seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => ({ id: `KH-202601-${i + 1}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", created: day("2026-01-05") })));
-  x.resetCounters();
-  return x;
+function workbook(n: number, into = new ExcelDouble()): Promise<ExcelDouble> {
+  const customers = Array.from({ length: n }, (_, i) => ({ id: `KH-202601-${i + 1}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: "高", intent: "中", created: day("2026-01-05") }));
+  return installedDouble({ now, user: "u", customers, into });
 }
 
 describe("host rules", () => {

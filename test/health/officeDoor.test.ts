@@ -1,4 +1,4 @@
-import { ExcelDouble } from "../double/excelDouble";
+import type { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, gradeWorkbook, checkWorkbook } from "../../src/excel/usecases";
 import { overview } from "../../src/excel/dashboard";
 import { customerHealth, listComplaints, logComplaint, updateComplaint } from "../../src/excel/complaints";
@@ -12,7 +12,7 @@ import { CUSTOMER_COLUMNS, type ColumnDef } from "../../src/core/template/column
 import { META_ROWS, type RuleDef } from "../../src/core/rules/ruleDefs";
 import { sheetName, TEMPLATE_VERSION, type SheetKey } from "../../src/core/template/sheets";
 import { columnLetter } from "../../src/core/_lib/a1";
-import { seed } from "../excel/seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 import { at } from "./builders";
 
@@ -20,14 +20,13 @@ const today = day("2026-05-20");
 const now = new Date(2026, 4, 20, 10, 0);
 let x: ExcelDouble;
 beforeEach(async () => {
-  x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "张三", now);
-  seed(x, "CRM_Customers", [
-    { id: "KH-202605-001", name: "上海明远精密机械有限公司", industry: "C 制造业", contact: "王经理", stage: "商务谈判", owner: "张三", value: "战略" },
-    { id: "KH-202605-002", name: "深圳云帆科技有限公司", industry: "I 信息传输、软件和信息技术服务业", contact: "李总", stage: "新线索", owner: "李四" },
-  ]);
-  x.resetCounters();
+  x = await installedDouble({
+    now,
+    customers: [
+      { id: "KH-202605-001", name: "上海明远精密机械有限公司", industry: "C 制造业", contact: "王经理", stage: "商务谈判", owner: "张三", value: "战略" },
+      { id: "KH-202605-002", name: "深圳云帆科技有限公司", industry: "I 信息传输、软件和信息技术服务业", contact: "李总", stage: "新线索", owner: "李四" },
+    ],
+  });
 });
 
 /** What a version added, as the template defines it: sheets, Customers and Follow-ups columns, Rules rows. */

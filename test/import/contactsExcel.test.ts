@@ -1,5 +1,5 @@
-import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate } from "../../src/excel/usecases";
+import type { ExcelDouble } from "../double/excelDouble";
+import { installedDouble } from "../support/installedDouble";
 import { importIntoWorkbook, previewImport, readWorkbookSource } from "../../src/excel/importWorkbook";
 import type { SourceTable } from "../../src/core/import/planImport";
 import { countsText } from "../../src/core/import/report";
@@ -15,9 +15,7 @@ const col = (key: string) => columnLetter(CONTACT_COLUMNS.findIndex((d) => d.key
 let x: ExcelDouble;
 
 beforeEach(async () => {
-  x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "张三", now);
+  x = await installedDouble({ now });
 });
 
 async function sourceSheet(values: Array<Array<string | number>>): Promise<SourceTable> {

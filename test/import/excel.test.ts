@@ -1,5 +1,5 @@
-import { ExcelDouble } from "../double/excelDouble";
-import { installTemplate } from "../../src/excel/usecases";
+import type { ExcelDouble } from "../double/excelDouble";
+import { installedDouble } from "../support/installedDouble";
 import { importIntoWorkbook, previewImport, readWorkbookSource } from "../../src/excel/importWorkbook";
 import { seed } from "../excel/seed";
 import { day } from "../support/builders";
@@ -14,9 +14,7 @@ const now = new Date(2026, 5, 15, 9, 30);
 let x: ExcelDouble;
 
 beforeEach(async () => {
-  x = new ExcelDouble();
-  x.install();
-  await installTemplate("zh-CN", false, "张三", now);
+  x = await installedDouble({ now });
 });
 
 /** A team's list on its own sheet, selected as a user would before opening the Import page. */

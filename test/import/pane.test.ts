@@ -3,46 +3,19 @@
  * languages: a list on its own sheet selected, read, one mapping changed, previewed, imported, and
  * the report sheet selected at the end. Screenshots go to test-output/screenshots.
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import iconv from "iconv-lite";
 import { openPage } from "../browser/pages";
-import { serve } from "../browser/server";
 import { axe } from "../browser/axe";
-import { buildPane, launchChromium, routeOffice } from "../browser/harness";
+import { harnessSuite, root, SHOTS as shots } from "../browser/harness";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
 
-const root = path.resolve(__dirname, "../..");
-const out = path.join(root, "test-output", "harness");
-const shots = path.join(root, "test-output", "screenshots");
-
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  buildPane({ harness: true });
-  fs.mkdirSync(shots, { recursive: true });
-  server = await serve(out);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(lang: "zh-CN" | "en-US"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 380, height: 1100 }, locale: lang, reducedMotion: "reduce" });
-  page.on("pageerror", (e) => { throw e; });
-  await routeOffice(page);
-  await page.goto(`${server.url}/harness.html?lang=${lang}&now=2026-06-15T10:00:00`);
-  await page.waitForFunction(() => (window as unknown as { crmReady?: boolean }).crmReady === true);
-  return page;
-}
+const pane = harnessSuite(path.join(root, "test-output", "harness"));
+const open = (lang: "zh-CN" | "en-US"): Promise<Page> => pane.open(lang, { now: "2026-06-15T10:00:00", height: 1100 });
 
 interface DoubleView { cell: (s: string, a: string) => { v: unknown; nf: string } | undefined; store: { selection: { sheetId: string } | null; sheetById: (id: string) => { name: string } | undefined } }
 const cell = (page: Page, sheet: string, a1: string) => page.evaluate(([s, a]) => (window as unknown as { crmDouble: DoubleView }).crmDouble.cell(s as string, a as string)?.v ?? null, [sheet, a1]);

@@ -9,6 +9,7 @@ import { createOfficeWorkbook } from "../../src/taskpane/officeDoor";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { seed } from "../excel/seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 import { INJECTION } from "./vectors";
 import type { CellValue } from "../double/store";
@@ -49,10 +50,7 @@ describe("nothing lost (generated workbooks)", () => {
       fc.array(fc.record({ name: nasty, stage: stages, amount: nasty, closeDate: nasty, fit: fc.constantFrom("高", "中", "低", "High", "?", null), notes: nasty, phone: nasty, extra: nasty }), { minLength: 1, maxLength: 12 }),
       fc.boolean(),
       async (rows, english) => {
-        const x = new ExcelDouble();
-        x.install();
-        await installTemplate(english ? "en-US" : "zh-CN", false, "u", now);
-        seed(x, "CRM_Customers", rows.map((r, i) => ({ id: `KH-202601-${String(i + 1).padStart(3, "0")}`, name: r.name as CellValue, stage: r.stage, amount: r.amount as CellValue, closeDate: r.closeDate as CellValue, fit: r.fit, notes: r.notes as CellValue, phone: r.phone as CellValue, contact: "王", industry: "C 制造业", owner: "张三" })));
+        const x = await installedDouble({ now, lang: english ? "en-US" : "zh-CN", user: "u", customers: rows.map((r, i) => ({ id: `KH-202601-${String(i + 1).padStart(3, "0")}`, name: r.name as CellValue, stage: r.stage, amount: r.amount as CellValue, closeDate: r.closeDate as CellValue, fit: r.fit, notes: r.notes as CellValue, phone: r.phone as CellValue, contact: "王", industry: "C 制造业", owner: "张三" })) });
         const before = userCells(x);
         await logFollowUp({ customerId: "KH-202601-001", date: today, by: "张三", method: "电话", summary: "跟进" }, today, "u", now);
         await gradeWorkbook(today, "u", now);
@@ -69,10 +67,7 @@ describe("nothing lost (generated workbooks)", () => {
 
 describe("nothing injected", () => {
   it.each(INJECTION)("the log form's free text %p is stored as text", async (payload) => {
-    const x = new ExcelDouble();
-    x.install();
-    await installTemplate("zh-CN", false, "u", now);
-    seed(x, "CRM_Customers", [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" }]);
+    const x = await installedDouble({ now, user: "u", customers: [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" }] });
     await logFollowUp({ customerId: "KH-1", date: today, by: payload, method: "电话", summary: payload, feedback: payload, nextStep: payload }, today, "u", now);
     for (const a of ["F2", "G2", "H2"]) expect(x.cell("跟进记录", a)).toMatchObject({ v: payload, f: null, nf: "@" });
   });
@@ -80,10 +75,7 @@ describe("nothing injected", () => {
 
 describe("dates are local calendar dates", () => {
   it("a follow-up logged at 23:30 local time lands on that local date", async () => {
-    const x = new ExcelDouble();
-    x.install();
-    await installTemplate("zh-CN", false, "u", now);
-    seed(x, "CRM_Customers", [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" }]);
+    const x = await installedDouble({ now, user: "u", customers: [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" }] });
     const late = new Date(2026, 4, 20, 23, 30);
     const api = createOfficeWorkbook(() => late);
     expect(api.today()).toBe(day("2026-05-20"));
@@ -94,10 +86,7 @@ describe("dates are local calendar dates", () => {
 
 describe("co-authoring", () => {
   it("two clients interleaving log and grade lose no follow-up, and grade writes only derived cells", async () => {
-    const a = new ExcelDouble();
-    a.install();
-    await installTemplate("zh-CN", false, "甲", now);
-    seed(a, "CRM_Customers", Array.from({ length: 5 }, (_, i) => ({ id: `KH-${i}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" })));
+    const a = await installedDouble({ now, user: "甲", customers: Array.from({ length: 5 }, (_, i) => ({ id: `KH-${i}`, name: `公司${i}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" })) });
     const b = a.coAuthor();
     for (let round = 0; round < 6; round++) {
       const who = round % 2 === 0 ? a : b;
@@ -113,10 +102,7 @@ describe("co-authoring", () => {
     expect(summaries).toEqual(["第0次", "第1次", "第2次", "第3次", "第4次", "第5次"]);
   });
   it("our own writes raise no change callback; a co-author's or the user's do", async () => {
-    const x = new ExcelDouble();
-    x.install();
-    await installTemplate("zh-CN", false, "u", now);
-    seed(x, "CRM_Customers", [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" }]);
+    const x = await installedDouble({ now, user: "u", customers: [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三" }] });
     const seen: string[] = [];
     const stop = await watchChanges((sheet, address) => seen.push(`${sheet}!${address}`));
     await gradeWorkbook(today, "u", now);
@@ -156,10 +142,7 @@ describe("co-authors' structural edits at random moments (generated)", () => {
       fc.array(fc.record({ sync: fc.integer({ min: 1, max: 6 }), edit }), { minLength: 1, maxLength: 3 }),
       async (rows, edits) => {
         const make = async () => {
-          const x = new ExcelDouble();
-          x.install();
-          await installTemplate("zh-CN", false, "u", now);
-          seed(x, "CRM_Customers", rows.map((r, i) => ({ id: r.blankId ? null : `KH-${i + 1}`, name: `公司${i + 1}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: r.fit, intent: r.intent, created: day("2026-05-01") })));
+          const x = await installedDouble({ now, user: "u", customers: rows.map((r, i) => ({ id: r.blankId ? null : `KH-${i + 1}`, name: `公司${i + 1}`, industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", fit: r.fit, intent: r.intent, created: day("2026-05-01") })) });
           return x;
         };
         const apply = (x: ExcelDouble, e: { kind: "insert" | "delete" | "sort"; at: number; n: number }) => {
@@ -236,10 +219,7 @@ describe("a failure at every sync", () => {
 
 describe("nothing leaked", () => {
   it("the card masks the phone for display; the cell keeps the number", async () => {
-    const x = new ExcelDouble();
-    x.install();
-    await installTemplate("zh-CN", false, "u", now);
-    seed(x, "CRM_Customers", [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", phone: "13812345678" }]);
+    const x = await installedDouble({ now, user: "u", customers: [{ id: "KH-1", name: "甲", industry: "C 制造业", contact: "王", stage: "新线索", owner: "张三", phone: "13812345678" }] });
     const card = await customerCard(2, today);
     expect(card?.phoneMasked).toBe("138****5678");
     expect(x.cell("客户信息", "P2")?.v).toBe("13812345678");

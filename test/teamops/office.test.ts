@@ -6,7 +6,7 @@ import { ExcelDouble } from "../double/excelDouble";
 import { installTemplate, customerCard, listCustomers, logFollowUp, checkWorkbook } from "../../src/excel/usecases";
 import { poolOverview, releaseToPool, claimCustomer, previewHandover, handOver, teamMembers } from "../../src/excel/teamops";
 import { ExcelDoorError } from "../../src/excel/errors";
-import { seed } from "../excel/seed";
+import { installedDouble } from "../support/installedDouble";
 import { day } from "../support/builders";
 import type { CellValue } from "../double/store";
 
@@ -17,19 +17,20 @@ let x: ExcelDouble;
 const customer = (id: string, owner: string, over: Record<string, CellValue> = {}) => ({ id, name: `${id}公司`, industry: "C 制造业", contact: "王", stage: "新线索", owner, created: day("2026-01-05"), fit: "高", intent: "高", ...over });
 
 async function installed(options: ConstructorParameters<typeof ExcelDouble>[0] = {}) {
-  x = new ExcelDouble(options);
-  x.install();
-  await installTemplate("zh-CN", false, "经理", now);
-  seed(x, "CRM_Customers", [
-    customer("KH-1", "张三"),
-    customer("KH-2", "张三", { created: day("2026-05-10") }),
-    customer("KH-3", "李四"),
-    customer("KH-4", "张三", { stage: "已成交" }),
-    customer("KH-5", "张三", { fit: "低", intent: "低" }),
-    customer("KH-6", "公海"),
-  ]);
-  seed(x, "CRM_FollowUps", [{ date: day("2026-05-15"), customerId: "KH-5", by: "张三", method: "电话", summary: "聊过" }]);
-  x.resetCounters();
+  x = await installedDouble({
+    now,
+    user: "经理",
+    into: new ExcelDouble(options),
+    customers: [
+      customer("KH-1", "张三"),
+      customer("KH-2", "张三", { created: day("2026-05-10") }),
+      customer("KH-3", "李四"),
+      customer("KH-4", "张三", { stage: "已成交" }),
+      customer("KH-5", "张三", { fit: "低", intent: "低" }),
+      customer("KH-6", "公海"),
+    ],
+    followUps: [{ date: day("2026-05-15"), customerId: "KH-5", by: "张三", method: "电话", summary: "聊过" }],
+  });
 }
 /** Column AD holds Owner in the template's order. */
 const owners = () => x.grid("客户信息", "AD2:AD7").map((r) => r[0]);
@@ -166,14 +167,10 @@ describe("a co-author editing an Owner cell during a handover", () => {
 
 describe("a large handover", () => {
   it.each([false, true])("moves 2,500 customers in guarded chunks, every audit row below the last, in a handful of syncs (log blank: %s)", async (blankLog) => {
-    x = new ExcelDouble();
-    x.install();
-    await installTemplate("zh-CN", false, "经理", now);
+    const n = 2_500;
+    x = await installedDouble({ now, user: "经理", customers: Array.from({ length: n }, (_, i) => customer(`KH-${i + 1}`, "张三")) });
     // A log whose only row was cleared: the first audit row fills it, later chunks must not.
     if (blankLog) x.userTypes("操作日志", "A2:E2", [[null, null, null, null, null]]);
-    const n = 2_500;
-    seed(x, "CRM_Customers", Array.from({ length: n }, (_, i) => customer(`KH-${i + 1}`, "张三")));
-    x.resetCounters();
     const out = await handOver({ from: "张三", to: ["王五", "赵六"], allStages: false }, today, "经理", now);
     expect(out.written).toHaveLength(n);
     expect(out.skipped).toEqual([]);

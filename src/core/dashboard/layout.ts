@@ -54,12 +54,9 @@ export interface DashChart {
   };
 }
 
-export interface DashboardLayout {
-  readonly sheetName: string;
-  readonly cells: readonly DashCell[];
-  /** Column widths in characters, column A first. */
-  readonly widths: readonly number[];
-  readonly charts: readonly DashChart[];
+/** The dashboard sheet as a page: the block it covers from A1, and how that block prints. */
+export interface DashPage {
+  /** 1-based last row and column the dashboard uses. */
   readonly lastRow: number;
   readonly lastCol: number;
   /** Rows after which a printed page ends, so no section (table or chart) is cut across pages. */
@@ -69,6 +66,15 @@ export interface DashboardLayout {
    * page": Excel ignores manual page breaks under fit-to-page, and the breaks keep sections whole.
    */
   readonly printScale: number;
+}
+
+/** What a door writes to build the dashboard: its cells, column widths and charts, on a page set up to print. */
+export interface DashboardLayout extends DashPage {
+  readonly sheetName: string;
+  readonly cells: readonly DashCell[];
+  /** Column widths in characters, column A first. */
+  readonly widths: readonly number[];
+  readonly charts: readonly DashChart[];
 }
 
 /** Range text of a dashboard column for chart series (`'看板'!$B$5:$B$8`). */

@@ -1,5 +1,5 @@
 import type { RuleDef } from "../rules/ruleDefs";
-import { withWords } from "../rules/ruleWords";
+import { amount, complaintCount, daysAhead, hours, period, tierRank, toggle, withinYear } from "../rules/ruleRanges";
 
 /** Rules-sheet rows for value tiers and complaint deadlines (SPEC § Value tiers and complaints). */
 export type HealthRuleKey =
@@ -25,33 +25,24 @@ export const COMPLAINT_NAMES = {
   callbackDays: "CRM_ComplaintCallbackDays",
 } as const;
 
-type Kind = "number" | "integer";
-const def =
-  (kind: Kind) =>
-  (key: HealthRuleKey, d: number, min: number, max: number, name?: string): RuleDef =>
-    // Label and note come from the catalogues' "rules" section, like the grading rows.
-    withWords({ key, kind, defaultValue: d, min, max, ...(name ? { name } : {}) });
-const num = def("number");
-const int = def("integer");
-
 /**
  * Appended after the grading rules, so the rows of an older workbook keep their places and an
  * upgrade only adds rows at the end. Tier order is four ranks (1 = checked first) rather than one
  * text cell: each is a validated whole number, and ties fall back to the spec's order.
  */
 export const HEALTH_RULE_DEFS: readonly RuleDef[] = [
-  int("riskComplaints", 2, 1, 1000),
-  int("riskWindowDays", 90, 1, 3650),
-  num("highValueWon", 500000, 0, 1e12),
-  int("highValueWindowDays", 365, 1, 3650),
-  withWords({ key: "highValueStrategic", kind: "switch", defaultValue: true, min: 0, max: 1 }),
-  num("potentialAmount", 100000, 0, 1e12),
-  int("potentialCloseDays", 180, 0, 3650),
-  int("orderRisk", 1, 1, 4),
-  int("orderHighValue", 2, 1, 4),
-  int("orderPotential", 3, 1, 4),
-  int("orderDormant", 4, 1, 4),
-  num("complaintRespondHours", 1, 0.1, 720, COMPLAINT_NAMES.respondHours),
-  num("complaintSolveHours", 24, 0.1, 2160, COMPLAINT_NAMES.solveHours),
-  int("complaintCallbackDays", 3, 0, 365, COMPLAINT_NAMES.callbackDays),
+  complaintCount("riskComplaints", 2),
+  period("riskWindowDays", 90),
+  amount("highValueWon", 500000),
+  period("highValueWindowDays", 365),
+  toggle("highValueStrategic", true),
+  amount("potentialAmount", 100000),
+  daysAhead("potentialCloseDays", 180),
+  tierRank("orderRisk", 1),
+  tierRank("orderHighValue", 2),
+  tierRank("orderPotential", 3),
+  tierRank("orderDormant", 4),
+  hours(720)("complaintRespondHours", 1, COMPLAINT_NAMES.respondHours),
+  hours(2160)("complaintSolveHours", 24, COMPLAINT_NAMES.solveHours),
+  withinYear("complaintCallbackDays", 3, COMPLAINT_NAMES.callbackDays),
 ];

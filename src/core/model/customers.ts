@@ -7,12 +7,18 @@ import type { GradeInput } from "../grading/gradeCustomer";
 import type { Lang } from "../i18n/lang";
 import type { IssueSink } from "../issues/issueSink";
 
-/** A customer row as the rules read it: what grading needs, plus where it is and whose it is. */
-export interface CustomerRecord extends GradeInput {
+/** Where a customer row is and who it is: what a plan, a preview and an audit row name a customer by. */
+export interface CustomerRef {
+  /** 0-based data row of the Customers table. */
   readonly index: number;
+  /** 1-based worksheet row. */
   readonly row: number;
   readonly id: string;
   readonly name: string;
+}
+
+/** A customer row as the rules read it: what grading needs, plus where it is and whose it is. */
+export interface CustomerRecord extends GradeInput, CustomerRef {
   readonly created: DayNumber | null;
   readonly owner: string;
   readonly contact: string;

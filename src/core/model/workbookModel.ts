@@ -16,22 +16,29 @@ export function isBlank(v: RawCell): boolean {
 }
 
 /**
- * One of our tables (or a plain range with our headers), column by column: grading 100k rows
- * reads a handful of columns, so a door only has to fetch those.
+ * A table's header row as a door found it: where it is, its texts, and which of them are ours. The
+ * model and the file door's record of where a table sits (xlsx `Located`) both start from it.
  */
-export interface TableModel {
-  readonly sheet: SheetKey;
-  /** The worksheet's name as it is in this workbook. */
-  readonly sheetName: string;
+export interface TableHeading {
   /** 1-based worksheet row of the header. */
   readonly headerRow: number;
-  /** 1-based worksheet column of the table's first column. */
-  readonly firstColumn: number;
-  readonly rowCount: number;
   /** Every header cell's text, in sheet order (ours and the user's). */
   readonly headers: readonly string[];
   /** Column key → 0-based position among `headers`. */
   readonly positions: Readonly<Record<string, number>>;
+}
+
+/**
+ * One of our tables (or a plain range with our headers), column by column: grading 100k rows
+ * reads a handful of columns, so a door only has to fetch those.
+ */
+export interface TableModel extends TableHeading {
+  readonly sheet: SheetKey;
+  /** The worksheet's name as it is in this workbook. */
+  readonly sheetName: string;
+  /** 1-based worksheet column of the table's first column. */
+  readonly firstColumn: number;
+  readonly rowCount: number;
   /** Column key → the cells of the data rows (index i is worksheet row headerRow + 1 + i). */
   readonly cols: Readonly<Record<string, readonly RawCell[]>>;
 }

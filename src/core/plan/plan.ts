@@ -48,3 +48,11 @@ export interface CellWrite {
   readonly index: number;
   readonly value: PlanValue;
 }
+
+/**
+ * A plan that also fills the blank Customer IDs of the rows it touches: ours to fill, written only
+ * where the cell is still blank, and counted in the audit log so its row can name the customer.
+ */
+export interface IdFilling {
+  readonly idFills: readonly CellWrite[];
+}

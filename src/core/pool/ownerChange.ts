@@ -1,27 +1,21 @@
-import type { CellWrite } from "../plan/plan";
+import type { IdFilling } from "../plan/plan";
+import type { CustomerRef } from "../model/customers";
 
 /** The operations that write a user's Owner cell; each is explicit, previewed and logged. */
 export type OwnerAction = "release" | "claim" | "handover";
 
 /** One Owner cell to change, with the owner it held when planned (the audit row keeps it). */
-export interface OwnerChange {
-  /** 0-based data row of the Customers table. */
-  readonly index: number;
-  /** 1-based worksheet row. */
-  readonly row: number;
-  readonly id: string;
-  readonly name: string;
+export interface OwnerChange extends CustomerRef {
   /** The Owner as it stood (trimmed), blank when there was none. */
   readonly from: string;
   readonly to: string;
 }
 
-export interface OwnerPlan {
+/** Owner cells to change, and the blank Customer IDs of the changed rows (filled so each audit row names its customer). */
+export interface OwnerPlan extends IdFilling {
   readonly action: OwnerAction;
   /** In worksheet row order. */
   readonly changes: readonly OwnerChange[];
-  /** Blank Customer IDs of changed rows, which we own and fill so the audit row can name the customer. */
-  readonly idFills: readonly CellWrite[];
 }
 
 /**

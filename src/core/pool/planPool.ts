@@ -1,5 +1,6 @@
 import type { DayNumber } from "../_lib/calendar";
 import type { WorkbookModel } from "../model/workbookModel";
+import type { CustomerRef } from "../model/customers";
 import { grade, type CustomerResult } from "../usecases/grade";
 import { stageClass, type Grade } from "../grading/gradeCustomer";
 import type { Rules } from "../rules/rules";
@@ -8,11 +9,7 @@ import { daysToRelease } from "./releaseDays";
 import { isPoolOwner, poolOwnerLabel } from "./poolOwner";
 import { byRow, type OwnerChange, type OwnerPlan } from "./ownerChange";
 
-export interface PoolItem {
-  readonly index: number;
-  readonly row: number;
-  readonly id: string;
-  readonly name: string;
+export interface PoolItem extends CustomerRef {
   readonly owner: string;
   readonly grade: Grade | null;
   /** Latest follow-up, or null when never contacted (then Created counts). */

@@ -1,6 +1,7 @@
 import type { Texts } from "../i18n/lang";
 import { say } from "../i18n/catalogue";
-import { cadenceWords, perLang, withWords } from "./ruleWords";
+import { cadenceWords, perLang } from "./ruleWords";
+import { amount, cadence, daysAhead, dimensions, period, scoreLine, toggle, weight, withinYear } from "./ruleRanges";
 import { POOL_RULE_DEFS, type PoolRuleKey } from "../pool/poolRuleDefs";
 import { HEALTH_RULE_DEFS, type HealthRuleKey } from "../health/healthRules";
 
@@ -30,34 +31,28 @@ export interface RuleDef {
   readonly name?: string;
 }
 
-function rule(kind: RuleKind) {
-  return (key: RuleKey, d: number, min: number, max: number, name?: string): RuleDef =>
-    withWords({ key, kind, defaultValue: d, min, max, ...(name ? { name } : {}) });
-}
-const num = rule("number");
-const int = rule("integer");
-
+// Each row names its range (ruleRanges.ts) and gives its default.
 export const RULE_DEFS: readonly RuleDef[] = [
-  num("weightUrgency", 1, 0, 100),
-  num("weightImportance", 1, 0, 100),
-  num("weightFit", 1, 0, 100),
-  num("weightIntent", 1, 0, 100),
-  num("gradeA", 2.5, 1, 3),
-  num("gradeB", 1.75, 1, 3),
-  int("minDimensions", 2, 1, 4),
-  int("urgencyADays", 30, 0, 3650),
-  int("urgencyBDays", 90, 0, 3650),
-  num("importanceA", 500000, 0, 1e12),
-  num("importanceB", 100000, 0, 1e12),
-  withWords({ key: "strategicFloor", kind: "switch", defaultValue: true, min: 0, max: 1 }),
-  int("cadenceA", 7, 1, 365),
-  int("cadenceB", 14, 1, 365),
-  int("cadenceC", 30, 1, 365),
-  int("cadenceToAssess", 30, 1, 365),
-  int("cadenceMaintenance", 30, 1, 365),
-  int("firstContactDays", 2, 0, 365),
-  int("dormantDays", 180, 1, 3650, "CRM_DormantDays"),
-  withWords({ key: "workdayAdjust", kind: "switch", defaultValue: true, min: 0, max: 1 }),
+  weight("weightUrgency", 1),
+  weight("weightImportance", 1),
+  weight("weightFit", 1),
+  weight("weightIntent", 1),
+  scoreLine("gradeA", 2.5),
+  scoreLine("gradeB", 1.75),
+  dimensions("minDimensions", 2),
+  daysAhead("urgencyADays", 30),
+  daysAhead("urgencyBDays", 90),
+  amount("importanceA", 500000),
+  amount("importanceB", 100000),
+  toggle("strategicFloor", true),
+  cadence("cadenceA", 7),
+  cadence("cadenceB", 14),
+  cadence("cadenceC", 30),
+  cadence("cadenceToAssess", 30),
+  cadence("cadenceMaintenance", 30),
+  withinYear("firstContactDays", 2),
+  period("dormantDays", 180, "CRM_DormantDays"),
+  toggle("workdayAdjust", true),
   // The pool's rows (version 2), then health's (version 3): every older row keeps its place (and the names pointing at it).
   ...POOL_RULE_DEFS,
   ...HEALTH_RULE_DEFS,

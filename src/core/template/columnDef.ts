@@ -42,14 +42,17 @@ type ColumnOptions = Partial<Omit<ColumnDef, "key" | "header" | "type" | "width"
   readonly promptText?: Texts;
 };
 
+/** Makes a column of one table: key, type, width in characters, and what else it has. */
+export type ColumnMaker = (key: string, type: ColumnType, width: number, options?: ColumnOptions) => ColumnDef;
+
 /**
  * A column of one of our tables, its words from the catalogues' "columns" section: `<table>.<key>`
  * is the header; `.prompt` (titled `.title`, else the header) and `.error` are there when the column
  * has them. A missing header is a programming error, caught the first time the module loads.
  * @example columnOf("customers")("name", "text", 28).header["en-US"] === "Customer name"
  */
-export function columnOf(table: ColumnTable) {
-  return (key: string, type: ColumnType, width: number, options: ColumnOptions = {}): ColumnDef => {
+export function columnOf(table: ColumnTable): ColumnMaker {
+  return (key, type, width, options = {}) => {
     const id = `${table}.${key}`;
     const header = textsOf("columns", id);
     if (!header) throw new Error(`no words for column ${id}`);

@@ -4,7 +4,7 @@ import { thresholdAmount } from "../i18n/messages";
 import { ruleDefault } from "../rules/ruleDefs";
 import { columnOf, type ColumnDef } from "./columnDef";
 import { POOL_CUSTOMER_COLUMNS } from "../pool/columns";
-import { CONTACT_FOLLOWUP_COLUMNS } from "../contacts/columns";
+import { CONTACT_FOLLOWUP_COLUMNS, personColumns } from "../contacts/columns";
 import { TIER_COLUMNS } from "../health/columns";
 
 export type { ColumnDef, ColumnType } from "./columnDef";
@@ -51,12 +51,8 @@ export const CUSTOMER_COLUMNS: readonly ColumnDef[] = [
   customer("city", "text", 8),
   customer("source", "list", 12, { list: "source" }),
   customer("sourceDetail", "text", 16),
-  customer("contact", "text", 10, { required: true }),
-  customer("title", "text", 10),
-  customer("role", "list", 11, { list: "role" }),
-  customer("phone", "phone", 14),
-  customer("wechat", "text", 12),
-  customer("email", "email", 20),
+  // The main contact; the Title column is narrower here than on the Contacts sheet.
+  ...personColumns(customer, "contact", 10),
   customer("need", "text", 24),
   // The thresholds are the Rules' defaults: changing one in ruleDefs.ts changes this prompt with it.
   customer("amount", "amount", 14, { promptText: perLang((lang) => say(lang, "workbook", "amountPrompt", { a: thresholdAmount(ruleDefault("importanceA"), lang), b: thresholdAmount(ruleDefault("importanceB"), lang) })) }),

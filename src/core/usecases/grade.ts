@@ -9,14 +9,14 @@ import { deriveFollowUp, NO_HISTORY, type Status, type Derived } from "../follow
 import type { WorkCalendar } from "../followup/workdays";
 import { IdAllocator } from "../ids/customerId";
 import type { Lang } from "../i18n/lang";
-import { BLANK, date, formula, num, text, type CellWrite, type ColumnWrite, type PlanValue } from "../plan/plan";
+import { BLANK, date, formula, num, text, type CellWrite, type ColumnWrite, type IdFilling, type PlanValue } from "../plan/plan";
 import { gradeLabel, renderReason } from "../i18n/messages";
 import { STATUS_LABELS } from "../i18n/labels";
 import { statusFormula, type StatusColumns } from "../template/statusFormula";
 import { statusColumnsAt } from "../template/highlights";
 import { listDef } from "../template/lists";
 import { CUSTOMER_COLUMNS } from "../template/columns";
-import { headerLookup, readCustomers, type CustomerRecord } from "../model/customers";
+import { headerLookup, readCustomers, type CustomerRecord, type CustomerRef } from "../model/customers";
 import { idKey, readHistories } from "../followup/history";
 import { readCalendar } from "../followup/workdays";
 import { IssueSink } from "../issues/issueSink";
@@ -28,11 +28,7 @@ import type { ValueTier } from "../health/types";
 import type { WallTime } from "../health/wallClock";
 import { countdownWrites } from "../pool/countdownWrites";
 
-export interface DueItem {
-  readonly row: number;
-  readonly index: number;
-  readonly id: string;
-  readonly name: string;
+export interface DueItem extends CustomerRef {
   readonly owner: string;
   readonly grade: Grade | null;
   readonly status: Status;
@@ -61,11 +57,9 @@ export interface CustomerResult {
   readonly complaints: ComplaintStats;
 }
 
-export interface GradePlan {
+export interface GradePlan extends IdFilling {
   /** Derived columns of the Customers table, full height (blank for empty rows). */
   readonly writes: readonly ColumnWrite[];
-  /** Blank customer IDs we fill (recorded in the audit log). */
-  readonly idFills: readonly CellWrite[];
   readonly summary: GradeSummary;
   readonly issues: readonly Issue[];
   readonly results: readonly CustomerResult[];
