@@ -13,8 +13,7 @@ import { findOpen, streamSheet, StopReading } from "./rows";
 import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from "./write";
 import { NS, child, children, createLike, descendants, parseXml, root, serializeXml } from "./dom";
 import { getAttr, parseTag, tagEnd } from "./tags";
-import { crc32, rebuild, type Deflated } from "./zip";
-import { deflateRaw } from "zlib";
+import { DeflateStream, rebuildInPieces, type Deflated, type Pieces } from "./zip";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 import { escapeXml, parseRange } from "./xml";
 import { isContactKey } from "../core/import/contactGroups";
@@ -184,19 +183,32 @@ function cellXml(ref: string, v: PlanValue): string {
   return "";
 }
 
-/** The report sheet's part: inline strings only, the header row frozen, columns sized for reading. */
-function reportXml(rows: readonly PlanValue[][], headerRow: number): string {
+/**
+ * The report sheet's part: inline strings only, the header row frozen, columns sized for reading.
+ * It can list every row of a large source, so it is made and deflated a few thousand rows at a
+ * time (zlib working on the thread pool while the next rows are made), never held whole as text.
+ */
+async function reportPart(rows: readonly PlanValue[][], headerRow: number): Promise<Deflated> {
   const widths = [22, 9, 9, 16, 60];
   const width = Math.max(...rows.map((r) => r.length));
   const cols = Array.from({ length: width }, (_x, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i] ?? 14}" customWidth="1"/>`).join("");
-  const body = rows.map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cellXml(`${columnLetters(j + 1)}${i + 1}`, v)).join("")}</row>`).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`
+  const deflate = new DeflateStream();
+  await deflate.push(Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`
     // Printed landscape, one page wide: the notes column is the one a reader needs.
     + `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
     + `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
-    + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${body}</sheetData>`
-    + `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+    + `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`, "utf8"));
+  for (let from = 0; from < rows.length; from += REPORT_BATCH) {
+    const body = rows.slice(from, from + REPORT_BATCH).map((r, k) => {
+      const n = from + k + 1;
+      return `<row r="${n}">${r.map((v, j) => cellXml(`${columnLetters(j + 1)}${n}`, v)).join("")}</row>`;
+    }).join("");
+    await deflate.push(Buffer.from(body, "utf8"));
+  }
+  await deflate.push(Buffer.from(`</sheetData><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>`, "utf8"));
+  return deflate.end();
 }
+const REPORT_BATCH = 2000;
 
 const REPORT_NAMES = new Set(Object.values(IMPORT_TEXTS).map((t) => t.reportSheet.toLowerCase()));
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -206,11 +218,11 @@ const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/re
  * replaced whole; otherwise a new sheet part is added with its relationship and content type.
  * Every other entry is copied as it is.
  */
-function withReportSheet(bytes: Uint8Array, name: string, part: Deflated): Uint8Array {
+function withReportSheet(bytes: Uint8Array, name: string, part: Deflated): Pieces {
   const book = new Book(bytes);
   const enc = new TextEncoder();
   const existing = book.sheets.find((s: SheetRef) => REPORT_NAMES.has(s.name.toLowerCase()));
-  if (existing) return rebuild(book.buf, book.entries, new Map([[existing.path, part]]));
+  if (existing) return rebuildInPieces(book.buf, book.entries, new Map([[existing.path, part]]));
   let n = book.sheets.length + 1;
   while (book.byName.has(`xl/worksheets/sheet${n}.xml`)) n++;
   const partName = `xl/worksheets/sheet${n}.xml`;
@@ -255,18 +267,7 @@ function withReportSheet(bytes: Uint8Array, name: string, part: Deflated): Uint8
   const add = new Map<string, Uint8Array | Deflated>([[partName, part]]);
   // A package without workbook relationships is not a workbook we could have read; add the part anyway if it was missing.
   if (!book.byName.has(relsPath)) { replace.delete(relsPath); add.set(relsPath, enc.encode(serializeXml(rels))); }
-  return rebuild(book.buf, book.entries, replace, add);
-}
-
-/** A part's text deflated off this thread, with its CRC and size. */
-function deflatedPart(xml: string): Promise<Deflated> {
-  const raw = Buffer.from(xml, "utf8");
-  return new Promise((resolve, reject) => {
-    deflateRaw(raw, { level: 1 }, (err, out) => {
-      if (err) reject(err);
-      else resolve({ deflated: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), crc: crc32(raw), size: raw.length });
-    });
-  });
+  return rebuildInPieces(book.buf, book.entries, replace, add);
 }
 
 /**
@@ -356,11 +357,6 @@ export async function importFile(file: string, source: SourceTable, options: Fil
     patches.push(added.sheet);
     if (added.table) tables.push(added.table);
   }
-  // The report can list every row of a large source: it is deflated on the thread pool, at the
-  // speed level the sheets use, while this thread patches the sheets.
-  const report = reportSheet(plan, lang, options.today as DayNumber);
-  const reportPart = deflatedPart(reportXml(report.rows, REPORT_HEADER_ROW));
-  reportPart.catch(() => undefined);
   const target = `${source.name} → ${sheetName(plan.kind === "customers" ? "customers" : "followUps", lang)}`;
   const audit = await auditPatch(book, [num(localSerial(options.now)), text(options.user), text(importText(lang, "auditAction")), text(target), num(plan.cellsChanged)]);
   if (audit) {
@@ -371,6 +367,7 @@ export async function importFile(file: string, source: SourceTable, options: Fil
   }
   // Null when no cell changes (there is always an audit row, but a workbook without a log has none).
   const out = (await applyPatches(book, patches, tables)) ?? book.buf;
-  atomicWrite(file, withReportSheet(out, report.name, await reportPart), probe);
+  const report = reportSheet(plan, lang, options.today as DayNumber);
+  atomicWrite(file, withReportSheet(out, report.name, await reportPart(report.rows, REPORT_HEADER_ROW)), probe);
   return { lang, plan, written: true, reportSheet: report.name };
 }
