@@ -221,9 +221,19 @@ class SheetWriter {
     return `${this.rowTag(xml, tagEnd(xml, 0), n)}${body}${this.names.rowClose}`;
   }
 
+  /**
+   * An appended row: its cells in column order, made as text and encoded once for the row (an
+   * import appends tens of thousands); "" when it would hold nothing.
+   */
   newRow(n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string {
     if (this.dry) throw new WouldChange();
-    return this.rebuilt(`${this.names.row} r="${n}">`, n, [], writes, newCellStyles) ?? "";
+    let body = "";
+    for (const col of [...writes.keys()].sort((a, b) => a - b)) {
+      const v = writes.get(col) as PlanValue;
+      if (v.kind === "blank" && !newCellStyles?.has(col)) continue;
+      body += this.cellText(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
+    }
+    return body === "" ? "" : bytesOfText(`${this.names.row} r="${n}">${body}${this.names.rowClose}`);
   }
 
   /** The dimension grown to the table's new last row (set on its tag, nothing else touched). */
