@@ -39,6 +39,9 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
   const cardSource = (): Promise<CardSource> => (cards ??= door.card().then((m) => new m.CardSource(localToday)));
   // Bursts of selection changes and co-authors' edits: one read for the last of them, newest reply only.
   const customers = latestOnly(() => at(door.usecases, (m, today) => m.listCustomers(today)), PICKER_WAIT_MS);
+  // Home asks for the template status as soon as it shows: its door starts arriving while the pane
+  // first renders. A failed fetch here is not reported; Home's own call fetches again and says why.
+  door.template().catch(() => undefined);
   return {
     status: () => at(door.template, (m) => m.templateStatus()),
     install: (lang, confirm, user) => at(door.template, (m, _today, now) => m.installTemplate(lang, confirm, user, now)),
