@@ -11,6 +11,13 @@ export interface Where {
   readonly column?: string;
 }
 
+export interface XlsxErrorWire {
+  readonly key: FileDoorKey;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly where: Where;
+  readonly inner?: XlsxErrorWire;
+}
+
 /**
  * A problem with the file, said in one line: what (a message of the catalogues' "fileDoor" section,
  * so the command line says it in the workbook's language), and where (sheet, row, column) when known.
@@ -39,6 +46,16 @@ export class XlsxError extends Error {
   /** The same problem, said as found in `part` at worksheet row `row`. */
   inRow(part: string, row: number): XlsxError {
     return new XlsxError("inRow", { part, row, detail: "" }, { sheet: this.sheet, row: this.row, column: this.column }, this);
+  }
+
+  /** The problem as plain data, to cross from a worker thread (an Error loses its fields there). */
+  wire(): XlsxErrorWire {
+    return { key: this.key, params: this.params, where: { sheet: this.sheet, row: this.row, column: this.column }, inner: this.inner?.wire() };
+  }
+
+  /** The problem a worker thread sent, as the error it threw. */
+  static fromWire(w: XlsxErrorWire): XlsxError {
+    return new XlsxError(w.key, w.params, w.where, w.inner ? XlsxError.fromWire(w.inner) : undefined);
   }
 
   /** The message in a language. */

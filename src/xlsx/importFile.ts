@@ -14,7 +14,7 @@ import { applyPatches, type SheetPatch, type SheetWrites, type TablePatch } from
 import { NS, child, children, createLike, descendants, parseXml, root, serializeXml } from "./dom";
 import { getAttr, parseTag, tagEnd } from "./tags";
 import { crc32, rebuild, type Deflated } from "./zip";
-import { deflateRawSync } from "zlib";
+import { deflateRaw } from "zlib";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 import { escapeXml, parseRange } from "./xml";
 import { isContactKey } from "../core/import/contactGroups";
@@ -206,13 +206,10 @@ const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/re
  * replaced whole; otherwise a new sheet part is added with its relationship and content type.
  * Every other entry is copied as it is.
  */
-function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Array {
+function withReportSheet(bytes: Uint8Array, name: string, part: Deflated): Uint8Array {
   const book = new Book(bytes);
   const enc = new TextEncoder();
   const existing = book.sheets.find((s: SheetRef) => REPORT_NAMES.has(s.name.toLowerCase()));
-  // The report can list every row of a large source: deflated natively, at the speed level the sheets use.
-  const raw = enc.encode(xml);
-  const part: Deflated = { deflated: new Uint8Array(deflateRawSync(raw, { level: 1 })), crc: crc32(raw), size: raw.length };
   if (existing) return rebuild(book.buf, book.entries, new Map([[existing.path, part]]));
   let n = book.sheets.length + 1;
   while (book.byName.has(`xl/worksheets/sheet${n}.xml`)) n++;
@@ -259,6 +256,17 @@ function withReportSheet(bytes: Uint8Array, name: string, xml: string): Uint8Arr
   // A package without workbook relationships is not a workbook we could have read; add the part anyway if it was missing.
   if (!book.byName.has(relsPath)) { replace.delete(relsPath); add.set(relsPath, enc.encode(serializeXml(rels))); }
   return rebuild(book.buf, book.entries, replace, add);
+}
+
+/** A part's text deflated off this thread, with its CRC and size. */
+function deflatedPart(xml: string): Promise<Deflated> {
+  const raw = Buffer.from(xml, "utf8");
+  return new Promise((resolve, reject) => {
+    deflateRaw(raw, { level: 1 }, (err, out) => {
+      if (err) reject(err);
+      else resolve({ deflated: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), crc: crc32(raw), size: raw.length });
+    });
+  });
 }
 
 /**
@@ -348,6 +356,11 @@ export async function importFile(file: string, source: SourceTable, options: Fil
     patches.push(added.sheet);
     if (added.table) tables.push(added.table);
   }
+  // The report can list every row of a large source: it is deflated on the thread pool, at the
+  // speed level the sheets use, while this thread patches the sheets.
+  const report = reportSheet(plan, lang, options.today as DayNumber);
+  const reportPart = deflatedPart(reportXml(report.rows, REPORT_HEADER_ROW));
+  reportPart.catch(() => undefined);
   const target = `${source.name} → ${sheetName(plan.kind === "customers" ? "customers" : "followUps", lang)}`;
   const audit = await auditPatch(book, [num(localSerial(options.now)), text(options.user), text(importText(lang, "auditAction")), text(target), num(plan.cellsChanged)]);
   if (audit) {
@@ -358,7 +371,6 @@ export async function importFile(file: string, source: SourceTable, options: Fil
   }
   // Null when no cell changes (there is always an audit row, but a workbook without a log has none).
   const out = (await applyPatches(book, patches, tables)) ?? book.buf;
-  const report = reportSheet(plan, lang, options.today as DayNumber);
-  atomicWrite(file, withReportSheet(out, report.name, reportXml(report.rows, REPORT_HEADER_ROW)), probe);
+  atomicWrite(file, withReportSheet(out, report.name, await reportPart), probe);
   return { lang, plan, written: true, reportSheet: report.name };
 }

@@ -13,6 +13,7 @@ import { AUDIT_COLUMN_DEFS } from "./auditLog";
 import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 import { textOfBytes } from "./byteText";
+import { readTableBeside } from "./besideRead";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
 export interface Located {
@@ -56,7 +57,7 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
 function detach(s: string): string {
   if (s.length < 13) return s;
   // A value seen before (a follow-up's customer ID, ten or so times each) is that same copy.
-  const short = s.length <= INTERN_MAX_LEN;
+  const short = interning && s.length <= INTERN_MAX_LEN;
   if (short) {
     const hit = interned.get(s);
     if (hit !== undefined) return hit;
@@ -68,6 +69,16 @@ function detach(s: string): string {
   return copy;
 }
 const interned = new Map<string, string>();
+let interning = true;
+
+/**
+ * Whether a value seen before is handed out as the same copy. A worker thread that packs what it
+ * read into one string for the main thread turns it off: the copies die with the worker, and the
+ * lookups cost more than they save there.
+ */
+export function internValues(on: boolean): void {
+  interning = on;
+}
 const INTERN_LIMIT = 200_000;
 const INTERN_MAX_LEN = 40;
 
@@ -112,7 +123,8 @@ export function isoSerial(text: string): RawCell {
 
 export { columnLetter as columnLetters } from "../core/model/workbookModel";
 
-interface Found {
+/** One of our tables found in the package: its key, sheet and table part (null for a plain range). */
+export interface Found {
   readonly key: SheetKey;
   readonly sheet: SheetRef;
   readonly table: TableRef | null;
@@ -186,7 +198,7 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
  * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
  * columns when `keys` is "all"), streaming the sheet.
  */
-async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = []): Promise<{ located: Located; model: TableModel }> {
+export async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = []): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];
   const shared = () => book.sharedStrings();
   let headerRow: number;
@@ -367,8 +379,18 @@ export async function readBook(
 ): Promise<ReadResult> {
   const found = await locate(book);
   if (!found.customers) throw XlsxError.of("noCustomerSheet", { zh: SHEETS.customers.name["zh-CN"], en: SHEETS.customers.name["en-US"] });
+  // The follow-up log, the largest part, is read on a worker thread while this one reads the
+  // customers, when it is large enough to pay for the thread; its outcome waits, settled, so a
+  // problem in it is said after one in the Customers sheet, as when the two are read in turn.
+  const beside = found.followUps ? readTableBeside(book, found.followUps, keys.followUps) : null;
+  const besideOutcome = beside?.then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e }));
   const cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
-  const fu = found.followUps ? await readTable(book, found.followUps, keys.followUps) : null;
+  let fu: { located: Located; model: TableModel } | null = null;
+  if (besideOutcome) {
+    const o = await besideOutcome;
+    if (!o.ok) throw o.e;
+    fu = o.r;
+  } else if (found.followUps) fu = await readTable(book, found.followUps, keys.followUps);
   // Complaints are few; a workbook from before template version 3 has none.
   const co = found.complaints ? await readTable(book, found.complaints, keys.complaints ?? "all") : null;
   const rl = await readRulesAndLists(book, found);

@@ -296,6 +296,24 @@ function quickCol(x: string, from: number): number {
   }
 }
 
+/**
+ * The number of a row whose start tag begins `<row r="12"` (what every program we know writes),
+ * read without parsing the tag; -1 for any other shape.
+ */
+function quickRowNumber(x: string, from: number): number {
+  if (x.charCodeAt(from) !== 32 || x.charCodeAt(from + 1) !== 114 || x.charCodeAt(from + 2) !== 61) return -1;
+  const q = x.charCodeAt(from + 3);
+  if (q !== 34 && q !== 39) return -1;
+  let n = 0;
+  for (let c = from + 4; c < from + 14; c++) {
+    const d = x.charCodeAt(c);
+    if (d === q) return c > from + 4 ? n : -1;
+    if (d < 48 || d > 57) return -1;
+    n = n * 10 + d - 48;
+  }
+  return -1;
+}
+
 /** A cell's start tag at `at` read into `scratch`; its end, or -1 when cut short. */
 function readCellTag(x: string, at: number, cLen: number): number {
   let te = cellTag(x, at + cLen, scratch);
@@ -506,8 +524,9 @@ export class RowSplitter {
         if (close < 0) return;
         stop = close + names.rowClose.length;
       }
-      const r = attrIn(buf, rowAt + names.row.length, te, "r");
-      const n = r !== null ? Number(r) : this.prev + 1;
+      const quick = quickRowNumber(buf, rowAt + names.row.length);
+      const r = quick >= 0 ? null : attrIn(buf, rowAt + names.row.length, te, "r");
+      const n = quick >= 0 ? quick : r !== null ? Number(r) : this.prev + 1;
       this.prev = n;
       if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => [], false);
       const xml = buf.slice(rowAt, stop);

@@ -8,12 +8,33 @@ export function readFileChecked(file: string): Uint8Array {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xls") throw XlsxError.of("xlsNotSupported", { file });
   if (ext === ".csv") throw XlsxError.of("csvNotWorkbook", { file });
-  const buf = fs.readFileSync(file);
+  const buf = readShared(file);
   // OLE2 compound files: legacy .xls, or an encrypted (password-protected) .xlsx.
   if (buf.length >= 8 && buf.readUInt32LE(0) === 0xe011cfd0 && buf.readUInt32LE(4) === 0xe11ab1a1) {
     throw XlsxError.of("encryptedOrXls", { file });
   }
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/**
+ * The whole file in memory a worker thread can read too (see `besideRead.ts`): the package is
+ * read once, and no part of it is copied to be scanned on another core.
+ */
+function readShared(file: string): Buffer {
+  const fd = fs.openSync(file, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buf = Buffer.from(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const n = fs.readSync(fd, buf, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === size ? buf : buf.subarray(0, at);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** `~$name.xlsx` beside the file means someone has it open in Excel. */

@@ -233,14 +233,15 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   const lang = model.lang;
   const mode = options.onDuplicate ?? "fill";
   const newColumns = columnsToAdd(t, header);
-  const index = new Map<string, Target>();
+  // One map per kind of key: no "kind:key" string is built for every lookup of every row.
+  const index: Record<MatchBy, Map<string, Target>> = { id: new Map(), name: new Map(), mobile: new Map(), email: new Map() };
   const existingIds = new Set<string>();
   const idCol = t.cols.id ?? [];
   const existingKeys: Array<Array<[MatchBy, string]>> = [];
   for (let i = 0; i < t.rowCount; i++) {
     const keys = matchKeys((ref) => existingColumn(t, ref)?.[i] ?? null);
     existingKeys.push(keys);
-    for (const [by, k] of keys) if (!index.has(`${by}:${k}`)) index.set(`${by}:${k}`, { at: i, sourceRow: null });
+    for (const [by, k] of keys) if (!index[by].has(k)) index[by].set(k, { at: i, sourceRow: null });
     const id = parseText(idCol[i] ?? null);
     if (id !== "") existingIds.add(idKey(id));
   }
@@ -273,7 +274,7 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   };
   /** A target's keys become matchable as soon as it has them (created, or a blank filled). */
   const indexTarget = (tg: Target) => {
-    for (const [by, k] of matchKeys((ref) => valueAt(tg, ref))) if (by !== "id" && !index.has(`${by}:${k}`)) index.set(`${by}:${k}`, tg);
+    for (const [by, k] of matchKeys((ref) => valueAt(tg, ref))) if (by !== "id" && !index[by].has(k)) index[by].set(k, tg);
   };
   // A source row's keys never change: computed once (matching asks for them several times).
   const rowKeys = new Map<NormalizedRow, Array<[MatchBy, string]>>();
@@ -282,15 +283,11 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     if (!k) { k = matchKeys((ref) => { const v = n.values.get(ref); return v ? rawOfPlan(v) : null; }); rowKeys.set(n, k); }
     return k;
   };
-  const indexKeys = new Map<NormalizedRow, string[]>();
   const lookup = (n: NormalizedRow, which: readonly MatchBy[]): { target: Target; by: MatchBy } | null => {
     const keys = keysOf(n);
-    let composite = indexKeys.get(n);
-    if (!composite) { composite = keys.map(([by, k]) => `${by}:${k}`); indexKeys.set(n, composite); }
-    for (let i = 0; i < keys.length; i++) {
-      const by = (keys[i] as [MatchBy, string])[0];
+    for (const [by, k] of keys) {
       if (!which.includes(by)) continue;
-      const hit = index.get(composite[i] as string);
+      const hit = index[by].get(k);
       if (hit) return { target: hit, by };
     }
     return null;

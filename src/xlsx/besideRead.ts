@@ -1,0 +1,55 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import type { Book } from "./book";
+import { XlsxError } from "./errors";
+import type { Found, Located } from "./read";
+import type { TableModel } from "../core/model/workbookModel";
+import { unpackColumn } from "./columnPack";
+import type { TableJob, TableReply } from "./tableWorker";
+
+/**
+ * Below this many bytes of sheet XML a table is read on the main thread: starting a worker (about
+ * 40 ms of loading the program again) would cost more than it saves.
+ */
+export const BESIDE_MIN_BYTES = 4 << 20;
+
+/** The threshold in force: `CRM_SHEETS_THREAD_MIN_BYTES` overrides it (0: always a worker; a huge number: never). */
+function minBytes(): number {
+  const v = Number(process.env.CRM_SHEETS_THREAD_MIN_BYTES);
+  return process.env.CRM_SHEETS_THREAD_MIN_BYTES !== undefined && Number.isFinite(v) && v >= 0 ? v : BESIDE_MIN_BYTES;
+}
+
+/**
+ * Reads a table on a worker thread while the main thread reads another: the follow-up log is the
+ * largest part of a team's workbook, and inflating and scanning it beside the Customers sheet
+ * uses the machine's second core. null when that cannot be done here — the workbook's bytes are
+ * not shared memory, the part is small, or the worker's compiled script is absent (the program
+ * run from its TypeScript sources, as the unit tests do) — and the caller reads it in turn.
+ */
+export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], script = path.join(__dirname, "tableWorker.js")): Promise<{ located: Located; model: TableModel }> | null {
+  const buf = book.buf.buffer;
+  // Told by its tag, not instanceof: a buffer made in another realm (a test's sandbox) is shared all the same.
+  if (Object.prototype.toString.call(buf) !== "[object SharedArrayBuffer]" || book.buf.byteOffset !== 0 || book.buf.byteLength !== buf.byteLength) return null;
+  const entry = book.byName.get(found.sheet.path);
+  if (!entry || entry.size < minBytes()) return null;
+  if (!fs.existsSync(script)) return null;
+  const job: TableJob = { buf: buf as SharedArrayBuffer, found, keys, formulaMarks };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: job });
+    let settled = false;
+    worker.once("message", (reply: TableReply) => {
+      settled = true;
+      void worker.terminate();
+      if (!reply.ok) {
+        reject(reply.xlsx ? XlsxError.fromWire(reply.xlsx) : new Error(reply.message));
+        return;
+      }
+      const cols: Record<string, ReturnType<typeof unpackColumn>> = {};
+      for (const [k, p] of Object.entries(reply.cols)) cols[k] = unpackColumn(p);
+      resolve({ located: reply.located, model: { ...reply.model, cols } });
+    });
+    worker.once("error", (e) => { if (!settled) { settled = true; reject(e); } });
+    worker.once("exit", (code) => { if (!settled) { settled = true; reject(new Error(`table reader stopped (${code})`)); } });
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The follow-up log read on a worker thread (large workbooks) gives exactly what reading it in turn
+ * gives: the same file, the same output, the same one-line refusal.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import fc from "fast-check";
+import { cli, ensureCliBuilt, root, tmpdir } from "./helpers";
+import { readFileChecked } from "../../src/xlsx/save";
+import { readTable } from "../../src/xlsx/read";
+import { readTableBeside } from "../../src/xlsx/besideRead";
+import { sheetKeyOf } from "../../src/core/template/sheets";
+import { Book } from "../../src/xlsx/book";
+import { rebuild } from "../../src/xlsx/zip";
+import { packColumn, unpackColumn } from "../../src/xlsx/columnPack";
+import type { RawCell } from "../../src/core/model/workbookModel";
+
+const TODAY = "2026-05-20";
+const ALWAYS = { CRM_SHEETS_THREAD_MIN_BYTES: "0" };
+const NEVER = { CRM_SHEETS_THREAD_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) };
+
+describe("a column packed to cross threads", () => {
+  // Cell text never holds U+0000 (XML 1.0 cannot carry it), so it may be the separator.
+  const text = fc.string({ unit: "grapheme", maxLength: 12 }).map((s) => s.replace(/\u0000/g, ""));
+  const cell: fc.Arbitrary<RawCell> = fc.oneof(
+    fc.constant(null), text, fc.double({ noNaN: true }), fc.integer(), fc.boolean(), text.map((error) => ({ error })),
+  );
+  it("comes back cell for cell, whatever it holds", () => {
+    fc.assert(fc.property(fc.array(cell, { maxLength: 60 }), (cells) => {
+      expect(unpackColumn(packColumn(cells))).toEqual(cells);
+    }));
+  });
+  it("keeps empty texts apart from blanks, and a column of one empty text", () => {
+    expect(unpackColumn(packColumn([""]))).toEqual([""]);
+    expect(unpackColumn(packColumn(["", null, "", { error: "" }]))).toEqual(["", null, "", { error: "" }]);
+    expect(unpackColumn(packColumn([]))).toEqual([]);
+  });
+});
+
+describe("the follow-up log read beside the customers", () => {
+  beforeAll(() => ensureCliBuilt());
+  const dir = tmpdir("beside-");
+  const demo = path.join(dir, "demo.xlsx");
+  beforeAll(() => {
+    expect(cli(["demo", demo, "--today", TODAY]).code).toBe(0);
+  });
+
+  it("grades and logs to the same bytes and says the same as reading it in turn", () => {
+    const outcomes = [ALWAYS, NEVER].map((env, i) => {
+      // The same name in two folders: the outcome names the file.
+      const sub = path.join(dir, `run${i}`);
+      fs.mkdirSync(sub);
+      const f = path.join(sub, "book.xlsx");
+      fs.copyFileSync(demo, f);
+      const g = cli(["grade", "book.xlsx", "--today", "2026-06-20", "--json"], { env, cwd: sub });
+      const l = cli(["log", "book.xlsx", "--customer", "KH-202601-000001", "--by", "张三", "--method", "电话", "--summary", "回访", "--today", "2026-06-20"], { env, cwd: sub });
+      return { g, l, bytes: fs.readFileSync(f) };
+    });
+    const [beside, inTurn] = outcomes as [(typeof outcomes)[0], (typeof outcomes)[0]];
+    expect(beside.g.code).toBe(0);
+    expect(beside.g.out).toBe(inTurn.g.out);
+    expect(beside.l.code).toBe(inTurn.l.code);
+    expect(beside.l.out + beside.l.err).toBe(inTurn.l.out + inTurn.l.err);
+    expect(beside.bytes.equals(inTurn.bytes)).toBe(true);
+  });
+
+  it("is read by the worker as it is read in turn, texts, numbers and where the table sits", async () => {
+    process.env.CRM_SHEETS_THREAD_MIN_BYTES = "0";
+    const book = new Book(readFileChecked(demo));
+    const sheet = book.sheets.find((s) => sheetKeyOf(s.name) === "followUps");
+    if (!sheet) throw new Error("no follow-up sheet");
+    const found = { key: "followUps" as const, sheet, table: book.tables(sheet)[0] ?? null };
+    const keys = ["date", "customerId", "summary", "nextDate"];
+    const beside = readTableBeside(book, found, keys, [], path.join(root, "lib", "src", "xlsx", "tableWorker.js"));
+    if (!beside) throw new Error("the worker was not started");
+    const [there, here] = await Promise.all([beside, readTable(book, found, keys)]);
+    expect(there.model).toEqual(here.model);
+    // The worker's Map was made in Node's realm, not the test's: compared by its entries.
+    const plain = (l: typeof here.located) => ({ ...l, lastRowStyles: [...l.lastRowStyles] });
+    expect(plain(there.located)).toEqual(plain(here.located));
+    expect(here.model.rowCount).toBeGreaterThan(100);
+    delete process.env.CRM_SHEETS_THREAD_MIN_BYTES;
+  });
+
+  it("refuses a broken follow-up log in the same one line, the file untouched", () => {
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const followUps = b.sheets[1]?.path as string;
+    const broken = (b.text(followUps) ?? "").replace(/<c r="B3"[\s\S]*?<\/c>/, '<c r="B3"><f t="shared" si="9"/><v>0</v></c>');
+    const f = path.join(dir, "broken.xlsx");
+    fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[followUps, new TextEncoder().encode(broken)]])));
+    const before = fs.readFileSync(f);
+    const [beside, inTurn] = [ALWAYS, NEVER].map((env) => cli(["grade", f, "--today", TODAY], { env }));
+    expect(beside?.code).toBe(2);
+    expect(beside?.err).toMatch(/cell B3 uses shared formula 9, which has no master cell/);
+    expect(beside?.err).toBe(inTurn?.err);
+    expect(fs.readFileSync(f).equals(before)).toBe(true);
+  });
+});
