@@ -3,6 +3,7 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { PaneBudgetPlugin } = require("./scripts/pane-budget");
 
 const DEV_URL = "https://localhost:3000/";
 // Where the add-in is hosted in production; the manifest's localhost URLs are rewritten to it.
@@ -32,6 +33,8 @@ module.exports = (_env, argv) => {
     performance: { hints: false },
     plugins: [
       ...pages,
+      // A production build fails when the pane's first chunk passes its gzipped budget (250 KiB).
+      ...(dev || testHarness ? [] : [new PaneBudgetPlugin({ entry: "taskpane" })]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

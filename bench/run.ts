@@ -156,14 +156,22 @@ async function main(): Promise<void> {
   results.dashboard = await dashboardBench();
 
   // 6. The task pane's initial JavaScript.
-  const js = path.join(root, "dist", "taskpane.js");
-  if (!fs.existsSync(js)) spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root });
-  results.taskpaneInitialJsGzipKiB = zlib.gzipSync(fs.readFileSync(js)).length / 1024;
+  results.taskpaneInitialJsGzipKiB = paneInitialJsGzipKiB();
 
   (results.machine as { loadAtEnd?: number }).loadAtEnd = os.loadavg()[0];
   fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2));
   writePage(results);
   log("wrote bench/results.json and docs/benchmarks.md");
+}
+
+/**
+ * The task pane's initial JavaScript (taskpane.js, its only up-front script), gzipped, from a fresh
+ * production build: a `dist/` left from an older build would report the wrong figure. A build over the
+ * pane's budget fails (scripts/pane-budget.js) but still writes its files, so it is measured all the same.
+ */
+function paneInitialJsGzipKiB(): number {
+  spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: root, stdio: "ignore" });
+  return zlib.gzipSync(fs.readFileSync(path.join(root, "dist", "taskpane.js"))).length / 1024;
 }
 
 interface DashboardResult { customers: number; followUps: number; wallMs: Stat; peakRssMiB: Stat; fileMiB: number }
@@ -323,6 +331,14 @@ if (coreArg > 0) {
   });
 } else if (cliArg > 0) {
   void cliOnly((process.argv[cliArg + 1] ?? "10000").split(",").map(Number));
+} else if (process.argv.includes("--pane-only")) {
+  // Only the task pane's initial JavaScript, merged into the last full results.
+  const file = path.join(root, "bench", "results.json");
+  const r = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  r.taskpaneInitialJsGzipKiB = paneInitialJsGzipKiB();
+  fs.writeFileSync(file, JSON.stringify(r, null, 2));
+  writePage(r);
+  log(`task pane initial JavaScript: ${(r.taskpaneInitialJsGzipKiB as number).toFixed(1)} KiB gzipped`);
 } else if (process.argv.includes("--report-only")) {
   const r = JSON.parse(fs.readFileSync(path.join(root, "bench", "results.json"), "utf8")) as Record<string, unknown>;
   writePage(r);

@@ -7,7 +7,6 @@ import { grade, type GradeSummary } from "../core/usecases/grade";
 import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";
 import { planFollowUp, type FollowUpInput } from "../core/usecases/logFollowUp";
-import { CUSTOMER_COLUMNS } from "../core/template/columns";
 import { metaRow } from "../core/rules/metaRows";
 import { parseText } from "../core/model/parse";
 import { date, type PlanValue } from "../core/plan/plan";
@@ -21,8 +20,6 @@ import { queueAudit, type AuditEntry } from "./audit";
 import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameKeys, type RowKey } from "./rowGuard";
 import { say } from "../core/i18n/catalogue";
 import { CardSource } from "./card";
-import { install, type InstallOutcome } from "./install";
-import { upgradeTeamOps } from "./upgradeTeamOps";
 import type { Status } from "../core/followup/derive";
 import type { Grade } from "../core/grading/gradeCustomer";
 import { contactsByCustomer, readContacts } from "../core/contacts/readContacts";
@@ -30,6 +27,9 @@ import type { ContactLine } from "../core/contacts/contactLines";
 
 import { COMPLAINT_READ_KEYS } from "../core/health/columns";
 import { fromLocalDateTime } from "../core/health/wallClock";
+
+// The Home page's two use-cases live in ./template (the pane loads them alone); re-exported here for everyone else.
+export { installTemplate, templateStatus, type TemplateStatus } from "./template";
 
 /** Columns grading reads from the Customers table (never the whole sheet). */
 import { GRADE_READ_KEYS as GRADE_KEYS, HISTORY_READ_KEYS as HISTORY_KEYS } from "../core/usecases/grade";
@@ -85,15 +85,6 @@ export interface CustomerCard {
   readonly recent: ReadonlyArray<{ readonly date: DayNumber; readonly method: string; readonly summary: string; readonly by: string }>;
 }
 
-export interface TemplateStatus {
-  readonly installed: boolean;
-  readonly lang: Lang;
-  readonly version: number | null;
-  readonly customers: number;
-  readonly followUps: number;
-  readonly missingColumns: readonly string[];
-}
-
 export function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
   const cu = s.tables.customers;
   if (!cu?.exists) throw new ExcelDoorError("NotInstalled", say(s.lang, "door", "notInstalled"), "read");
@@ -103,38 +94,6 @@ export function need(s: Structure): { cu: TableInfo; fu: TableInfo | null } {
 
 function lastGradedRule(s: Structure): { readonly row: number; readonly label: string } | null {
   return metaRow(s.rulesRows, "lastGraded") ?? null;
-}
-
-/** Rows of a table, not counting the blank placeholder row a fresh table carries. */
-function dataRows(info: TableInfo | undefined): number {
-  if (!info?.exists) return 0;
-  return info.rowCount === 1 && info.lastRowBlank ? 0 : info.rowCount;
-}
-
-export async function templateStatus(): Promise<TemplateStatus> {
-  return run("status", async (context) => {
-    const s = await readStructure(context);
-    const cu = s.tables.customers;
-    const missing = cu?.exists ? CUSTOMER_COLUMNS.filter((c) => cu.positions[c.key] === undefined).map((c) => c.header[s.lang]) : [];
-    return {
-      installed: cu?.exists === true, lang: s.lang, version: s.templateVersion,
-      customers: dataRows(cu), followUps: dataRows(s.tables.followUps), missingColumns: missing,
-    };
-  });
-}
-
-export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: string, now: Date): Promise<InstallOutcome> {
-  const installed = await run("install", () => install(lang, confirmAdopt));
-  const poolRows = await run("upgrade", () => upgradeTeamOps(installed));
-  const out: InstallOutcome = installed.kind === "upgraded" ? { ...installed, columns: [...installed.columns, ...poolRows] } : installed;
-  if (out.kind === "installed" || out.kind === "upgraded") {
-    await run("audit", async (context) => {
-      const s = await readStructure(context);
-      queueAudit(context, s.tables.audit, { user, action: out.kind === "installed" ? "install" : "upgrade", target: out.sheets.concat(out.kind === "upgraded" ? out.columns : []).join(", "), cells: 0 }, now, true);
-      await context.sync();
-    });
-  }
-  return out;
 }
 
 /** A run whose rows kept moving under it is redone from a fresh read this many times, then abandoned. */

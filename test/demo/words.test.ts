@@ -1,18 +1,18 @@
 /**
- * The demo's words are the catalogues' `demo` section; the demo's modules hold structure and find
- * their texts by key. A gap in a numbered list would silently shorten it, and a text no structure
+ * The demo's words are a catalogue of their own (DEMO_CATALOGUES, apart from the product's CATALOGUES
+ * so the task pane does not ship them); the demo's modules hold structure and find their texts by key. A gap in a numbered list would silently shorten it, and a text no structure
  * reaches would be a translator's wasted work: both fail here.
  */
 import { DEMO_EN_US } from "../../src/core/i18n/locales/demo.en-US";
-import { CATALOGUES } from "../../src/core/i18n/catalogue";
 import { LANGS, type Texts } from "../../src/core/i18n/lang";
 import { FEEDBACK, LINES, NEXT_STEPS, NOTES, SOURCE_DETAILS, TAGS, TERSE } from "../../src/core/demo/talk";
 import { INDUSTRIES } from "../../src/core/demo/industries";
 import { REGIONS } from "../../src/core/demo/geography";
 import { TITLES } from "../../src/core/demo/people";
-import { demoList, demoText, pairedList } from "../../src/core/demo/words";
+import { DEMO_CATALOGUES, demoList, demoText, pairedList } from "../../src/core/demo/words";
 
 const KEYS = Object.keys(DEMO_EN_US);
+const params = (s: string) => [...new Set(s.match(/\{\w+\}/g) ?? [])].sort();
 const pairOf = (t: Texts) => LANGS.map((l) => t[l]).join("\u0000");
 
 it("numbered lists run from 1 without a gap", () => {
@@ -40,9 +40,20 @@ it("every demo text is reached by the demo's structure (the province names are t
 });
 
 it("looks texts up in every shipped language, and refuses a key or a count the catalogue does not have", () => {
-  expect(demoText("competitor.yonyou")).toEqual(Object.fromEntries(LANGS.map((l) => [l, CATALOGUES[l].demo["competitor.yonyou"]])));
+  expect(demoText("competitor.yonyou")).toEqual(Object.fromEntries(LANGS.map((l) => [l, DEMO_CATALOGUES[l]["competitor.yonyou"]])));
   expect(demoList("talk.attempt").map((t) => t["en-US"])).toEqual([DEMO_EN_US["talk.attempt.1"], DEMO_EN_US["talk.attempt.2"]]);
   expect(demoList("talk.nowhere")).toEqual([]);
   expect(() => demoText("competitor.nobody")).toThrow("competitor.nobody");
   expect(() => pairedList("talk.attempt", ["phone"])).toThrow("2 texts for 1 items");
+});
+
+// The product catalogues' checks (test/i18n/catalogues.test.ts) no longer see these words: the same checks here.
+it.each(LANGS)("%s has every demo key of the reference and no other, each a non-empty text with the reference's parameters", (lang) => {
+  const words = DEMO_CATALOGUES[lang] as Readonly<Record<string, unknown>>;
+  expect(Object.keys(words).sort()).toEqual([...KEYS].sort());
+  for (const k of KEYS) {
+    const v = words[k];
+    expect([k, typeof v, v === ""]).toEqual([k, "string", false]);
+    expect([k, params(v as string)]).toEqual([k, params((DEMO_EN_US as Readonly<Record<string, string>>)[k] as string)]);
+  }
 });

@@ -23,6 +23,9 @@ import { sheetName } from "../../src/core/template/sheets";
 
 jest.mock("../../src/core/i18n/locales/en-US", () => jest.requireActual("./wrap").pseudoLocale("en-US"));
 jest.mock("../../src/core/i18n/locales/zh-CN", () => jest.requireActual("./wrap").pseudoLocale("zh-CN"));
+// The demo's words are a catalogue of their own (src/core/demo/words.ts).
+jest.mock("../../src/core/i18n/locales/demo.en-US", () => jest.requireActual("./wrap").pseudoWords("demo.en-US"));
+jest.mock("../../src/core/i18n/locales/demo.zh-CN", () => jest.requireActual("./wrap").pseudoWords("demo.zh-CN"));
 jest.setTimeout(60_000);
 
 const DEFS = definitionTexts();

@@ -21,3 +21,8 @@ export function pseudoLocale(lang: "en-US" | "zh-CN"): Record<string, Sections> 
   const actual = jest.requireActual(file) as Record<string, Sections>;
   return Object.fromEntries(Object.entries(actual).map(([name, catalogue]) => [name, pseudo(catalogue)]));
 }
+
+/** A words module of its own (one flat list, like locales/demo.*.ts) pseudo-translated: `jest.mock(path, () => pseudoWords("demo.en-US"))`. */
+export function pseudoWords(file: string): Sections {
+  return pseudo(jest.requireActual(`../../src/core/i18n/locales/${file}`) as Sections);
+}

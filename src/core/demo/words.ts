@@ -1,10 +1,22 @@
-import type { Texts } from "../i18n/lang";
-import { textsOf } from "../i18n/catalogue";
+import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { DEMO_EN_US } from "../i18n/locales/demo.en-US";
+import { DEMO_ZH_CN } from "../i18n/locales/demo.zh-CN";
 
 /**
- * The demo's words live in the catalogues' `demo` section (locales/demo.*.ts); the demo's modules
- * hold only structure and look their texts up here by key.
+ * The demo's words (locales/demo.*.ts), one catalogue per language, kept apart from the product's
+ * CATALOGUES: only the demo (the command line's `demo`, `npm start`) reads them, and everything that
+ * imports the catalogues (the task pane's first chunk among them) would otherwise carry them too.
+ * The demo's modules hold only structure and look their texts up here by key. A third language adds
+ * its file here as it adds its catalogue to CATALOGUES.
  */
+export const DEMO_CATALOGUES: Readonly<Record<Lang, { readonly [K in keyof typeof DEMO_EN_US]: string }>> = { "en-US": DEMO_EN_US, "zh-CN": DEMO_ZH_CN };
+
+/** A demo text by a key built at run time, in every language; undefined when the reference lacks it. */
+function textsOf(key: string): Texts | undefined {
+  const words = (lang: Lang) => (DEMO_CATALOGUES[lang] as Readonly<Record<string, string>>)[key];
+  if (words("en-US") === undefined) return undefined;
+  return Object.fromEntries(LANGS.map((l) => [l, words(l) ?? ""])) as Record<Lang, string>;
+}
 
 /**
  * A demo text in every shipped language. A key the reference catalogue lacks is a programming error,
@@ -12,7 +24,7 @@ import { textsOf } from "../i18n/catalogue";
  * @example demoText("competitor.yonyou")["zh-CN"] === "用友"
  */
 export function demoText(key: string): Texts {
-  const t = textsOf("demo", key);
+  const t = textsOf(key);
   if (!t) throw new Error(`no demo words for ${key}`);
   return t;
 }
@@ -23,7 +35,7 @@ export function demoText(key: string): Texts {
  * @example demoTextIfAny("terse.email") === undefined
  */
 export function demoTextIfAny(key: string): Texts | undefined {
-  return textsOf("demo", key);
+  return textsOf(key);
 }
 
 /**
@@ -34,7 +46,7 @@ export function demoTextIfAny(key: string): Texts | undefined {
 export function demoList(prefix: string): Texts[] {
   const out: Texts[] = [];
   for (let n = 1; ; n++) {
-    const t = textsOf("demo", `${prefix}.${n}`);
+    const t = textsOf(`${prefix}.${n}`);
     if (!t) return out;
     out.push(t);
   }

@@ -2,7 +2,6 @@ import { IMPORT_EN_US } from "./import.en-US";
 import { COLUMNS_EN_US } from "./columns.en-US";
 import { FILE_DOOR_EN_US } from "./fileDoor.en-US";
 import { LIST_ENTRIES_EN_US } from "./listEntries.en-US";
-import { DEMO_EN_US } from "./demo.en-US";
 /**
  * The reference catalogue: every key and every `{parameter}` of the product's words is defined
  * here, in English; each other language is one file typed against it (see ../catalogue.ts).
@@ -696,5 +695,4 @@ export const EN_US = {
   columns: COLUMNS_EN_US,
   fileDoor: FILE_DOOR_EN_US,
   listEntries: LIST_ENTRIES_EN_US,
-  demo: DEMO_EN_US,
 } as const;

@@ -2,7 +2,6 @@ import { IMPORT_ZH_CN } from "./import.zh-CN";
 import { COLUMNS_ZH_CN } from "./columns.zh-CN";
 import { FILE_DOOR_ZH_CN } from "./fileDoor.zh-CN";
 import { LIST_ENTRIES_ZH_CN } from "./listEntries.zh-CN";
-import { DEMO_ZH_CN } from "./demo.zh-CN";
 import type { Catalogue } from "../catalogue";
 
 /** 简体中文。Keys and parameters follow en-US.ts; a missing key fails the type check. */
@@ -667,5 +666,4 @@ export const ZH_CN: Catalogue = {
   columns: COLUMNS_ZH_CN,
   fileDoor: FILE_DOOR_ZH_CN,
   listEntries: LIST_ENTRIES_ZH_CN,
-  demo: DEMO_ZH_CN,
 };
