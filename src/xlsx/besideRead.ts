@@ -4,8 +4,8 @@ import { Worker } from "worker_threads";
 import type { Book } from "./book";
 import { XlsxError } from "./errors";
 import type { Found, Located } from "./read";
-import type { TableModel } from "../core/model/workbookModel";
-import { unpackColumn } from "./columnPack";
+import type { RawCell, TableModel } from "../core/model/workbookModel";
+import { unpackColumn, type PackedColumn } from "./columnPack";
 import type { TableJob, TableReply } from "./tableWorker";
 
 /**
@@ -29,29 +29,36 @@ function minBytes(): number {
  * not shared memory, the part is small, or the worker's compiled script is absent (the program
  * run from its TypeScript sources, as the unit tests do) — and the caller reads it in turn.
  */
-export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], script = path.join(__dirname, "tableWorker.js")): Promise<{ located: Located; model: TableModel }> | null {
+export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], script = path.join(__dirname, "tableWorker.js"), partValues?: number): Promise<{ located: Located; model: TableModel }> | null {
   const buf = book.buf.buffer;
   // Told by its tag, not instanceof: a buffer made in another realm (a test's sandbox) is shared all the same.
   if (Object.prototype.toString.call(buf) !== "[object SharedArrayBuffer]" || book.buf.byteOffset !== 0 || book.buf.byteLength !== buf.byteLength) return null;
   const entry = book.byName.get(found.sheet.path);
   if (!entry || entry.size < minBytes()) return null;
   if (!fs.existsSync(script)) return null;
-  const job: TableJob = { buf: buf as SharedArrayBuffer, found, keys, formulaMarks };
+  const job: TableJob = { buf: buf as SharedArrayBuffer, found, keys, formulaMarks, ...(partValues !== undefined ? { partValues } : {}) };
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
+    // The columns as they arrive, part after part; a repeated text is one string across parts.
+    const cols: Record<string, RawCell[]> = {};
+    const seen = new Map<string, string>();
+    const take = (packed: Readonly<Record<string, PackedColumn>>) => {
+      for (const [k, p] of Object.entries(packed)) unpackColumn(p, (cols[k] ??= []), seen);
+    };
     let settled = false;
-    worker.once("message", (reply: TableReply) => {
+    const settle = (then: () => void) => {
+      if (settled) return;
       settled = true;
       void worker.terminate();
-      if (!reply.ok) {
-        reject(reply.xlsx ? XlsxError.fromWire(reply.xlsx) : new Error(reply.message));
-        return;
-      }
-      const cols: Record<string, ReturnType<typeof unpackColumn>> = {};
-      for (const [k, p] of Object.entries(reply.cols)) cols[k] = unpackColumn(p);
-      resolve({ located: reply.located, model: { ...reply.model, cols } });
+      then();
+    };
+    worker.on("message", (reply: TableReply) => {
+      if (reply.kind === "part") { take(reply.cols); return; }
+      if (reply.kind === "failed") { settle(() => reject(reply.xlsx ? XlsxError.fromWire(reply.xlsx) : new Error(reply.message))); return; }
+      take(reply.cols);
+      settle(() => resolve({ located: reply.located, model: { ...reply.model, cols } }));
     });
-    worker.once("error", (e) => { if (!settled) { settled = true; reject(e); } });
-    worker.once("exit", (code) => { if (!settled) { settled = true; reject(new Error(`table reader stopped (${code})`)); } });
+    worker.once("error", (e) => settle(() => reject(e)));
+    worker.once("exit", (code) => settle(() => reject(new Error(`table reader stopped (${code})`))));
   });
 }

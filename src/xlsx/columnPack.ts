@@ -20,12 +20,12 @@ const SEP = "\u0000";
 /**
  * @example unpackColumn(packColumn(["KH-1", 45000, null, true, { error: "#N/A" }])) // the same cells
  */
-export function packColumn(values: readonly RawCell[]): PackedColumn {
-  const kinds = new Uint8Array(values.length);
-  const nums = new Float64Array(values.length);
+export function packColumn(values: readonly RawCell[], from = 0, to = values.length): PackedColumn {
+  const kinds = new Uint8Array(to - from);
+  const nums = new Float64Array(to - from);
   const texts: string[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? null;
+  for (let i = 0; i < to - from; i++) {
+    const v = values[from + i] ?? null;
     if (v === null) kinds[i] = NULL;
     else if (typeof v === "number") { kinds[i] = NUMBER; nums[i] = v; }
     else if (typeof v === "string") { kinds[i] = TEXT; texts.push(v); }
@@ -36,33 +36,31 @@ export function packColumn(values: readonly RawCell[]): PackedColumn {
 }
 
 /**
- * The cells back. A text seen before is that same string (a follow-up's customer ID, ten times
+ * The cells back, appended to `into` (a column arriving in parts). A text seen before is that same string (a follow-up's customer ID, ten times
  * over): a million IDs cost the memory of the hundred thousand customers they name, and each is
  * hashed once when the grade looks it up.
  */
-export function unpackColumn(p: PackedColumn): RawCell[] {
+export function unpackColumn(p: PackedColumn, into: RawCell[] = [], seen = new Map<string, string>()): RawCell[] {
   const texts = p.texts.length === 0 && !p.kinds.some((k) => k === TEXT || k === ERROR) ? [] : p.texts.split(SEP);
-  const seen = new Map<string, string>();
-  const out = new Array<RawCell>(p.kinds.length);
   let t = 0;
   for (let i = 0; i < p.kinds.length; i++) {
     switch (p.kinds[i]) {
-      case NUMBER: out[i] = p.nums[i] as number; break;
+      case NUMBER: into.push(p.nums[i] as number); break;
       case TEXT: {
         const s = texts[t++] as string;
-        if (s.length > INTERN_MAX_LEN) { out[i] = s; break; }
+        if (s.length > INTERN_MAX_LEN) { into.push(s); break; }
         const hit = seen.get(s);
         if (hit === undefined && seen.size < INTERN_LIMIT) seen.set(s, s);
-        out[i] = hit ?? s;
+        into.push(hit ?? s);
         break;
       }
-      case TRUE: out[i] = true; break;
-      case FALSE: out[i] = false; break;
-      case ERROR: out[i] = { error: texts[t++] as string }; break;
-      default: out[i] = null;
+      case TRUE: into.push(true); break;
+      case FALSE: into.push(false); break;
+      case ERROR: into.push({ error: texts[t++] as string }); break;
+      default: into.push(null);
     }
   }
-  return out;
+  return into;
 }
 const INTERN_LIMIT = 200_000;
 const INTERN_MAX_LEN = 40;

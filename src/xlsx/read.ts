@@ -195,7 +195,13 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
  * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
  * columns when `keys` is "all"), streaming the sheet.
  */
-export async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = []): Promise<{ located: Located; model: TableModel }> {
+/**
+ * What `readTable` has read so far, column by column: every value below each column's length is
+ * final. Called after each piece of the sheet when asked (a worker thread sending what it has).
+ */
+export type ReadSoFar = (cols: Readonly<Record<string, readonly RawCell[]>>) => void;
+
+export async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], soFar?: ReadSoFar): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];
   const shared = () => book.sharedStrings();
   let headerRow: number;
@@ -284,7 +290,7 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
       lastRow.cells = rowCells;
       lastRowBlank = !any;
     },
-  });
+  }, soFar ? async () => soFar(cols) : undefined);
   if (lastRow.cells) lastRowStyles = new Map(lastRow.cells().filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));
   const last = f.table ? tableLast : lastData;
   const rowCount = Math.max(0, last - headerRow);

@@ -30,6 +30,15 @@ describe("a column packed to cross threads", () => {
       expect(unpackColumn(packColumn(cells))).toEqual(cells);
     }));
   });
+  it("comes back whole when sent in parts, each continuing where the last ended", () => {
+    fc.assert(fc.property(fc.array(cell, { maxLength: 60 }), fc.array(fc.nat({ max: 60 }), { maxLength: 4 }), (cells, cuts) => {
+      const bounds = [0, ...cuts.map((c) => Math.min(c, cells.length)).sort((a, b) => a - b), cells.length];
+      const into: RawCell[] = [];
+      const seen = new Map<string, string>();
+      for (let i = 1; i < bounds.length; i++) unpackColumn(packColumn(cells, bounds[i - 1], bounds[i]), into, seen);
+      expect(into).toEqual(cells);
+    }));
+  });
   it("keeps empty texts apart from blanks, and a column of one empty text", () => {
     expect(unpackColumn(packColumn([""]))).toEqual([""]);
     expect(unpackColumn(packColumn(["", null, "", { error: "" }]))).toEqual(["", null, "", { error: "" }]);
@@ -71,10 +80,14 @@ describe("the follow-up log read beside the customers", () => {
     if (!sheet) throw new Error("no follow-up sheet");
     const found = { key: "followUps" as const, sheet, table: book.tables(sheet)[0] ?? null };
     const keys = ["date", "customerId", "summary", "nextDate"];
-    const beside = readTableBeside(book, found, keys, [], path.join(root, "lib", "src", "xlsx", "tableWorker.js"));
-    if (!beside) throw new Error("the worker was not started");
-    const [there, here] = await Promise.all([beside, readTable(book, found, keys)]);
+    const script = path.join(root, "lib", "src", "xlsx", "tableWorker.js");
+    const beside = readTableBeside(book, found, keys, [], script);
+    // The same table sent in parts of 7 values: columns continue across parts of uneven length.
+    const inParts = readTableBeside(book, found, keys, [], script, 7);
+    if (!beside || !inParts) throw new Error("the worker was not started");
+    const [there, parts, here] = await Promise.all([beside, inParts, readTable(book, found, keys)]);
     expect(there.model).toEqual(here.model);
+    expect(parts.model).toEqual(here.model);
     // The worker's Map was made in Node's realm, not the test's: compared by its entries.
     const plain = (l: typeof here.located) => ({ ...l, lastRowStyles: [...l.lastRowStyles] });
     expect(plain(there.located)).toEqual(plain(here.located));
