@@ -52,9 +52,9 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
  * alive by a million IDs, they would hold the whole sheet in memory.
  */
 function detach(s: string): string {
-  if (s.length < 13) return s;
+  if (s.length < 13 || !keeping) return s;
   // A value seen before (a follow-up's customer ID, ten or so times each) is that same copy.
-  const short = interning && s.length <= INTERN_MAX_LEN;
+  const short = s.length <= INTERN_MAX_LEN;
   if (short) {
     const hit = interned.get(s);
     if (hit !== undefined) return hit;
@@ -66,15 +66,16 @@ function detach(s: string): string {
   return copy;
 }
 const interned = new Map<string, string>();
-let interning = true;
+let keeping = true;
 
 /**
- * Whether a value seen before is handed out as the same copy. A worker thread that packs what it
- * read into one string for the main thread turns it off: the copies die with the worker, and the
- * lookups cost more than they save there.
+ * Whether the values read are kept (copied out of the sheet's text, a repeated one as one copy) or
+ * passed on. A worker thread passes them on: it packs each part it has read into one string for
+ * the main thread and clears it (see `ReadSoFar`), so a view into a piece of the sheet lives only
+ * until then, and copying or looking up a million values would be work for nothing.
  */
-export function internValues(on: boolean): void {
-  interning = on;
+export function keepValues(on: boolean): void {
+  keeping = on;
 }
 const INTERN_LIMIT = 200_000;
 const INTERN_MAX_LEN = 40;
@@ -197,9 +198,10 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
  */
 /**
  * What `readTable` has read so far, column by column: every value below each column's length is
- * final. Called after each piece of the sheet when asked (a worker thread sending what it has).
+ * final, and the reader never reads it again, so the callee may take it and clear it (set it to
+ * null). Called after each piece of the sheet when asked (a worker thread sending what it has).
  */
-export type ReadSoFar = (cols: Readonly<Record<string, readonly RawCell[]>>) => void;
+export type ReadSoFar = (cols: Readonly<Record<string, RawCell[]>>) => void;
 
 export async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], soFar?: ReadSoFar): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "worker_threads";
 import { Book } from "./book";
 import { XlsxError } from "./errors";
-import { internValues, readTable, type Found, type Located } from "./read";
+import { keepValues, readTable, type Found, type Located } from "./read";
 import { packColumn, transferablesOf, type PackedColumn } from "./columnPack";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
 import type { XlsxErrorWire } from "./errors";
@@ -33,18 +33,21 @@ async function run(job: TableJob): Promise<void> {
   const port = parentPort;
   if (!port) return;
   try {
-    internValues(false);
+    keepValues(false);
     const book = new Book(new Uint8Array(job.buf));
     const sent: Record<string, number> = {};
-    const pack = (cols: Readonly<Record<string, readonly RawCell[]>>): Record<string, PackedColumn> => {
+    // A part sent is cleared here: its texts are views into pieces of the sheet, let go at once.
+    const pack = (cols: Readonly<Record<string, RawCell[]>>): Record<string, PackedColumn> => {
       const out: Record<string, PackedColumn> = {};
       for (const [k, v] of Object.entries(cols)) {
-        out[k] = packColumn(v, sent[k] ?? 0, v.length);
+        const from = sent[k] ?? 0;
+        out[k] = packColumn(v, from, v.length);
+        v.fill(null, from);
         sent[k] = v.length;
       }
       return out;
     };
-    const waiting = (cols: Readonly<Record<string, readonly RawCell[]>>) => Object.entries(cols).reduce((n, [k, v]) => n + v.length - (sent[k] ?? 0), 0);
+    const waiting = (cols: Readonly<Record<string, RawCell[]>>) => Object.entries(cols).reduce((n, [k, v]) => n + v.length - (sent[k] ?? 0), 0);
     const { located, model } = await readTable(book, job.found, job.keys, job.formulaMarks, (cols) => {
       if (waiting(cols) < (job.partValues ?? PART_VALUES)) return;
       const part = pack(cols);
@@ -52,7 +55,7 @@ async function run(job: TableJob): Promise<void> {
       port.postMessage(reply, transferablesOf(part));
     });
     const { cols, ...rest } = model;
-    const tail = pack(cols);
+    const tail = pack(cols as Record<string, RawCell[]>);
     const reply: TableReply = { kind: "done", located, model: rest, cols: tail };
     port.postMessage(reply, transferablesOf(tail));
   } catch (e) {
