@@ -22,6 +22,9 @@ function minBytes(): number {
   return process.env.CRM_SHEETS_THREAD_MIN_BYTES !== undefined && Number.isFinite(v) && v >= 0 ? v : BESIDE_MIN_BYTES;
 }
 
+/** A table being read on a worker thread; `stop` ends it when its result is no longer wanted. */
+export type BesideRead = Promise<{ located: Located; model: TableModel }> & { stop(): void };
+
 /**
  * Reads a table on a worker thread while the main thread reads another: the follow-up log is the
  * largest part of a team's workbook, and inflating and scanning it beside the Customers sheet
@@ -29,7 +32,7 @@ function minBytes(): number {
  * not shared memory, the part is small, or the worker's compiled script is absent (the program
  * run from its TypeScript sources, as the unit tests do) — and the caller reads it in turn.
  */
-export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], script = path.join(__dirname, "tableWorker.js"), partValues?: number): Promise<{ located: Located; model: TableModel }> | null {
+export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], script = path.join(__dirname, "tableWorker.js"), partValues?: number): BesideRead | null {
   const buf = book.buf.buffer;
   // Told by its tag, not instanceof: a buffer made in another realm (a test's sandbox) is shared all the same.
   if (Object.prototype.toString.call(buf) !== "[object SharedArrayBuffer]" || book.buf.byteOffset !== 0 || book.buf.byteLength !== buf.byteLength) return null;
@@ -37,8 +40,10 @@ export function readTableBeside(book: Book, found: Found, keys: readonly string[
   if (!entry || entry.size < minBytes()) return null;
   if (!fs.existsSync(script)) return null;
   const job: TableJob = { buf: buf as SharedArrayBuffer, found, keys, formulaMarks, ...(partValues !== undefined ? { partValues } : {}) };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
+  let worker: Worker | null = null;
+  const read = new Promise<{ located: Located; model: TableModel }>((resolve, reject) => {
+    worker = new Worker(script, { workerData: job });
+    const w = worker;
     // The columns as they arrive, part after part; a repeated text is one string across parts.
     const cols: Record<string, RawCell[]> = {};
     const seen = new Map<string, string>();
@@ -49,16 +54,18 @@ export function readTableBeside(book: Book, found: Found, keys: readonly string[
     const settle = (then: () => void) => {
       if (settled) return;
       settled = true;
-      void worker.terminate();
+      void w.terminate();
       then();
     };
-    worker.on("message", (reply: TableReply) => {
+    w.on("message", (reply: TableReply) => {
       if (reply.kind === "part") { take(reply.cols); return; }
       if (reply.kind === "failed") { settle(() => reject(reply.xlsx ? XlsxError.fromWire(reply.xlsx) : new Error(reply.message))); return; }
       take(reply.cols);
       settle(() => resolve({ located: reply.located, model: { ...reply.model, cols } }));
     });
-    worker.once("error", (e) => settle(() => reject(e)));
-    worker.once("exit", (code) => settle(() => reject(new Error(`table reader stopped (${code})`))));
+    w.once("error", (e) => settle(() => reject(e)));
+    w.once("exit", (code) => settle(() => reject(new Error(`table reader stopped (${code})`))));
   });
+  // Stopping ends the worker, and with it the read (which then fails): nothing is left running.
+  return Object.assign(read, { stop: () => { void (worker as Worker | null)?.terminate(); } });
 }

@@ -389,7 +389,14 @@ export async function readBook(
   // problem in it is said after one in the Customers sheet, as when the two are read in turn.
   const beside = found.followUps ? readTableBeside(book, found.followUps, keys.followUps) : null;
   const besideOutcome = beside?.then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e }));
-  const cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
+  let cu: { located: Located; model: TableModel };
+  try {
+    cu = await readTable(book, found.customers, keys.customers, keys.formulaMarks);
+  } catch (e) {
+    // The Customers sheet failed: the log's reader is stopped, not left to finish for nothing.
+    beside?.stop();
+    throw e;
+  }
   let fu: { located: Located; model: TableModel } | null = null;
   if (besideOutcome) {
     const o = await besideOutcome;

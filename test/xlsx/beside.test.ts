@@ -95,6 +95,30 @@ describe("the follow-up log read beside the customers", () => {
     delete process.env.CRM_SHEETS_THREAD_MIN_BYTES;
   });
 
+  it("stops when asked, and the read then fails rather than hangs", async () => {
+    const book = new Book(readFileChecked(demo));
+    const sheet = book.sheets.find((s) => sheetKeyOf(s.name) === "followUps");
+    if (!sheet) throw new Error("no follow-up sheet");
+    process.env.CRM_SHEETS_THREAD_MIN_BYTES = "0";
+    const read = readTableBeside(book, { key: "followUps", sheet, table: book.tables(sheet)[0] ?? null }, ["date"], [], path.join(root, "lib", "src", "xlsx", "tableWorker.js"));
+    delete process.env.CRM_SHEETS_THREAD_MIN_BYTES;
+    if (!read) throw new Error("the worker was not started");
+    read.stop();
+    await expect(read).rejects.toThrow(/table reader stopped/);
+  });
+
+  it("refuses a broken Customers sheet in the same one line while the log is read beside it", () => {
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const customers = b.sheets.find((s) => sheetKeyOf(s.name) === "customers")?.path as string;
+    const broken = (b.text(customers) ?? "").replace(/(<row r="3"[^>]*>)/, '$1<c r="A3" t="inlineStr"><is><t>KH-1</t></is>');
+    const f = path.join(dir, "brokenCustomers.xlsx");
+    fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[customers, new TextEncoder().encode(broken)]])));
+    const [beside, inTurn] = [ALWAYS, NEVER].map((env) => cli(["grade", f, "--today", TODAY], { env }));
+    expect(beside?.code).toBe(2);
+    expect(beside?.err).toMatch(/row 3: not well-formed XML/);
+    expect(beside?.err).toBe(inTurn?.err);
+  });
+
   it("refuses a broken follow-up log in the same one line, the file untouched", () => {
     const b = new Book(new Uint8Array(fs.readFileSync(demo)));
     const followUps = b.sheets[1]?.path as string;
