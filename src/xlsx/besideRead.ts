@@ -22,6 +22,19 @@ function minBytes(): number {
   return process.env.CRM_SHEETS_THREAD_MIN_BYTES !== undefined && Number.isFinite(v) && v >= 0 ? v : BESIDE_MIN_BYTES;
 }
 
+export interface BesideOptions {
+  readonly formulaMarks?: readonly string[];
+  /** The worker's compiled script (tests point at the built one). */
+  readonly script?: string;
+  /** Values per part sent back (tests send small parts). */
+  readonly partValues?: number;
+  /**
+   * The same read on this thread, for when the worker itself fails (it could not start, ran out of
+   * memory, sent a part that would not arrive): the file is not at fault, so it is read in turn.
+   */
+  readonly inTurn?: () => Promise<{ located: Located; model: TableModel }>;
+}
+
 /** A table being read on a worker thread; `stop` ends it when its result is no longer wanted. */
 export type BesideRead = Promise<{ located: Located; model: TableModel }> & { stop(): void };
 
@@ -32,15 +45,17 @@ export type BesideRead = Promise<{ located: Located; model: TableModel }> & { st
  * not shared memory, the part is small, or the worker's compiled script is absent (the program
  * run from its TypeScript sources, as the unit tests do) — and the caller reads it in turn.
  */
-export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], script = path.join(__dirname, "tableWorker.js"), partValues?: number): BesideRead | null {
+export function readTableBeside(book: Book, found: Found, keys: readonly string[] | "all", options: BesideOptions = {}): BesideRead | null {
   const buf = book.buf.buffer;
   // Told by its tag, not instanceof: a buffer made in another realm (a test's sandbox) is shared all the same.
   if (Object.prototype.toString.call(buf) !== "[object SharedArrayBuffer]" || book.buf.byteOffset !== 0 || book.buf.byteLength !== buf.byteLength) return null;
   const entry = book.byName.get(found.sheet.path);
   if (!entry || entry.size < minBytes()) return null;
+  const { formulaMarks = [], script = path.join(__dirname, "tableWorker.js"), partValues, inTurn } = options;
   if (!fs.existsSync(script)) return null;
   const job: TableJob = { buf: buf as SharedArrayBuffer, found, keys, formulaMarks, ...(partValues !== undefined ? { partValues } : {}) };
   let worker: Worker | null = null;
+  let stopped = false;
   const read = new Promise<{ located: Located; model: TableModel }>((resolve, reject) => {
     worker = new Worker(script, { workerData: job });
     const w = worker;
@@ -63,9 +78,15 @@ export function readTableBeside(book: Book, found: Found, keys: readonly string[
       take(reply.cols);
       settle(() => resolve({ located: reply.located, model: { ...reply.model, cols } }));
     });
-    w.once("error", (e) => settle(() => reject(e)));
-    w.once("exit", (code) => settle(() => reject(new Error(`table reader stopped (${code})`))));
+    // The worker failing is not the file failing: read in turn, unless we stopped it ourselves.
+    const lost = (why: unknown) => settle(() => {
+      if (stopped || !inTurn) reject(stopped ? new Error("table reader stopped") : why);
+      else inTurn().then(resolve, reject);
+    });
+    w.once("error", lost);
+    w.once("messageerror", lost);
+    w.once("exit", (code) => lost(new Error(`table reader stopped (${code})`)));
   });
   // Stopping ends the worker, and with it the read (which then fails): nothing is left running.
-  return Object.assign(read, { stop: () => { void (worker as Worker | null)?.terminate(); } });
+  return Object.assign(read, { stop: () => { stopped = true; void (worker as Worker | null)?.terminate(); } });
 }

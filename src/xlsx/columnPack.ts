@@ -2,20 +2,21 @@ import type { RawCell } from "../core/model/workbookModel";
 
 /**
  * A column of raw cells packed to cross from a worker thread: a kind per cell, the numbers in one
- * typed array (moved, not copied) and every text in one string. Structured-cloning a million
- * small values costs more than reading them; this costs one join on one side and one split on the
- * other. Texts are joined by U+0000, which XML 1.0 cannot carry, so no cell text holds one.
+ * typed array (moved, not copied) and every text in one string with each text's length beside it.
+ * Structured-cloning a million small values costs more than reading them; this costs one join on
+ * one side and one cut per text on the other. Lengths, not a separator: a cell's text may hold any
+ * character, U+0000 too (`_x0000_` and `&#0;` read as one).
  */
 export interface PackedColumn {
   readonly kinds: Uint8Array;
   readonly nums: Float64Array;
   readonly texts: string;
+  readonly lengths: Uint32Array;
 }
 
 /** What each cell is, one byte per cell. */
 const KIND = { null: 0, number: 1, text: 2, true: 3, false: 4, error: 5 } as const;
 const { null: NULL, number: NUMBER, text: TEXT, true: TRUE, false: FALSE, error: ERROR } = KIND;
-const SEP = "\u0000";
 
 /**
  * @example unpackColumn(packColumn(["KH-1", 45000, null, true, { error: "#N/A" }])) // the same cells
@@ -32,7 +33,9 @@ export function packColumn(values: readonly RawCell[], from = 0, to = values.len
     else if (typeof v === "boolean") kinds[i] = v ? TRUE : FALSE;
     else { kinds[i] = ERROR; texts.push(v.error); }
   }
-  return { kinds, nums, texts: texts.join(SEP) };
+  const lengths = new Uint32Array(texts.length);
+  texts.forEach((t, i) => { lengths[i] = t.length; });
+  return { kinds, nums, texts: texts.join(""), lengths };
 }
 
 /**
@@ -41,13 +44,18 @@ export function packColumn(values: readonly RawCell[], from = 0, to = values.len
  * hashed once when the grade looks it up.
  */
 export function unpackColumn(p: PackedColumn, into: RawCell[] = [], seen = new Map<string, string>()): RawCell[] {
-  const texts = p.texts.length === 0 && !p.kinds.some((k) => k === TEXT || k === ERROR) ? [] : p.texts.split(SEP);
   let t = 0;
+  let at = 0;
+  const next = (): string => {
+    const n = p.lengths[t++] as number;
+    at += n;
+    return p.texts.slice(at - n, at);
+  };
   for (let i = 0; i < p.kinds.length; i++) {
     switch (p.kinds[i]) {
       case NUMBER: into.push(p.nums[i] as number); break;
       case TEXT: {
-        const s = texts[t++] as string;
+        const s = next();
         if (s.length > INTERN_MAX_LEN) { into.push(s); break; }
         const hit = seen.get(s);
         if (hit === undefined && seen.size < INTERN_LIMIT) seen.set(s, s);
@@ -56,7 +64,7 @@ export function unpackColumn(p: PackedColumn, into: RawCell[] = [], seen = new M
       }
       case TRUE: into.push(true); break;
       case FALSE: into.push(false); break;
-      case ERROR: into.push({ error: texts[t++] as string }); break;
+      case ERROR: into.push({ error: next() }); break;
       default: into.push(null);
     }
   }
@@ -67,5 +75,5 @@ const INTERN_MAX_LEN = 40;
 
 /** The numbers' buffers, to move rather than copy across threads. */
 export function transferablesOf(cols: Readonly<Record<string, PackedColumn>>): ArrayBuffer[] {
-  return Object.values(cols).flatMap((c) => [c.kinds.buffer as ArrayBuffer, c.nums.buffer as ArrayBuffer]);
+  return Object.values(cols).flatMap((c) => [c.kinds.buffer as ArrayBuffer, c.nums.buffer as ArrayBuffer, c.lengths.buffer as ArrayBuffer]);
 }

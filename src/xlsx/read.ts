@@ -240,12 +240,16 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
   const rowValues: RawCell[] = [];
   let lastRowBlank = true;
   let belowOccupied = false;
+  let headerSeen = false;
   await streamSheet(book, f.sheet.path, {
     prefix: () => undefined,
     suffix: () => undefined,
     row: (_xml, n, rowCells) => {
-      if (n < 0 || n < headerRow) return;
+      // A second row numbered as the header (a file with a repeated row number) is not read again:
+      // it would start every column afresh and drop what was read before it.
+      if (n < 0 || n < headerRow || (n === headerRow && headerSeen)) return;
       if (n === headerRow) {
+        headerSeen = true;
         const cells = rowCells().filter((c) => c.col >= firstCol && c.col <= lastCol);
         const texts = headerTexts(cells, shared, book);
         headers = texts.slice(firstCol - 1, lastCol);
@@ -387,7 +391,8 @@ export async function readBook(
   // The follow-up log, the largest part, is read on a worker thread while this one reads the
   // customers, when it is large enough to pay for the thread; its outcome waits, settled, so a
   // problem in it is said after one in the Customers sheet, as when the two are read in turn.
-  const beside = found.followUps ? readTableBeside(book, found.followUps, keys.followUps) : null;
+  const fuFound = found.followUps;
+  const beside = fuFound ? readTableBeside(book, fuFound, keys.followUps, { inTurn: () => readTable(book, fuFound, keys.followUps) }) : null;
   const besideOutcome = beside?.then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e }));
   let cu: { located: Located; model: TableModel };
   try {

@@ -28,7 +28,8 @@ function readShared(file: string): Buffer {
     const buf = Buffer.from(new SharedArrayBuffer(size));
     let at = 0;
     while (at < size) {
-      const n = fs.readSync(fd, buf, at, size - at, at);
+      // At most 1 GiB a call: one read of 2 GiB or more is refused by Node.
+      const n = fs.readSync(fd, buf, at, Math.min(size - at, 1 << 30), at);
       if (n === 0) break;
       at += n;
     }

@@ -314,6 +314,9 @@ export function rebuildInPieces(buf: Uint8Array, entries: readonly ZipEntry[], r
   const cdStart = offset;
   for (const c of centrals) push(c);
   const cdSize = offset - cdStart;
+  // The classic end record cannot say where a directory at or past 4 GB starts, and this writer
+  // writes the ZIP64 one only for the entry count: refuse rather than write what no reader can open.
+  if (cdStart >= MAX32 || cdSize >= MAX32) throw tooLarge("the central directory");
   // More entries than 16 bits can count: a ZIP64 end record and its locator before the classic one.
   if (centrals.length >= MAX16) {
     const rec = new Uint8Array(56 + 20);

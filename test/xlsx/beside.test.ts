@@ -16,12 +16,22 @@ import { packColumn, unpackColumn } from "../../src/xlsx/columnPack";
 import type { RawCell } from "../../src/core/model/workbookModel";
 
 const TODAY = "2026-05-20";
+
+/** Runs with the worker threshold at 0 (always a worker), restored whatever happens. */
+function withWorkerAlways<T>(f: () => T): T {
+  process.env.CRM_SHEETS_THREAD_MIN_BYTES = "0";
+  try {
+    return f();
+  } finally {
+    delete process.env.CRM_SHEETS_THREAD_MIN_BYTES;
+  }
+}
 const ALWAYS = { CRM_SHEETS_THREAD_MIN_BYTES: "0" };
 const NEVER = { CRM_SHEETS_THREAD_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) };
 
 describe("a column packed to cross threads", () => {
-  // Cell text never holds U+0000 (XML 1.0 cannot carry it), so it may be the separator.
-  const text = fc.string({ unit: "grapheme", maxLength: 12 }).map((s) => s.replace(/\u0000/g, ""));
+  // Any character, U+0000 too: a cell's `_x0000_` reads as one.
+  const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 12 }), fc.constantFrom("\u0000", "KH-X\u0000Y", "\u0000\u0000"));
   const cell: fc.Arbitrary<RawCell> = fc.oneof(
     fc.constant(null), text, fc.double({ noNaN: true }), fc.integer(), fc.boolean(), text.map((error) => ({ error })),
   );
@@ -45,6 +55,8 @@ describe("a column packed to cross threads", () => {
     expect(unpackColumn(packColumn([]))).toEqual([]);
   });
 });
+
+const SCRIPT = path.join(root, "lib", "src", "xlsx", "tableWorker.js");
 
 describe("the follow-up log read beside the customers", () => {
   beforeAll(() => ensureCliBuilt());
@@ -74,16 +86,14 @@ describe("the follow-up log read beside the customers", () => {
   });
 
   it("is read by the worker as it is read in turn, texts, numbers and where the table sits", async () => {
-    process.env.CRM_SHEETS_THREAD_MIN_BYTES = "0";
     const book = new Book(readFileChecked(demo));
     const sheet = book.sheets.find((s) => sheetKeyOf(s.name) === "followUps");
     if (!sheet) throw new Error("no follow-up sheet");
     const found = { key: "followUps" as const, sheet, table: book.tables(sheet)[0] ?? null };
     const keys = ["date", "customerId", "summary", "nextDate"];
-    const script = path.join(root, "lib", "src", "xlsx", "tableWorker.js");
-    const beside = readTableBeside(book, found, keys, [], script);
+    const beside = withWorkerAlways(() => readTableBeside(book, found, keys, { script: SCRIPT }));
     // The same table sent in parts of 7 values: columns continue across parts of uneven length.
-    const inParts = readTableBeside(book, found, keys, [], script, 7);
+    const inParts = withWorkerAlways(() => readTableBeside(book, found, keys, { script: SCRIPT, partValues: 7 }));
     if (!beside || !inParts) throw new Error("the worker was not started");
     const [there, parts, here] = await Promise.all([beside, inParts, readTable(book, found, keys)]);
     expect(there.model).toEqual(here.model);
@@ -92,16 +102,13 @@ describe("the follow-up log read beside the customers", () => {
     const plain = (l: typeof here.located) => ({ ...l, lastRowStyles: [...l.lastRowStyles] });
     expect(plain(there.located)).toEqual(plain(here.located));
     expect(here.model.rowCount).toBeGreaterThan(100);
-    delete process.env.CRM_SHEETS_THREAD_MIN_BYTES;
   });
 
   it("stops when asked, and the read then fails rather than hangs", async () => {
     const book = new Book(readFileChecked(demo));
     const sheet = book.sheets.find((s) => sheetKeyOf(s.name) === "followUps");
     if (!sheet) throw new Error("no follow-up sheet");
-    process.env.CRM_SHEETS_THREAD_MIN_BYTES = "0";
-    const read = readTableBeside(book, { key: "followUps", sheet, table: book.tables(sheet)[0] ?? null }, ["date"], [], path.join(root, "lib", "src", "xlsx", "tableWorker.js"));
-    delete process.env.CRM_SHEETS_THREAD_MIN_BYTES;
+    const read = withWorkerAlways(() => readTableBeside(book, { key: "followUps", sheet, table: book.tables(sheet)[0] ?? null }, ["date"], { script: SCRIPT }));
     if (!read) throw new Error("the worker was not started");
     read.stop();
     await expect(read).rejects.toThrow(/table reader stopped/);
@@ -117,6 +124,70 @@ describe("the follow-up log read beside the customers", () => {
     expect(beside?.code).toBe(2);
     expect(beside?.err).toMatch(/row 3: not well-formed XML/);
     expect(beside?.err).toBe(inTurn?.err);
+  });
+
+  /** The demo with one follow-up sheet's text changed. */
+  const withLog = (name: string, change: (xml: string) => string): string => {
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const followUps = b.sheets.find((s) => sheetKeyOf(s.name) === "followUps")?.path as string;
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, rebuild(b.buf, b.entries, new Map([[followUps, new TextEncoder().encode(change(b.text(followUps) ?? ""))]])));
+    return f;
+  };
+  const logOf = async (file: string, options: { inParts?: boolean; script?: string; inTurn?: boolean } = {}) => {
+    const book = new Book(readFileChecked(file));
+    const sheet = book.sheets.find((s) => sheetKeyOf(s.name) === "followUps");
+    if (!sheet) throw new Error("no follow-up sheet");
+    const found = { key: "followUps" as const, sheet, table: book.tables(sheet)[0] ?? null };
+    const keys = ["date", "customerId", "nextDate"];
+    const here = await readTable(book, found, keys);
+    const beside = withWorkerAlways(() => readTableBeside(book, found, keys, {
+      script: options.script ?? SCRIPT, ...(options.inParts ? { partValues: 7 } : {}), ...(options.inTurn ? { inTurn: () => readTable(book, found, keys) } : {}),
+    }));
+    if (!beside) throw new Error("the worker was not started");
+    return { here, beside };
+  };
+
+  it("carries a text holding U+0000 (written _x0000_) without shifting the texts after it", async () => {
+    const f = withLog("nul.xlsx", (x) => x.replace(/<c r="B3"[\s\S]*?<\/c>/, '<c r="B3" t="inlineStr"><is><t>KH-X_x0000_Y</t></is></c>'));
+    const { here, beside } = await logOf(f, { inParts: true });
+    expect(here.model.cols.customerId?.[1]).toBe("KH-X\u0000Y");
+    expect((await beside).model).toEqual(here.model);
+    const [a, b] = [ALWAYS, NEVER].map((env, i) => {
+      const g = path.join(dir, `nul${i}`);
+      fs.mkdirSync(g);
+      fs.copyFileSync(f, path.join(g, "book.xlsx"));
+      const r = cli(["grade", "book.xlsx", "--today", TODAY, "--json"], { env, cwd: g });
+      return { r, bytes: fs.readFileSync(path.join(g, "book.xlsx")) };
+    });
+    expect(a?.r.code).toBe(0);
+    expect(a?.r.out).toBe(b?.r.out);
+    expect(a?.bytes.equals(b?.bytes ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it("reads a repeated header row once, in turn and on the worker alike", async () => {
+    const f = withLog("dupHeader.xlsx", (x) => {
+      const header = /<row r="1"[\s\S]*?<\/row>/.exec(x)?.[0] ?? "";
+      return x.replace(/<row r="60"/, `${header}<row r="60"`);
+    });
+    const changed = new Book(new Uint8Array(fs.readFileSync(f)));
+    const log = changed.sheets.find((s) => sheetKeyOf(s.name) === "followUps")?.path as string;
+    expect(changed.text(log)?.match(/<row r="1"[ >]/g)).toHaveLength(2);
+    const original = await logOf(demo);
+    const { here, beside } = await logOf(f, { inParts: true });
+    // Nothing read before the repeated header is dropped.
+    expect(here.model.cols.customerId?.slice(0, 50)).toEqual(original.here.model.cols.customerId?.slice(0, 50));
+    expect((await beside).model).toEqual(here.model);
+    await original.beside;
+  });
+
+  it("reads in turn when the worker itself fails, and says so when nothing can", async () => {
+    const crash = path.join(dir, "crash.js");
+    fs.writeFileSync(crash, "throw new Error('worker could not start');");
+    const withFallback = await logOf(demo, { script: crash, inTurn: true });
+    expect((await withFallback.beside).model).toEqual(withFallback.here.model);
+    const without = await logOf(demo, { script: crash });
+    await expect(without.beside).rejects.toThrow(/worker could not start/);
   });
 
   it("refuses a broken follow-up log in the same one line, the file untouched", () => {
