@@ -1,4 +1,5 @@
 import type { RawCell } from "../core/model/workbookModel";
+import { oneCopy } from "./intern";
 
 /**
  * A column of raw cells packed to cross from a worker thread: a kind per cell, the numbers in one
@@ -55,11 +56,7 @@ export function unpackColumn(p: PackedColumn, into: RawCell[] = [], seen = new M
     switch (p.kinds[i]) {
       case NUMBER: into.push(p.nums[i] as number); break;
       case TEXT: {
-        const s = next();
-        if (s.length > INTERN_MAX_LEN) { into.push(s); break; }
-        const hit = seen.get(s);
-        if (hit === undefined && seen.size < INTERN_LIMIT) seen.set(s, s);
-        into.push(hit ?? s);
+        into.push(oneCopy(seen, next()));
         break;
       }
       case TRUE: into.push(true); break;
@@ -70,8 +67,6 @@ export function unpackColumn(p: PackedColumn, into: RawCell[] = [], seen = new M
   }
   return into;
 }
-const INTERN_LIMIT = 200_000;
-const INTERN_MAX_LEN = 40;
 
 /** The numbers' buffers, to move rather than copy across threads. */
 export function transferablesOf(cols: Readonly<Record<string, PackedColumn>>): ArrayBuffer[] {

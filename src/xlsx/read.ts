@@ -14,6 +14,7 @@ import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 import { textOfBytes } from "./byteText";
 import { readTableBeside } from "./besideRead";
+import { oneCopy } from "./intern";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
 export interface Located extends TableHeading {
@@ -53,18 +54,11 @@ const DEFS: Partial<Record<SheetKey, readonly ColumnDef[]>> = { customers: CUSTO
  */
 function detach(s: string): string {
   if (s.length < 13 || !keeping) return s;
-  // A value seen before (a follow-up's customer ID, ten or so times each) is that same copy.
-  const short = s.length <= INTERN_MAX_LEN;
-  if (short) {
-    const hit = interned.get(s);
-    if (hit !== undefined) return hit;
-  }
-  // Joining copies the characters into a new flat string (a copy of one element would not); the
-  // slice then refers to that small copy, not to the chunk.
-  const copy = [" ", s].join("").slice(1);
-  if (short && interned.size < INTERN_LIMIT) interned.set(copy, copy);
-  return copy;
+  // A value seen before is that same copy. Joining copies the characters into a new flat string (a
+  // copy of one element would not); the slice then refers to that small copy, not to the chunk.
+  return oneCopy(interned, s, flatCopy);
 }
+const flatCopy = (s: string) => [" ", s].join("").slice(1);
 const interned = new Map<string, string>();
 let keeping = true;
 
@@ -77,8 +71,6 @@ let keeping = true;
 export function keepValues(on: boolean): void {
   keeping = on;
 }
-const INTERN_LIMIT = 200_000;
-const INTERN_MAX_LEN = 40;
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
@@ -392,7 +384,8 @@ export async function readBook(
   // customers, when it is large enough to pay for the thread; its outcome waits, settled, so a
   // problem in it is said after one in the Customers sheet, as when the two are read in turn.
   const fuFound = found.followUps;
-  const beside = fuFound ? readTableBeside(book, fuFound, keys.followUps, { inTurn: () => readTable(book, fuFound, keys.followUps) }) : null;
+  const readLog = fuFound ? () => readTable(book, fuFound, keys.followUps) : null;
+  const beside = fuFound && readLog ? readTableBeside(book, fuFound, keys.followUps, { inTurn: readLog }) : null;
   const besideOutcome = beside?.then((r) => ({ ok: true as const, r }), (e: unknown) => ({ ok: false as const, e }));
   let cu: { located: Located; model: TableModel };
   try {
@@ -407,7 +400,7 @@ export async function readBook(
     const o = await besideOutcome;
     if (!o.ok) throw o.e;
     fu = o.r;
-  } else if (found.followUps) fu = await readTable(book, found.followUps, keys.followUps);
+  } else if (readLog) fu = await readLog();
   // Complaints are few; a workbook from before template version 3 has none.
   const co = found.complaints ? await readTable(book, found.complaints, keys.complaints ?? "all") : null;
   const rl = await readRulesAndLists(book, found);

@@ -138,12 +138,23 @@ class SheetWriter {
 
   /** The new XML of a written cell, or null when the cell already holds the value. */
   private written(old: RawCellXml | undefined, col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
-    if (old && this.same(old, v)) return null;
-    if (!old && v.kind === "blank" && !newCellStyles?.has(col)) return null;
+    if (!old) {
+      const fresh = this.freshCell(col, n, v, newCellStyles);
+      if (fresh === null) return null;
+      if (this.dry) throw new WouldChange();
+      return bytesOfText(fresh);
+    }
+    if (this.same(old, v)) return null;
     if (this.dry) throw new WouldChange();
-    if (old?.f != null && v.kind !== "formula") this.track.formulasRemoved = true;
-    if (old?.shared?.master) this.orphaned.add(old.shared.si);
-    return this.cellXml(`${columnLetter(col)}${n}`, v, old ? old.s : (newCellStyles?.get(col) ?? null));
+    if (old.f !== null && v.kind !== "formula") this.track.formulasRemoved = true;
+    if (old.shared?.master) this.orphaned.add(old.shared.si);
+    return this.cellXml(`${columnLetter(col)}${n}`, v, old.s);
+  }
+
+  /** A cell where the row has none, as text: null when it would be blank and have no look of its own. */
+  private freshCell(col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
+    if (v.kind === "blank" && !newCellStyles?.has(col)) return null;
+    return this.cellText(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
   }
 
   /**
@@ -228,11 +239,7 @@ class SheetWriter {
   newRow(n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string {
     if (this.dry) throw new WouldChange();
     let body = "";
-    for (const col of [...writes.keys()].sort((a, b) => a - b)) {
-      const v = writes.get(col) as PlanValue;
-      if (v.kind === "blank" && !newCellStyles?.has(col)) continue;
-      body += this.cellText(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
-    }
+    for (const col of [...writes.keys()].sort((a, b) => a - b)) body += this.freshCell(col, n, writes.get(col) as PlanValue, newCellStyles) ?? "";
     return body === "" ? "" : bytesOfText(`${this.names.row} r="${n}">${body}${this.names.rowClose}`);
   }
 

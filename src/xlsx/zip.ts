@@ -331,7 +331,7 @@ export function rebuildInPieces(buf: Uint8Array, entries: readonly ZipEntry[], r
   const ev = new DataView(eocd.buffer);
   const n16 = Math.min(centrals.length, MAX16);
   ev.setUint32(0, SIG_EOCD, true); ev.setUint16(8, n16, true); ev.setUint16(10, n16, true);
-  ev.setUint32(12, Math.min(cdSize, MAX32), true); ev.setUint32(16, Math.min(cdStart, MAX32), true);
+  ev.setUint32(12, cdSize, true); ev.setUint32(16, cdStart, true);
   push(eocd);
   return { pieces: parts, size: offset };
 }
