@@ -11,7 +11,7 @@ import { hiddenRows, readStructure, type Structure, type TableInfo } from "./str
 import { readColumns } from "./readModel";
 import { queueCells } from "./writeColumns";
 import { queueAudit } from "./audit";
-import { isGuardTrip, queueBlankGuard, queueRowGuard, queueTextGuard } from "./rowGuard";
+import { isGuardTrip, queueBlankGuard, queueRowGuard, queueTextGuard, rowKey } from "./rowGuard";
 import { ExcelDoorError } from "./errors";
 
 export interface OwnerWriteOutcome {
@@ -126,9 +126,7 @@ function queueChunk(
   const ownerPos = cu.positions.owner;
   for (const c of chunk) {
     if (hidden?.has(c.index) || ownerPos === undefined) continue;
-    const id = parseText(fresh.id?.[c.index] ?? null);
-    const name = parseText(fresh.name?.[c.index] ?? null);
-    queueRowGuard(sheet, cu, c.index, id !== "" ? { kind: "id", text: id } : name !== "" ? { kind: "name", text: name } : { kind: "none" }, fills.has(c.index));
+    queueRowGuard(sheet, cu, c.index, rowKey(fresh.id?.[c.index], fresh.name?.[c.index]), fills.has(c.index));
     queueOwnerGuard(sheet, cu, c.index, ownerPos, fresh.owner?.[c.index] ?? null);
   }
   const idFills = chunk.flatMap((c) => fills.get(c.index) ?? []);

@@ -27,12 +27,19 @@ function keyText(v: RawCell | undefined): string | null {
  */
 export function rowKeys(ids: readonly RawCell[], names: readonly RawCell[], count: number): RowKey[] {
   const out: RowKey[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = keyText(ids[i]);
-    const name = keyText(names[i]);
-    out.push(id !== null ? { kind: "id", text: id } : name !== null ? { kind: "name", text: name } : { kind: "none" });
-  }
+  for (let i = 0; i < count; i++) out.push(rowKey(ids[i], names[i]));
   return out;
+}
+
+/**
+ * One row's key from its ID and name cells exactly as read (untrimmed: the guard finds the cell
+ * by its whole text).
+ * @example rowKey(" KH-1 ", "甲") // { kind: "id", text: " KH-1 " }
+ */
+export function rowKey(id: RawCell | undefined, name: RawCell | undefined): RowKey {
+  const i = keyText(id);
+  const n = keyText(name);
+  return i !== null ? { kind: "id", text: i } : n !== null ? { kind: "name", text: n } : { kind: "none" };
 }
 
 /**

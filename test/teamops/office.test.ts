@@ -102,6 +102,14 @@ describe("handover through the Office door", () => {
     ]);
   });
 
+  it("hands over a customer whose ID has spaces around it: the row's guard checks the ID as written", async () => {
+    x.userTypes("客户信息", "A3", [[" KH-2 "]]);
+    const out = await handOver({ from: "张三", to: ["王五"], allStages: false }, today, "经理", now);
+    expect(out.written).toHaveLength(3);
+    expect(owners().slice(0, 2)).toEqual(["王五", "王五"]);
+    expect(x.grid("客户信息", "A3")).toEqual([[" KH-2 "]]);
+  });
+
   it("offers the team list and every owner, not the pool", async () => {
     expect(await teamMembers()).toEqual(["张三", "李四"]);
   });
