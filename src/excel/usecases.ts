@@ -307,12 +307,15 @@ export async function checkWorkbook(today: DayNumber): Promise<LocatedIssue[]> {
     const coModel = co ? tableModel(co, reads.get(co) ?? {}) : null;
     const ctModel = ct ? tableModel(ct, reads.get(ct) ?? {}) : null;
     const issues = check(workbookModel(s, cuModel, fuModel, { complaints: coModel, contacts: ctModel }), today);
-    return issues.map((issue) => ({
-      issue,
-      address: issue.sheet === "customers" ? address(cuModel, cu.sheetName, issue.row, issue.columnKey)
-        : issue.sheet === "followUps" && fuModel && fuAll ? address(fuModel, fuAll.sheetName, issue.row, issue.columnKey)
-        : issue.sheet === "complaints" && coModel && co ? address(coModel, co.sheetName, issue.row, issue.columnKey) : null,
-    }));
+    // Each table an issue can be about, with the sheet it is on: a table read here is a table addressed.
+    const tables: Partial<Record<string, readonly [TableModel, string]>> = { customers: [cuModel, cu.sheetName] };
+    if (fuModel && fuAll) tables.followUps = [fuModel, fuAll.sheetName];
+    if (coModel && co) tables.complaints = [coModel, co.sheetName];
+    if (ctModel && ct) tables.contacts = [ctModel, ct.sheetName];
+    return issues.map((issue) => {
+      const t = tables[issue.sheet];
+      return { issue, address: t ? address(t[0], t[1], issue.row, issue.columnKey) : null };
+    });
   });
 }
 

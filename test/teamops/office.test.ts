@@ -221,6 +221,12 @@ describe("contacts in the pane's reads and the log form", () => {
     expect((await checkWorkbook(today)).filter((l) => l.issue.code === "noDecisionMaker")).toEqual([]);
   });
 
+  it("a Contacts row's problem comes with the cell it is about, as a customer's does", async () => {
+    x.userTypes("联系人", "A2", [["KH-404", null, "孙工", "技术", "技术对接人"]]);
+    const found = (await checkWorkbook(today)).filter((l) => l.issue.sheet === "contacts");
+    expect(found.map((l) => [l.issue.code, l.address])).toEqual([["unknownCustomerId", "联系人!A2"]]);
+  });
+
   it("the log form names whom the rep spoke to", async () => {
     const out = await logFollowUp({ customerId: "KH-1", date: today, by: "张三", method: "电话", summary: "谈预算", spokeWith: "李总" }, today, "张三", now);
     expect(x.grid("跟进记录", `K${out.row}`)).toEqual([["李总"]]);
