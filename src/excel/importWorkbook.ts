@@ -14,7 +14,7 @@ import { readStructure, toRaw, type Structure, type TableInfo } from "./structur
 import { CHUNK_BYTES, readColumns, tableModel, workbookModel } from "./readModel";
 import { estimateBytes, queueWrite } from "./writeCells";
 import { queueAudit } from "./audit";
-import { isGuardTrip, queueBlankGuard } from "./rowGuard";
+import { queueBlankGuard, redoOnMove } from "./rowGuard";
 
 /** What the Import page shows before anything is written. */
 export interface ImportPreview {
@@ -121,13 +121,8 @@ export async function importIntoWorkbook(source: SourceTable, options: ImportOpt
   return run("import", async (context) => {
     // The Contacts rows lead the first batch behind their guard: when a co-author took the table's
     // blank row since we read it, nothing of the batch is applied and the run is planned afresh.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await importOnce(context, source, options, user, now, today);
-      } catch (e) {
-        if (!isGuardTrip(e) || attempt >= 3) throw e;
-      }
-    }
+    let lang: Lang = "zh-CN";
+    return redoOnMove("import", () => lang, () => importOnce(context, source, options, user, now, today, (l) => { lang = l; }));
   });
 }
 
@@ -171,8 +166,9 @@ async function queueContacts(context: Excel.RequestContext, ct: TableInfo, rows:
   }
 }
 
-async function importOnce(context: Excel.RequestContext, source: SourceTable, options: ImportOptions, user: string, now: Date, today: DayNumber): Promise<WorkbookImportOutcome> {
+async function importOnce(context: Excel.RequestContext, source: SourceTable, options: ImportOptions, user: string, now: Date, today: DayNumber, onLang: (l: Lang) => void): Promise<WorkbookImportOutcome> {
   const { s, plan, target, contacts } = await planIn(context, source, options);
+  onLang(s.lang);
   if (contacts) await queueContacts(context, contacts, plan.contacts.rows, s.lang);
   const sheet = context.workbook.worksheets.getItem(target.sheetName);
   context.workbook.application.suspendApiCalculationUntilNextSync();

@@ -11,7 +11,7 @@ import { hiddenRows, readStructure, type Structure, type TableInfo } from "./str
 import { readColumns } from "./readModel";
 import { queueCells } from "./writeColumns";
 import { queueAudit } from "./audit";
-import { isGuardTrip, queueBlankGuard, queueRowGuard, queueTextGuard, rowKey } from "./rowGuard";
+import { isGuardTrip, MAX_ATTEMPTS, queueBlankGuard, queueRowGuard, queueTextGuard, rowKey } from "./rowGuard";
 import { ExcelDoorError } from "./errors";
 
 export interface OwnerWriteOutcome {
@@ -21,7 +21,6 @@ export interface OwnerWriteOutcome {
 }
 
 /** A write whose rows kept changing under it is redone from a fresh read this many times, then abandoned. */
-const MAX_ATTEMPTS = 3;
 
 /** Owner changes per batch: each costs a write and two guards, well under Excel on the web's 5 MB request limit. */
 const CHUNK = 2_000;

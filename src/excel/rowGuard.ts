@@ -1,6 +1,9 @@
 import type { RawCell } from "../core/model/workbookModel";
 import { columnLetter } from "../core/_lib/a1";
 import type { TableInfo } from "./structure";
+import type { Lang } from "../core/i18n/lang";
+import { say } from "../core/i18n/catalogue";
+import { ExcelDoorError } from "./errors";
 
 /**
  * What a table row held when we read it, so a later batch can insist the row still holds it.
@@ -118,4 +121,23 @@ export function sameKey(a: RowKey | undefined, b: RowKey | undefined): boolean {
 /** Same keys on every row: a trip after such a read was not a move, but a row Excel's find cannot see. */
 export function sameKeys(a: readonly RowKey[], b: readonly RowKey[]): boolean {
   return a.length === b.length && a.every((k, i) => sameKey(k, b[i]));
+}
+
+/** A run whose rows kept moving under it is redone from a fresh read this many times, then abandoned. */
+export const MAX_ATTEMPTS = 3;
+
+/**
+ * Runs `once` and redoes it from a fresh read when one of its row guards tripped (a co-author moved
+ * rows between our read and our write); what an attempt wrote before the trip is on the rows it
+ * checked, and the redo rewrites it anyway.
+ */
+export async function redoOnMove<T>(step: string, lang: () => Lang, once: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once();
+    } catch (e) {
+      if (!isGuardTrip(e)) throw e;
+      if (attempt >= MAX_ATTEMPTS) throw new ExcelDoorError("RowsMoved", say(lang(), "door", "keptMoving"), step, e);
+    }
+  }
 }

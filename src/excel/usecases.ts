@@ -17,7 +17,7 @@ import { readColumns, tableModel, workbookModel } from "./readModel";
 import { queueCells, writeGuarded } from "./writeColumns";
 import { queueWrite } from "./writeCells";
 import { queueAudit, type AuditEntry } from "./audit";
-import { escapeFind, isGuardTrip, queueBlankGuard, queueRowGuard, rowKeys, sameKeys, type RowKey } from "./rowGuard";
+import { escapeFind, queueBlankGuard, queueRowGuard, redoOnMove, rowKeys, sameKeys, type RowKey } from "./rowGuard";
 import { say } from "../core/i18n/catalogue";
 import { CardSource } from "./card";
 import type { Status } from "../core/followup/derive";
@@ -96,24 +96,6 @@ function lastGradedRule(s: Structure): { readonly row: number; readonly label: s
   return metaRow(s.rulesRows, "lastGraded") ?? null;
 }
 
-/** A run whose rows kept moving under it is redone from a fresh read this many times, then abandoned. */
-const MAX_ATTEMPTS = 3;
-
-/**
- * Runs `once` and redoes it from a fresh read when one of its row guards tripped (a co-author moved
- * rows between our read and our write); what an attempt wrote before the trip is on the rows it
- * checked, and the redo rewrites it anyway.
- */
-async function redoOnMove<T>(step: string, lang: () => Lang, once: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await once();
-    } catch (e) {
-      if (!isGuardTrip(e)) throw e;
-      if (attempt >= MAX_ATTEMPTS) throw new ExcelDoorError("RowsMoved", say(lang(), "door", "keptMoving"), step, e);
-    }
-  }
-}
 
 const isBlankRaw = (v: RawCell | undefined) => v === undefined || v === null || v === "";
 
