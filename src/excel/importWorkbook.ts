@@ -5,8 +5,8 @@ import { normalizeLabel } from "../core/model/headers";
 import type { PlanValue } from "../core/plan/plan";
 import { planImport, type ImportCounts, type ImportOptions, type ImportPlan, type SourceTable } from "../core/import/planImport";
 import { readSourceHeader, type SourceHeader } from "../core/import/headers";
-import { isContactKey } from "../core/import/contactGroups";
-import type { ContactCounts } from "../core/import/placeContacts";
+import { hasContactGroups } from "../core/import/contactGroups";
+import { CONTACT_MATCH_KEYS, type ContactCounts } from "../core/import/placeContacts";
 import { IMPORT_TEXTS, importText } from "../core/import/messages";
 import { REPORT_HEADER_ROW, reportSheet } from "../core/import/report";
 import { ExcelDoorError, runUseCase as run } from "./errors";
@@ -77,8 +77,6 @@ function withExtras(info: TableInfo): TableInfo {
   return { ...info, positions: { ...info.positions, ...extras } };
 }
 
-/** The Contacts columns an import compares (the same person: the same phone, or the same name). */
-const CONTACT_KEYS = ["customerId", "name", "phone"];
 
 async function planIn(context: Excel.RequestContext, source: SourceTable, options: ImportOptions): Promise<{ s: Structure; plan: ImportPlan; target: TableInfo; contacts: TableInfo | null }> {
   const s = await readStructure(context);
@@ -91,9 +89,9 @@ async function planIn(context: Excel.RequestContext, source: SourceTable, option
   const cuKeys = options.kind === "customers" ? Object.keys(cuAll.positions) : ["id", "name", "phone", "owner"];
   const fuKeys = options.kind === "followups" ? Object.keys(fuAll?.positions ?? {}) : [];
   // Numbered contact groups are compared with the Contacts table (read only when the source has them).
-  const groups = options.kind === "customers" && readSourceHeader(options.kind, source.rows, options.map ?? []).uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+  const groups = options.kind === "customers" && hasContactGroups(readSourceHeader(options.kind, source.rows, options.map ?? []).uses);
   const ct = groups && s.tables.contacts?.exists ? s.tables.contacts : null;
-  const reads = await readColumns(context, [{ info: cuAll, keys: cuKeys }, ...(fuAll && fuKeys.length > 0 ? [{ info: fuAll, keys: fuKeys }] : []), ...(ct ? [{ info: ct, keys: CONTACT_KEYS }] : [])]);
+  const reads = await readColumns(context, [{ info: cuAll, keys: cuKeys }, ...(fuAll && fuKeys.length > 0 ? [{ info: fuAll, keys: fuKeys }] : []), ...(ct ? [{ info: ct, keys: CONTACT_MATCH_KEYS }] : [])]);
   const model = workbookModel(s, tableModel(cuAll, reads.get(cuAll) ?? {}), fuAll ? tableModel(fuAll, reads.get(fuAll) ?? {}) : null, { contacts: ct ? tableModel(ct, reads.get(ct) ?? {}) : null });
   const plan = planImport(model, source, options);
   return { s, plan, target: (options.kind === "customers" ? cuAll : fuAll) as TableInfo, contacts: ct };

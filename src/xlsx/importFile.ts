@@ -16,7 +16,8 @@ import { getAttr, parseTag, tagEnd } from "./tags";
 import { DeflateStream, rebuildInPieces, type Deflated, type Pieces } from "./zip";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
 import { escapeXml, parseRange } from "./xml";
-import { isContactKey } from "../core/import/contactGroups";
+import { hasContactGroups, isContactKey } from "../core/import/contactGroups";
+import { CONTACT_MATCH_KEYS } from "../core/import/placeContacts";
 import { formulaForRow } from "./importFormulas";
 
 export interface FileImportOptions extends ImportOptions {
@@ -279,9 +280,9 @@ async function readTarget(book: Book, source: SourceTable, options: ImportOption
   const header = readSourceHeader(options.kind, source.rows, options.map ?? []);
   const mapped = header.uses.flatMap((u) => (u.kind === "ours" && !isContactKey(u.key) ? (u.key === "region" ? ["province", "city"] : [u.key]) : []));
   // Numbered contacts are compared with the Contacts table and with the customer row's own contact.
-  const contacts = options.kind === "customers" && header.uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+  const contacts = options.kind === "customers" && hasContactGroups(header.uses);
   const keys = options.kind === "customers"
-    ? { customers: [...new Set(["id", "name", "phone", "email", ...(contacts ? ["contact"] : []), ...mapped])], followUps: ["date"], ...(contacts ? { contacts: CONTACT_KEYS } : {}) }
+    ? { customers: [...new Set(["id", "name", "phone", "email", ...(contacts ? ["contact"] : []), ...mapped])], followUps: ["date"], ...(contacts ? { contacts: CONTACT_MATCH_KEYS } : {}) }
     : { customers: ["id", "name", "phone", "owner"], followUps: [...new Set(["date", "customerId", "summary", ...mapped])] };
   const r = await readBook(book, keys);
   const l = options.kind === "customers" ? r.customers : r.followUps;
@@ -289,11 +290,9 @@ async function readTarget(book: Book, source: SourceTable, options: ImportOption
   const ours = new Set(Object.values(l.positions));
   const theirs = new Set(l.headers.filter((_h, i) => !ours.has(i)).map((h) => normalizeLabel(h)));
   const needsUserColumns = header.uses.some((u) => u.kind === "user" && theirs.has(normalizeLabel(u.header)));
-  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all", ...(contacts ? { contacts: CONTACT_KEYS } : {}) }) : r;
+  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all", ...(contacts ? { contacts: CONTACT_MATCH_KEYS } : {}) }) : r;
 }
 
-/** The Contacts columns an import compares (the same person: the same phone, or the same name). */
-const CONTACT_KEYS = ["customerId", "name", "phone"];
 
 /**
  * Rows appended to one of our tables, styled as its last row, its calculated columns carried into

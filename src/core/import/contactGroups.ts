@@ -4,6 +4,7 @@
  * and up go to the 联系人 / Contacts table. Headers arrive here already through normalizeHeader
  * (NFKC: full-width digits are digits; case, spaces and brackets gone).
  */
+import type { ColumnUse } from "./headers";
 
 /** The Contacts columns a source group can feed. */
 export type ContactField = "name" | "title" | "role" | "phone" | "email" | "wechat";
@@ -115,3 +116,8 @@ export function parseContactKey(key: string): ContactGroupRef | null {
 
 /** Whether a key feeds the Contacts table rather than the customer row. */
 export const isContactKey = (key: string): boolean => parseContactKey(key) !== null;
+
+/** Whether a source's columns carry numbered contact groups (联系人2, 电话2 …). */
+export function hasContactGroups(uses: readonly ColumnUse[]): boolean {
+  return uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+}

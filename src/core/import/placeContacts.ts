@@ -77,6 +77,9 @@ function readField(g: { values: Map<string, PlanValue>; unclear: Unclear[] }, fi
 }
 
 /** What became of a row's contacts (each counted once). */
+/** The Contacts columns an import compares (the same person: the same phone, or the same name), so a door reads them. */
+export const CONTACT_MATCH_KEYS: readonly string[] = ["customerId", "name", "phone"];
+
 export type ContactNote =
   | { readonly code: "contactsAdded"; readonly count: number }
   | { readonly code: "contactKnown"; readonly value: string }

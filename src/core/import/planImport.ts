@@ -12,7 +12,7 @@ import { missingTableIssue, UseCaseError } from "../usecases/errors";
 import { readSourceHeader, type ImportKind, type MapOverride, type SourceHeader } from "./headers";
 import { isUserRef, normalizeRow, rawString, type ColRef, type NormalizedRow } from "./normalizeRow";
 import { emailKey, importAmount, importDate, mobileKey } from "./values";
-import { isContactKey } from "./contactGroups";
+import { hasContactGroups, isContactKey } from "./contactGroups";
 import { ContactPlacer, readContactGroups, type ContactCounts, type ContactNote, type SourceContact } from "./placeContacts";
 
 export type OnDuplicate = "fill" | "skip" | "new";
@@ -219,7 +219,7 @@ const isBlankRow = (cells: readonly RawCell[]) => cells.every((c) => c === null 
 export function planImport(model: WorkbookModel, source: SourceTable, options: ImportOptions): ImportPlan {
   const header = readSourceHeader(options.kind, source.rows, options.map ?? []);
   if (options.kind !== "customers") return planFollowUps(model, source, header, options);
-  const hasGroups = header.uses.some((u) => u.kind === "ours" && isContactKey(u.key));
+  const hasGroups = hasContactGroups(header.uses);
   if (!hasGroups || model.contacts) return planCustomers(model, source, header, options, false);
   // No Contacts table to place them on (a workbook not yet upgraded): nothing is lost, the groups'
   // columns are kept as the user's own on the customer table.
@@ -354,12 +354,15 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
   };
 
   const placer = new ContactPlacer(model.contacts ?? null);
-  const hasContacts = header.uses.some((u) => u.kind === "ours" && isContactKey(u.key));
-  /** Places a row's contacts under the customer it became or matched; returns how many were added. */
-  const placeOn = (tg: Target, contacts: readonly SourceContact[], notes: ReportNote[]): number => {
+  const hasContacts = hasContactGroups(header.uses);
+  /**
+   * Places a row's contacts under the customer it became or matched: how many were added, and
+   * whether all went in (every note the placer gives is about one that did not).
+   */
+  const placeOn = (tg: Target, contacts: readonly SourceContact[], notes: ReportNote[]): { added: number; clean: boolean } => {
     const r = placer.place(parseText(valueAt(tg, "id")), { name: valueAt(tg, "contact"), phone: valueAt(tg, "phone") }, contacts);
     notes.push(...r.notes);
-    return r.added;
+    return { added: r.added, clean: r.notes.length === 0 };
   };
 
   const create = (n: NormalizedRow, sourceRow: number, notes: ReportNote[]): { target: Target; id: string } => {
@@ -390,8 +393,6 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     if (n.extraPhones.length > 0) notes.push({ code: "extraPhones", value: n.extraPhones.join(", ") });
     const contacts = hasContacts ? readContactGroups(r.cells, header.uses, header.headers, lang) : [];
     for (const c of contacts) for (const u of c.unclear) notes.push({ code: "unclear", column: u.column, value: u.value });
-    /** A new customer's row is clean only when its contacts all went in. */
-    const contactsClean = () => !notes.some((x) => x.code === "contactKnown" || x.code === "contactNoName" || x.code === "contactsNoCustomerId");
     const finish = (outcome: Outcome, target: string, clean: boolean) => {
       const isFlagged = notes.some((x) => x.code === "unclear" || x.code === "conflict");
       if (isFlagged) flagged++;
@@ -411,8 +412,8 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
       const dup = lookup(n, ["id", "name", "mobile", "email"]);
       if (dup) notes.push(dup.target.sourceRow === null ? { code: "duplicateOf", by: dup.by, other: targetLabel(dup.target) } : { code: "duplicateInSource", by: dup.by, other: dup.target.sourceRow });
       const c = create(n, r.number, notes);
-      placeOn(c.target, contacts, notes);
-      finish("new", c.id, !dup && !notes.some((x) => x.code === "idTaken") && contactsClean());
+      const placed = placeOn(c.target, contacts, notes);
+      finish("new", c.id, !dup && !notes.some((x) => x.code === "idTaken") && placed.clean);
       return;
     }
     let match = lookup(n, ["id", "name"]);
@@ -424,8 +425,8 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
         decided = all ? null : create(n, r.number, notes).target;
         groupTarget.set(nameKey, decided);
         if (decided) {
-          placeOn(decided, contacts, notes);
-          finish("new", targetLabel(decided), !notes.some((x) => x.code === "idTaken") && contactsClean());
+          const placed = placeOn(decided, contacts, notes);
+          finish("new", targetLabel(decided), !notes.some((x) => x.code === "idTaken") && placed.clean);
           return;
         }
       }
@@ -439,8 +440,8 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
     }
     if (!match) {
       const c = create(n, r.number, notes);
-      placeOn(c.target, contacts, notes);
-      finish("new", c.id, !notes.some((x) => x.code === "idTaken") && contactsClean());
+      const placed = placeOn(c.target, contacts, notes);
+      finish("new", c.id, !notes.some((x) => x.code === "idTaken") && placed.clean);
       return;
     }
     const tg = match.target;
@@ -462,7 +463,7 @@ function planCustomers(model: WorkbookModel, source: SourceTable, header: Source
       }
     }
     // After the fills: a blank ID the source filled is the ID its contacts go under.
-    const placed = placeOn(tg, contacts, notes);
+    const placed = placeOn(tg, contacts, notes).added;
     if (filledCols.length > 0) {
       indexTarget(tg);
       notes.push({ code: "filled", columns: filledCols });
