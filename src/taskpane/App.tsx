@@ -62,7 +62,7 @@ function Shell() {
         </Dropdown>
       </div>
       <PageTabs tabs={tabs} selected={page} onSelect={setPage} />
-      <div role="tabpanel" aria-label={tabs.find((x) => x.value === page)?.label}>
+      <div role="tabpanel" aria-label={label[page]}>
         <Suspense fallback={<Spinner label={t("loading")} />}>
           {page === "home" && <Home onToast={toast} />}
           {page === "log" && <LogFollowUp onToast={toast} />}

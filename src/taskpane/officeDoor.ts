@@ -34,9 +34,13 @@ export function createOfficeWorkbook(clock: () => Date = () => new Date()): Work
     const today = fromLocalDate(now) as DayNumber;
     return load().then((m) => call(m, today, now));
   };
-  // One card source for the pane's life (it keeps the newest-reply-only state), made on first use.
+  // One card source for the pane's life (it keeps the newest-reply-only state), made on first use;
+  // a fetch that failed is forgotten, so the next call fetches again as every other page's does.
   let cards: Promise<CardSource> | null = null;
-  const cardSource = (): Promise<CardSource> => (cards ??= door.card().then((m) => new m.CardSource(localToday)));
+  const cardSource = (): Promise<CardSource> => (cards ??= door.card().then((m) => new m.CardSource(localToday), (e: unknown) => {
+    cards = null;
+    throw e;
+  }));
   // Bursts of selection changes and co-authors' edits: one read for the last of them, newest reply only.
   const customers = latestOnly(() => at(door.usecases, (m, today) => m.listCustomers(today)), PICKER_WAIT_MS);
   // Home asks for the template status as soon as it shows: its door starts arriving while the pane

@@ -12,7 +12,8 @@ import { serve } from "./server";
 
 export const root = path.resolve(__dirname, "../..");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+/** Where production loads Office.js from; the harness serves the npm copy here. */
+export const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 /**
  * A development build into `outDir` (webpack's default folder when undefined): the harness with

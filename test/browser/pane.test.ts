@@ -9,9 +9,8 @@ import { moreButton, openPage } from "./pages";
 import { TEMPLATE_VERSION } from "../../src/core/template/sheets";
 import { serve } from "./server";
 import { axe } from "./axe";
-import { buildPane, harnessSuite, root, routeOffice, SHOTS as shots } from "./harness";
+import { buildPane, CDN, harnessSuite, root, routeOffice, SHOTS as shots } from "./harness";
 
-const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
 jest.setTimeout(180_000);
 

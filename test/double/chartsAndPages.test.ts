@@ -3,20 +3,13 @@
  * sheet names, multi-area addresses, named ranges and requirement sets. Each rule is Excel's,
  * from Microsoft's reference or an office-js issue named beside it.
  */
-import { ExcelDouble, DoubleError, ADDRESS_LIMIT, ZOOM_MAX, ZOOM_MIN, type RequestContextDouble } from "./excelDouble";
+import { ExcelDouble, ADDRESS_LIMIT, ZOOM_MAX, ZOOM_MIN, type RequestContextDouble } from "./excelDouble";
 import { apiSetOf, manifestSets } from "./apiSets";
+import { failureCode as code } from "../support/doubleFailure";
 
 async function run<T>(x: ExcelDouble, f: (context: RequestContextDouble) => Promise<T>): Promise<T> {
   return x.api.run(f);
 }
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "no error";
-  } catch (e) {
-    return e instanceof DoubleError ? e.code : String(e);
-  }
-};
 const sheet1 = (c: RequestContextDouble) => c.workbook.worksheets.getItem("Sheet1");
 
 describe("charts", () => {

@@ -10,9 +10,9 @@ const notUsed = async (): Promise<never> => {
   throw new Error("not used");
 };
 
-/** Quiet answers for every call; `calls` collects what the test's own overrides record. */
-export function quietApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls: string[] } {
-  const api: WorkbookApi = {
+/** Quiet answers for every call; a test overrides (and records) the calls it exercises. */
+export function quietApi(over: Partial<WorkbookApi> = {}): WorkbookApi {
+  return {
     status: async () => ({ installed: false, lang: "zh-CN", version: null, customers: 0, followUps: 0, missingColumns: [] }),
     install: async (lang) => ({ kind: "installed", lang, sheets: [] }),
     logFollowUp: async () => ({ row: 2, customer: "KH-1", nextDue: null, usedFallback: false }),
@@ -45,7 +45,6 @@ export function quietApi(over: Partial<WorkbookApi> = {}): WorkbookApi & { calls
     },
     ...over,
   };
-  return Object.assign(api, { calls: [] as string[] });
 }
 
 /** jsdom lacks matchMedia and ResizeObserver, which Fluent UI touches. */

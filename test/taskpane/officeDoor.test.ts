@@ -54,6 +54,26 @@ describe("use-cases load on first use", () => {
     // Neither the Overview's nor the Complaints page's door came along.
     expect([loaded.has("dashboard"), loaded.has("complaints")]).toEqual([false, false]);
   });
+
+  it("a card whose code failed to arrive is fetched again on the next call", async () => {
+    const x = new ExcelDouble();
+    x.install();
+    let tries = 0;
+    let create: typeof createOfficeWorkbook | undefined;
+    jest.isolateModules(() => {
+      jest.doMock("../../src/excel/card", () => {
+        if (++tries === 1) throw new Error("chunk failed to load");
+        return jest.requireActual("../../src/excel/card");
+      });
+      create = (jest.requireActual("../../src/taskpane/officeDoor") as typeof import("../../src/taskpane/officeDoor")).createOfficeWorkbook;
+    });
+    const api = (create as typeof createOfficeWorkbook)(() => new Date(2026, 4, 20, 10, 0));
+    await api.install("zh-CN", false, "u");
+    await expect(api.card(2)).rejects.toThrow(/chunk failed to load/);
+    // The header row holds no customer: the card's own answer, from code fetched again.
+    await expect(api.card(1)).resolves.toBeNull();
+    expect(tries).toBe(2);
+  });
 });
 
 it("the clock is read when the action is asked, not once its code has arrived", async () => {
