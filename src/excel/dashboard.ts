@@ -1,3 +1,4 @@
+import { splitAddress } from "../core/_lib/a1";
 import type { DayNumber } from "../core/_lib/calendar";
 import { columnLetter, type RawCell } from "../core/model/workbookModel";
 import { planDashboard, dashboardMeasures, toFigures, DASHBOARD_COMPLAINT_KEYS, DASHBOARD_CUSTOMER_KEYS, DASHBOARD_FOLLOWUP_KEYS, OVERVIEW_CUSTOMER_KEYS, type DashboardFigures } from "../core/dashboard";
@@ -67,17 +68,6 @@ export async function overview(today: DayNumber, now: Date): Promise<OverviewOut
 function wallNow(today: DayNumber, now: Date): WallTime {
   const clock = fromLocalDateTime(now);
   return clock === null ? wallTime(today) : clock;
-}
-
-/**
- * The sheet an address such as `'Tom''s 看板'!A1` is on. A sheet name may itself hold "!" (only
- * `[]:*?/\` are barred), so the address is split at its last "!".
- * @example sheetOfAddress("'看板!五月'!A1") === "看板!五月"
- */
-export function sheetOfAddress(address: string): string {
-  const i = address.lastIndexOf("!");
-  const sheet = i < 0 ? address : address.slice(0, i);
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 /**
@@ -168,7 +158,7 @@ export async function buildDashboard(today: DayNumber, user: string, now: Date):
     sheets.load("items/name,items/position");
     await context.sync();
 
-    const oursName = markRange.isNullObject ? null : sheetOfAddress(markRange.address);
+    const oursName = markRange.isNullObject ? null : splitAddress(markRange.address).sheet ?? markRange.address;
     const clash = sheets.items.find((w) => w.name !== oursName && DASHBOARD_SHEET_NAMES.some((n) => n.toLowerCase() === w.name.toLowerCase()));
     if (clash) throw new ExcelDoorError("NameClash", say(model.lang, "door", "dashboardNameClash", { sheet: clash.name }), "dashboard");
     const old = oursName === null ? undefined : sheets.items.find((w) => w.name === oursName);

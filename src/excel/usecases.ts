@@ -2,7 +2,7 @@ import type { DayNumber } from "../core/_lib/calendar";
 import { formatIso } from "../core/_lib/calendar";
 import type { Issue } from "../core/issues/issue";
 import type { RawCell, TableModel } from "../core/model/workbookModel";
-import { columnLetter } from "../core/_lib/a1";
+import { columnLetter, splitAddress } from "../core/_lib/a1";
 import { grade, type GradeSummary } from "../core/usecases/grade";
 import { idKey } from "../core/followup/history";
 import { check } from "../core/usecases/check";
@@ -304,8 +304,8 @@ export async function checkWorkbook(today: DayNumber): Promise<LocatedIssue[]> {
 /** Selects a cell (an issue's or a due customer's), bringing its sheet forward. */
 export async function selectCell(addr: string): Promise<void> {
   return run("select", async (context) => {
-    const [sheet, local] = addr.includes("!") ? [addr.slice(0, addr.lastIndexOf("!")), addr.slice(addr.lastIndexOf("!") + 1)] : [null, addr];
-    const ws = sheet ? context.workbook.worksheets.getItem(sheet.replace(/^'|'$/g, "")) : context.workbook.worksheets.getActiveWorksheet();
+    const { sheet, cells: local } = splitAddress(addr);
+    const ws = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
     ws.activate();
     ws.getRange(local).select();
     await context.sync();

@@ -9,7 +9,8 @@ import * as path from "path";
 import { ExcelDouble, WEB_LIMITS, type RequestContextDouble } from "../double/excelDouble";
 import type { CellValue } from "../double/store";
 import { installTemplate, gradeWorkbook } from "../../src/excel/usecases";
-import { asideName, buildDashboard, sheetOfAddress } from "../../src/excel/dashboard";
+import { asideName, buildDashboard } from "../../src/excel/dashboard";
+import { splitAddress } from "../../src/core/_lib/a1";
 import { ExcelDoorError } from "../../src/excel/errors";
 import { templateWorkbook } from "../../src/xlsx/init";
 import { gradeFile } from "../../src/xlsx/usecases";
@@ -316,7 +317,7 @@ describe("cost", () => {
 
 describe("the Excel door's small rules", () => {
   it.each([["看板!A1", "看板"], ["'看板!五月'!A1", "看板!五月"], ["'Tom''s 看板'!$A$1", "Tom's 看板"], ["Dashboard!A1:B2", "Dashboard"]])("the sheet of %j is %j", (address, sheet) => {
-    expect(sheetOfAddress(address)).toBe(sheet);
+    expect(splitAddress(address).sheet).toBe(sheet);
   });
   it("the old dashboard steps aside under a name no sheet has, without case", () => {
     expect(asideName(["看板", "~CRM1", "~crm2"])).toBe("~crm3");

@@ -210,6 +210,15 @@ describe("check, select, pickers and cards", () => {
     expect(issues.map((i) => `${i.issue.code}@${i.address}`)).toEqual(expect.arrayContaining(["phoneMalformed@客户信息!P2", "duplicateId@客户信息!A3", "missingRequired@客户信息!F3"]));
     await selectCell("客户信息!P2");
     expect(x.store.selection?.rect).toMatchObject({ r0: 1, c0: 15 });
+    // A quoted sheet name with a quote inside, as Excel writes an address.
+    const id = await x.api.run(async (c) => {
+      const ws = c.workbook.worksheets.add("O'Brien!5");
+      ws.load("id");
+      await c.sync();
+      return ws.id;
+    });
+    await selectCell("'O''Brien!5'!B2");
+    expect(x.store.selection).toMatchObject({ sheetId: id, rect: { r0: 1, c0: 1 } });
   });
   it("lists customers for the picker and builds a card with recent follow-ups", async () => {
     await installed();

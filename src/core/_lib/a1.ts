@@ -56,3 +56,16 @@ export function cellRef(col: number, row: number): string {
 export function sheetRef(name: string): string {
   return `'${name.replace(/'/g, "''")}'!`;
 }
+
+/**
+ * An address such as `'Tom''s 看板'!A1` split into its sheet (unquoted, null when it names none)
+ * and its cells. A sheet name may itself hold "!" (only `[]:*?/\` are barred), so the address is
+ * split at its last "!".
+ * @example splitAddress("'看板!五月'!A1") // { sheet: "看板!五月", cells: "A1" }
+ */
+export function splitAddress(address: string): { readonly sheet: string | null; readonly cells: string } {
+  const i = address.lastIndexOf("!");
+  if (i < 0) return { sheet: null, cells: address };
+  const sheet = address.slice(0, i);
+  return { sheet: sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet, cells: address.slice(i + 1) };
+}
