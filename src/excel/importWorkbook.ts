@@ -40,6 +40,13 @@ function rowsPerChunk(width: number, bytesPerCell: number): number {
   return Math.max(1, Math.floor(CHUNK_BYTES / Math.max(1, width * bytesPerCell)));
 }
 
+/** Rows of a grid that fit one write request, judged by the size of its first 50 rows. */
+function rowsPerRequest(grid: ReadonlyArray<ReadonlyArray<PlanValue | null>>): number {
+  if (grid.length === 0) return 1;
+  const perRow = Math.max(1, estimateBytes(grid.slice(0, 50)) / Math.min(50, grid.length));
+  return Math.max(1, Math.floor(CHUNK_BYTES / perRow));
+}
+
 /**
  * The source from the open workbook: the selected range when it is more than one cell, else the
  * used range of the active sheet. Read in row chunks; worksheet row numbers are kept for the report.
@@ -147,8 +154,7 @@ async function queueContacts(context: Excel.RequestContext, ct: TableInfo, rows:
     const p = ct.positions[k];
     if (p !== undefined) queueBlankGuard(sheet, ct, ct.headerRowIndex + 1, ct.columnIndex + p);
   }
-  const perRow = Math.max(1, estimateBytes(grid.slice(0, 50)) / Math.min(50, grid.length));
-  const step = Math.max(1, Math.min(rowsPerChunk(width, 4), Math.floor(CHUNK_BYTES / perRow)));
+  const step = Math.min(rowsPerChunk(width, 4), rowsPerRequest(grid));
   for (let r = 0; r < grid.length; r += step) {
     const part = grid.slice(r, r + step);
     const add = part.length - (placeholder ? 1 : 0);
@@ -199,8 +205,7 @@ async function importOnce(context: Excel.RequestContext, source: SourceTable, op
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     if (r + addStep < toAdd) await context.sync();
   }
-  const perRow = grid.length > 0 ? Math.max(1, estimateBytes(grid.slice(0, 50)) / Math.min(50, grid.length)) : 1;
-  const writeStep = Math.max(1, Math.floor(CHUNK_BYTES / perRow));
+  const writeStep = rowsPerRequest(grid);
   for (let r = 0; r < grid.length; r += writeStep) {
     const part = grid.slice(r, r + writeStep);
     queueWrite(sheet.getRangeByIndexes(firstRow + r, target.columnIndex, part.length, width), part);
@@ -219,7 +224,7 @@ async function importOnce(context: Excel.RequestContext, source: SourceTable, op
   const rs = context.workbook.worksheets.add(report.name);
   const reportWidth = Math.max(...report.rows.map((r) => r.length));
   const padded = report.rows.map((r) => [...r, ...new Array<PlanValue | null>(reportWidth - r.length).fill(null)]);
-  const reportStep = Math.max(1, Math.floor(CHUNK_BYTES / Math.max(1, estimateBytes(padded.slice(0, 50)) / Math.min(50, padded.length))));
+  const reportStep = rowsPerRequest(padded);
   for (let r = 0; r < padded.length; r += reportStep) {
     const part = padded.slice(r, r + reportStep);
     queueWrite(rs.getRangeByIndexes(r, 0, part.length, reportWidth), part);
