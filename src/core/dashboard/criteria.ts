@@ -1,7 +1,7 @@
 import type { TableModel } from "../model/workbookModel";
 import { columnLetter, sheetColumn } from "../model/workbookModel";
 import type { TableColumns } from "./_lib/columns";
-import { formulaString } from "../_lib/formulaText";
+import { formulaString as quote } from "../_lib/formulaText";
 
 /** A bound both as a number for the engine and as the formula expression the sheet recalculates. */
 export interface Bound {
@@ -43,7 +43,6 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-const quote = formulaString;
 
 /**
  * Text matched exactly: operators and wildcards the user's text may hold are neutralised (a

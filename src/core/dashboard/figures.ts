@@ -4,7 +4,7 @@ import type { WorkbookModel } from "../model/workbookModel";
 import type { Lang } from "../i18n/lang";
 import { STATUS_LABELS, GRADE_LABELS } from "../i18n/labels";
 import { readRules } from "../rules/rules";
-import { STAGES, stageLabels, CLOSED_STAGES, MAINTENANCE_STAGES, entryLabel, type StageKey } from "../template/lists";
+import { STAGES, stageLabels as stageValues, CLOSED_STAGES, MAINTENANCE_STAGES, entryLabel, type StageKey } from "../template/lists";
 import { TableColumns } from "./_lib/columns";
 import { add, countFilled, countIfs, sumIfs, subtract, ratio, type Criterion, type Measure } from "./criteria";
 import { listGroups, textGroups, type Group } from "./groups";
@@ -61,7 +61,6 @@ export interface DashboardMeasures {
   readonly cycleByIndustry: ReadonlyArray<Group & CycleStats>;
 }
 
-const stageValues = stageLabels;
 /** The open stages: every stage that is neither won/after-sales nor closed. */
 const OPEN_STAGES = (Object.keys(STAGES) as StageKey[]).filter((k) => !MAINTENANCE_STAGES.includes(k) && !CLOSED_STAGES.includes(k));
 const OPEN = stageValues(OPEN_STAGES);

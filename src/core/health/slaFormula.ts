@@ -1,6 +1,7 @@
 import type { Lang } from "../i18n/lang";
 import { LANGS } from "../i18n/lang";
 import { columnLetter } from "../model/workbookModel";
+import { formulaString as q } from "../_lib/formulaText";
 import { COMPLAINT_NAMES } from "./healthRules";
 import { healthText } from "./messages";
 import type { ComplaintStatus } from "./types";
@@ -20,8 +21,6 @@ export function slaColumnsAt(p: Readonly<Record<string, number>>): SlaColumns | 
   const L = (k: (typeof need)[number]) => columnLetter(p[k] as number);
   return { receivedAt: L("receivedAt"), respondedAt: L("respondedAt"), solvedAt: L("solvedAt"), calledBackOn: L("calledBackOn") };
 }
-
-const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 /**
  * The pieces of the complaint clock as Excel formulas for one row, the same arithmetic as

@@ -1,5 +1,5 @@
 import { CLOSED_STAGES, MAINTENANCE_STAGES, stageLabels } from "../template/lists";
-import { anyOf, formulaString, type CustomerRowLetters } from "../_lib/formulaText";
+import { anyOf, formulaString as q, type CustomerRowLetters } from "../_lib/formulaText";
 import { SWITCH_WORDS } from "../rules/ruleDefs";
 import { POOL_NAMES } from "./poolRuleDefs";
 import { POOL_OWNER } from "./poolOwner";
@@ -7,7 +7,6 @@ import { POOL_OWNER } from "./poolOwner";
 /** A1 column letters of the cells the countdown reads. */
 export type CountdownColumns = CustomerRowLetters & { readonly owner: string };
 
-const q = formulaString;
 
 /** The switch read as Excel would: any of the yes-words (comparison ignores case), TRUE or 1. */
 function poolOn(): string {

@@ -1,5 +1,5 @@
 import { CLOSED_STAGES, MAINTENANCE_STAGES, stageLabels } from "./lists";
-import { anyOf, formulaString, type CustomerRowLetters } from "../_lib/formulaText";
+import { anyOf, formulaString as q, type CustomerRowLetters } from "../_lib/formulaText";
 import type { Lang } from "../i18n/lang";
 import { GRADE_LABELS, STATUS_LABELS } from "../i18n/labels";
 
@@ -9,7 +9,6 @@ export const DORMANT_NAME = "CRM_DormantDays";
 /** A1 column letters of the cells the status depends on. */
 export type StatusColumns = CustomerRowLetters & { readonly nextDue: string };
 
-const q = formulaString;
 
 /**
  * The three conditions, as Excel formulas for worksheet row `row`, using only functions Excel 2016,

@@ -9,7 +9,7 @@ import type { ImportPreview, ImportRequest, SourceTable } from "../workbookApi";
 import { targetColumns, type ColumnUse, type ImportKind, type MapOverride } from "../../core/import/headers";
 import { importText, type ImportTextKey } from "../../core/import/messages";
 import { contactCountsText, countsText } from "../../core/import/report";
-import { CONTACT_FIELDS, parseContactKey } from "../../core/import/contactGroups";
+import { CONTACT_FIELDS, contactKey, parseContactKey } from "../../core/import/contactGroups";
 import { CONTACT_COLUMNS } from "../../core/contacts/columns";
 import { sheetName } from "../../core/template/sheets";
 import { readCsv } from "../../core/import/csv";
@@ -51,10 +51,11 @@ export function Import(props: { onToast: (text: string) => void }) {
   };
 
   const ours = targetColumns(kind).map((c) => ({ key: c.key, label: c.header[lang] }));
-  // The source's numbered contact groups and one more, so a column the headers did not give away can join a new group.
-  const groups = Math.max(1, ...(preview?.header.uses ?? []).map((u) => (u.kind === "ours" ? (parseContactKey(u.key)?.group ?? 1) : 1))) + 1;
-  const contactTargets = kind !== "customers" ? [] : Array.from({ length: groups - 1 }, (_x, i) => i + 2).flatMap((n) => CONTACT_FIELDS.map((f) => ({
-    key: `contact${n}.${f}`, label: it("contactTarget", { n, field: CONTACT_COLUMNS.find((d) => d.key === f)?.header[lang] ?? f }),
+  // Groups 2 up to the source's last numbered group and one more, so a column the headers did not
+  // give away can join a new group.
+  const lastGroup = Math.max(1, ...(preview?.header.uses ?? []).map((u) => (u.kind === "ours" ? (parseContactKey(u.key)?.group ?? 1) : 1)));
+  const contactTargets = kind !== "customers" ? [] : Array.from({ length: lastGroup }, (_x, i) => i + 2).flatMap((n) => CONTACT_FIELDS.map((f) => ({
+    key: contactKey({ group: n, field: f }), label: it("contactTarget", { n, field: CONTACT_COLUMNS.find((d) => d.key === f)?.header[lang] ?? f }),
   })));
   const targets = kind === "customers" ? [...ours, { key: "region", label: it("targetRegion") }] : [...ours, { key: "matchPhone", label: it("targetMatchPhone") }];
 
