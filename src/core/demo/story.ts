@@ -1,5 +1,5 @@
 import { toYmd, type DayNumber } from "../_lib/calendar";
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { perLang, type Texts } from "../i18n/lang";
 import { fill } from "../i18n/catalogue";
 import { defaultRules, type Rules } from "../rules/rules";
 import { gradeCustomer, stageClass, type Grade } from "../grading/gradeCustomer";
@@ -121,7 +121,7 @@ const levelOf = (r: Rand, w: readonly [number, number, number]): LevelKey => wei
 
 /** A saying with `{p}` filled by the product, in every language. */
 function withProduct(t: Texts, p: Texts): Texts {
-  return Object.fromEntries(LANGS.map((l) => [l, fill(t[l], { p: p[l] })])) as Record<Lang, string>;
+  return perLang((l) => fill(t[l], { p: p[l] }));
 }
 
 class Teller {

@@ -1,4 +1,5 @@
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import type { Lang, Texts } from "../i18n/lang";
+import { textsIn } from "../i18n/catalogue";
 import { DEMO_EN_US } from "../i18n/locales/demo.en-US";
 import { DEMO_ZH_CN } from "../i18n/locales/demo.zh-CN";
 
@@ -11,20 +12,13 @@ import { DEMO_ZH_CN } from "../i18n/locales/demo.zh-CN";
  */
 export const DEMO_CATALOGUES: Readonly<Record<Lang, { readonly [K in keyof typeof DEMO_EN_US]: string }>> = { "en-US": DEMO_EN_US, "zh-CN": DEMO_ZH_CN };
 
-/** A demo text by a key built at run time, in every language; undefined when the reference lacks it. */
-function textsOf(key: string): Texts | undefined {
-  const words = (lang: Lang) => (DEMO_CATALOGUES[lang] as Readonly<Record<string, string>>)[key];
-  if (words("en-US") === undefined) return undefined;
-  return Object.fromEntries(LANGS.map((l) => [l, words(l) ?? ""])) as Record<Lang, string>;
-}
-
 /**
  * A demo text in every shipped language. A key the reference catalogue lacks is a programming error,
  * caught the first time the demo's modules load.
  * @example demoText("competitor.yonyou")["zh-CN"] === "用友"
  */
 export function demoText(key: string): Texts {
-  const t = textsOf(key);
+  const t = demoTextIfAny(key);
   if (!t) throw new Error(`no demo words for ${key}`);
   return t;
 }
@@ -35,7 +29,7 @@ export function demoText(key: string): Texts {
  * @example demoTextIfAny("terse.email") === undefined
  */
 export function demoTextIfAny(key: string): Texts | undefined {
-  return textsOf(key);
+  return textsIn((lang) => DEMO_CATALOGUES[lang] as Readonly<Record<string, string>>, key);
 }
 
 /**
@@ -46,7 +40,7 @@ export function demoTextIfAny(key: string): Texts | undefined {
 export function demoList(prefix: string): Texts[] {
   const out: Texts[] = [];
   for (let n = 1; ; n++) {
-    const t = textsOf(`${prefix}.${n}`);
+    const t = demoTextIfAny(`${prefix}.${n}`);
     if (!t) return out;
     out.push(t);
   }

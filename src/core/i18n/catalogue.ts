@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type Texts } from "./lang";
+import { perLang, type Lang, type Texts } from "./lang";
 import { EN_US } from "./locales/en-US";
 import { ZH_CN } from "./locales/zh-CN";
 
@@ -75,7 +75,14 @@ export function languageName(lang: Lang): string {
  * @example textsOf("columns", "customers.id")?.["zh-CN"] === "客户编号"
  */
 export function textsOf(s: Section, key: string): Texts | undefined {
-  const words = (lang: Lang) => (CATALOGUES[lang][s] as Readonly<Record<string, string>>)[key];
-  if (words("en-US") === undefined) return undefined;
-  return Object.fromEntries(LANGS.map((l) => [l, words(l) ?? ""])) as Record<Lang, string>;
+  return textsIn((lang) => CATALOGUES[lang][s] as Readonly<Record<string, string>>, key);
+}
+
+/**
+ * A text by a key built at run time from a set of word tables, one per language; undefined when the
+ * reference language's table lacks the key (a missing translation reads as "").
+ */
+export function textsIn(words: (lang: Lang) => Readonly<Record<string, string>>, key: string): Texts | undefined {
+  if (words("en-US")[key] === undefined) return undefined;
+  return perLang((l) => words(l)[key] ?? "");
 }

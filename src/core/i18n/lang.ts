@@ -10,6 +10,12 @@ export function toLang(tag: string | null | undefined): Lang {
 export type Texts = Readonly<Record<Lang, string>>;
 
 /**
+ * A text in every shipped language.
+ * @example perLang((l) => (l === "zh-CN" ? "是" : "Yes"))["en-US"] === "Yes"
+ */
+export const perLang = (f: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, string>;
+
+/**
  * The user's language from POSIX locale variables, most specific first (LC_ALL, LC_MESSAGES, LANG);
  * `C`, `POSIX` or nothing set is English.
  * @example localeLang({ LANG: "zh_CN.UTF-8" }) === "zh-CN"

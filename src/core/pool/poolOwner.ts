@@ -1,10 +1,10 @@
-import { LANGS, type Lang } from "../i18n/lang";
+import { perLang, type Lang } from "../i18n/lang";
 import { section } from "../i18n/catalogue";
 import type { ListEntry } from "../template/lists";
 import { normalizeLabel } from "../model/headers";
 
 /** The Owner a released customer gets: an entry of the team list, so the Owner dropdown offers it. */
-export const POOL_OWNER: ListEntry = Object.fromEntries(LANGS.map((l) => [l, section(l, "listEntries")["team.pool"]])) as Record<Lang, string>;
+export const POOL_OWNER: ListEntry = perLang((l) => section(l, "listEntries")["team.pool"]);
 
 const POOL_KEYS = new Set(Object.values(POOL_OWNER).map(normalizeLabel));
 

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { perLang, type Lang } from "../i18n/lang";
 import { fill, say, section } from "../i18n/catalogue";
 import type { RuleDef } from "./ruleDefs";
 
@@ -7,8 +7,7 @@ import type { RuleDef } from "./ruleDefs";
  * imports, can take their words from the same place without an import cycle.
  */
 
-/** A text in every shipped language, from the catalogues. */
-export const perLang = (f: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, string>;
+export { perLang };
 const words = (lang: Lang): Readonly<Record<string, string>> => section(lang, "rules");
 
 /**

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { perLang } from "../i18n/lang";
 import { say } from "../i18n/catalogue";
 import { thresholdAmount } from "../i18n/messages";
 import { ruleDefault } from "../rules/ruleDefs";
@@ -32,7 +32,6 @@ export function numberFormatOf(col: ColumnDef): string {
 }
 
 /** A text built once per shipped language (from the catalogues). */
-const perLang = (f: (lang: Lang) => string): Texts => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, string>;
 
 const customer = columnOf("customers");
 const followUp = columnOf("followups");

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { perLang, type Lang, type Texts } from "../i18n/lang";
 import { section, type Catalogue } from "../i18n/catalogue";
 import { POOL_OWNER } from "../pool/poolOwner";
 
@@ -40,9 +40,9 @@ const keyed = (e: ListEntry, key: string): ListEntry => {
 };
 /** An entry's words from the catalogues' "listEntries" section. */
 const entry = (key: keyof Catalogue["listEntries"]): ListEntry =>
-  keyed(Object.fromEntries(LANGS.map((l) => [l, section(l, "listEntries")[key]])) as Record<Lang, string>, key.slice(key.indexOf(".") + 1));
+  keyed(perLang((l) => section(l, "listEntries")[key]), key.slice(key.indexOf(".") + 1));
 /** A value that is the same in every language (a date, a grade letter). */
-const same = (v: string): ListEntry => keyed(Object.fromEntries(LANGS.map((l) => [l, v])) as Record<Lang, string>, v);
+const same = (v: string): ListEntry => keyed(perLang(() => v), v);
 
 /**
  * An entry's key within its list, whatever the language: what code that recognises entries is keyed by.
@@ -143,7 +143,7 @@ const MAKEUP_WORKDAYS: readonly string[] = [
 ];
 
 /** A list's header in every shipped language, from the catalogues' "lists" section (keyed by ListKey). */
-const header = (key: ListKey): Texts => Object.fromEntries(LANGS.map((l) => [l, section(l, "lists")[key]])) as Record<Lang, string>;
+const header = (key: ListKey): Texts => perLang((l) => section(l, "lists")[key]);
 
 export const LISTS: readonly ListDef[] = [
   {

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type Texts } from "../i18n/lang";
+import { perLang, LANGS, type Lang, type Texts } from "../i18n/lang";
 import { say, type Catalogue } from "../i18n/catalogue";
 
 /**
@@ -18,32 +18,31 @@ export interface SheetDef {
 }
 
 /** A text in every shipped language, from the catalogues' "sheets" section. */
-const perLang = (key: keyof Catalogue["sheets"] & string): Texts =>
-  Object.fromEntries(LANGS.map((l) => [l, say(l, "sheets", key)])) as Record<Lang, string>;
+const sheetWords = (key: keyof Catalogue["sheets"] & string): Texts => perLang((l) => say(l, "sheets", key));
 
 export const SHEETS: Readonly<Record<SheetKey, SheetDef>> = {
-  customers: { key: "customers", name: perLang("customers"), table: "CRM_Customers" },
-  followUps: { key: "followUps", name: perLang("followUps"), table: "CRM_FollowUps" },
-  contacts: { key: "contacts", name: perLang("contacts"), table: "CRM_Contacts" },
-  complaints: { key: "complaints", name: perLang("complaints"), table: "CRM_Complaints" },
-  rules: { key: "rules", name: perLang("rules"), table: "CRM_Rules" },
-  lists: { key: "lists", name: perLang("lists"), hidden: true },
-  guide: { key: "guide", name: perLang("guide") },
-  audit: { key: "audit", name: perLang("audit"), table: "CRM_Audit", hidden: true },
+  customers: { key: "customers", name: sheetWords("customers"), table: "CRM_Customers" },
+  followUps: { key: "followUps", name: sheetWords("followUps"), table: "CRM_FollowUps" },
+  contacts: { key: "contacts", name: sheetWords("contacts"), table: "CRM_Contacts" },
+  complaints: { key: "complaints", name: sheetWords("complaints"), table: "CRM_Complaints" },
+  rules: { key: "rules", name: sheetWords("rules"), table: "CRM_Rules" },
+  lists: { key: "lists", name: sheetWords("lists"), hidden: true },
+  guide: { key: "guide", name: sheetWords("guide") },
+  audit: { key: "audit", name: sheetWords("audit"), table: "CRM_Audit", hidden: true },
 };
 
 export const RULES_COLUMNS = {
-  setting: perLang("rules.setting"),
-  value: perLang("rules.value"),
-  note: perLang("rules.note"),
+  setting: sheetWords("rules.setting"),
+  value: sheetWords("rules.value"),
+  note: sheetWords("rules.note"),
 } as const;
 
 export const AUDIT_COLUMNS = {
-  time: perLang("audit.time"),
-  user: perLang("audit.user"),
-  action: perLang("audit.action"),
-  target: perLang("audit.target"),
-  cells: perLang("audit.cells"),
+  time: sheetWords("audit.time"),
+  user: sheetWords("audit.user"),
+  action: sheetWords("audit.action"),
+  target: sheetWords("audit.target"),
+  cells: sheetWords("audit.cells"),
 } as const;
 
 /** Which of our sheets a worksheet name is, in either language. */
