@@ -5,30 +5,21 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { spawnSync } from "child_process";
 import { CONTACT_COLUMNS } from "../../src/core/contacts/columns";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
-import { cli, ensureCliBuilt, expectValid, inspect, tmpdir } from "../xlsx/helpers";
+import { cli, ensureCliBuilt, inspect, tmpdir } from "../xlsx/helpers";
+import { readRows, type Cell } from "./readRows";
 
 jest.setTimeout(240_000);
 beforeAll(() => ensureCliBuilt());
 
-const PY = "/usr/bin/python3";
 const TODAY = "2026-06-15";
-type Cell = [unknown, string];
 
-function readRows(file: string, sheet: string): Cell[][] {
-  const r = spawnSync(PY, [path.join(__dirname, "read_rows.py"), file, sheet], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return (JSON.parse(r.stdout) as { rows: Cell[][] }).rows;
-}
+const rowsOf = (file: string, sheet: string): Cell[][] => readRows(file, sheet).rows;
 
-function importInto(book: string, src: string, ...more: string[]): { code: number | null; out: string; err: string } {
-  const r = cli(["import", src, "--into", book, "--today", TODAY, ...more]);
-  if (r.code === 0 && !more.includes("--dry-run")) expectValid(book);
-  return r;
-}
+/** The command line's import (its target validated by `cli`, as every file a command writes). */
+const importInto = (book: string, src: string, ...more: string[]) => cli(["import", src, "--into", book, "--today", TODAY, ...more]);
 
 const SOURCE = [
   "公司名称,联系人,手机,联系人2,职位2,角色2,电话2,邮箱2,第三联系人,第三联系人电话,微信3",
@@ -53,7 +44,7 @@ describe("import places extra contacts on the Contacts sheet (file door)", () =>
     expect(r.code).toBe(0);
     expect(r.out).toContain("联系人 3 = 新增到「联系人」表 3 + 已存在 0 + 未添加 0");
 
-    const rows = readRows(book, "联系人");
+    const rows = rowsOf(book, "联系人");
     expect(rows[0]?.map((c) => c[0])).toEqual(CONTACT_COLUMNS.map((d) => d.header["zh-CN"] + (d.required ? "*" : "")));
     const col = (key: string) => CONTACT_COLUMNS.findIndex((d) => d.key === key);
     const pick = (r: Cell[] | undefined) => ["customerId", "name", "title", "role", "phone", "email", "wechat"].map((k) => r?.[col(k)]?.[0] ?? null);
@@ -66,7 +57,7 @@ describe("import places extra contacts on the Contacts sheet (file door)", () =>
     expect(rows[1]?.[col("phone")]?.[1]).toBe("s");
     rows.slice(1).forEach((row, i) => expect(row[col("customerName")]?.[0]).toBe(`=IF($A${i + 2}="","",IFERROR(INDEX('客户信息'!$B:$B,MATCH($A${i + 2},'客户信息'!$A:$A,0)),""))`));
     // The customers' Status formula, likewise, refers to its own row in every appended row.
-    const customers = readRows(book, "客户信息");
+    const customers = rowsOf(book, "客户信息");
     const status = CUSTOMER_COLUMNS.findIndex((d) => d.key === "status");
     customers.slice(2).forEach((row, i) => expect(String(row[status]?.[0])).toMatch(new RegExp(`^=IF\\(AND\\(\\$A${i + 3}="",\\$B${i + 3}=""\\)`)));
     expect(customers.length).toBe(4);
@@ -80,7 +71,7 @@ describe("import places extra contacts on the Contacts sheet (file door)", () =>
     for (const v of sheet?.validations ?? []) expect(Number(/(\d+)$/.exec(v.sqref)?.[1])).toBeGreaterThanOrEqual(4);
 
     // The unreadable phone is on the report, by sheet, row and column.
-    const report = readRows(book, "导入报告");
+    const report = rowsOf(book, "导入报告");
     const line = report.find((row) => row[1]?.[0] === 3);
     expect(line?.[0]?.[0]).toBe("名单.csv");
     expect(String(line?.[4]?.[0])).toContain("「电话2」的值「找前台」");
@@ -88,7 +79,7 @@ describe("import places extra contacts on the Contacts sheet (file door)", () =>
     const again = importInto(book, src, "--json");
     const j = JSON.parse(again.out) as { contacts: Record<string, number> };
     expect(j.contacts).toMatchObject({ found: 3, added: 0, duplicates: 3, notAdded: 0 });
-    expect(readRows(book, "联系人").length).toBe(4);
+    expect(rowsOf(book, "联系人").length).toBe(4);
   });
 
   it("a merged customer keeps its contacts; only the new person is added", () => {
@@ -106,7 +97,7 @@ describe("import places extra contacts on the Contacts sheet (file door)", () =>
     expect(j.contacts).toMatchObject({ added: 1, duplicates: 1 });
     expect(j.counts).toMatchObject({ merged: 1 });
     expect(j.report[0]?.notes).toContain("contact \"Li Gong\" is already on the \"Contacts\" sheet (or the customer row) for this customer; not added again");
-    const rows = readRows(book, "Contacts");
+    const rows = rowsOf(book, "Contacts");
     expect(rows.slice(1).map((r) => [r[0]?.[0], r[2]?.[0], r[3]?.[0] ?? null, r[4]?.[0] ?? null, r[5]?.[0] ?? null])).toEqual([
       ["KH-202606-001", "Li", null, null, "13900139000"],
       ["KH-202606-001", "Zhao", null, "Decision maker", null],

@@ -9,7 +9,8 @@ import { spawnSync } from "child_process";
 import iconv from "iconv-lite";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
-import { cli as runCli, ensureCliBuilt, expectValid, inspect, tmpdir } from "../xlsx/helpers";
+import { cli, ensureCliBuilt, inspect, tmpdir } from "../xlsx/helpers";
+import { readRows, type Cell } from "./readRows";
 
 jest.setTimeout(240_000);
 beforeAll(() => ensureCliBuilt());
@@ -17,25 +18,7 @@ beforeAll(() => ensureCliBuilt());
 const PY = "/usr/bin/python3";
 const TODAY = "2026-06-15";
 
-type Cell = [unknown, string];
-interface Rows { rows: Cell[][]; sheets: string[]; tables: Record<string, string> }
 
-/**
- * The command line as the file-door tests run it; an import that wrote its target (exit 0, not a
- * dry run) has that target validated, as `cli` validates the files `init`, `grade` and `log` write.
- */
-function cli(args: readonly string[]): ReturnType<typeof runCli> {
-  const r = runCli(args);
-  const into = args.indexOf("--into");
-  if (args[0] === "import" && r.code === 0 && !args.includes("--dry-run") && into > 0) expectValid(args[into + 1] as string);
-  return r;
-}
-
-function readRows(file: string, sheet: string): Rows {
-  const r = spawnSync(PY, [path.join(__dirname, "read_rows.py"), file, sheet], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as Rows;
-}
 
 function makeSource(kind: string, file: string): void {
   const r = spawnSync(PY, [path.join(__dirname, "make_sources.py"), kind, file], { encoding: "utf8" });

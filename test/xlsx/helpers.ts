@@ -30,14 +30,21 @@ export function expectValid(file: string): void {
 
 const WRITING = new Set(["init", "grade", "log", "demo", "complaint", "pool", "claim", "handover", "dashboard"]);
 
+/** The workbook a command writes: the one after `--into` for an import (none on a dry run), else its first argument. */
+function writtenFile(args: readonly string[]): string | undefined {
+  if (args[0] !== "import") return WRITING.has(args[0] ?? "") ? args[1] : undefined;
+  const into = args.indexOf("--into");
+  return into > 0 && !args.includes("--dry-run") ? args[into + 1] : undefined;
+}
+
 /**
  * Runs the command line as a user would (the built bin), returning exit code and output. Every
- * file a writing command says it wrote is checked by the validator.
+ * file a writing command says it wrote (an import's target too) is checked by the validator.
  */
 export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; validate?: boolean } = {}): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [path.join(root, "bin", "crm-sheets.js"), ...args], { cwd: opts.cwd, encoding: "utf8", env: { ...process.env, ...opts.env } });
-  const file = args[1];
-  if (r.status === 0 && opts.validate !== false && WRITING.has(args[0] ?? "") && file) expectValid(path.resolve(opts.cwd ?? process.cwd(), file));
+  const file = writtenFile(args);
+  if (r.status === 0 && opts.validate !== false && file) expectValid(path.resolve(opts.cwd ?? process.cwd(), file));
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
