@@ -19,7 +19,7 @@ beforeAll(() => {
 
 describe("requirement sets", () => {
   it("every Excel member src/ touches is within the manifest's ExcelApi MinVersion (or guarded)", () => {
-    const declared = manifestExcelApi(root);
+    const declared = manifestExcelApi();
     const real = analysis.uses.filter((u) => !u.file.includes("__virtual__"));
     const byMember = new Map<string, string>();
     for (const u of real) byMember.set(u.member, `${u.set} ${formatVersion(u.version)}${u.guardedTo ? ` (guarded ${formatVersion(u.guardedTo)})` : ""}`);
@@ -28,7 +28,7 @@ describe("requirement sets", () => {
     expect(violations(real, declared).map((u) => `${u.file}:${u.line} ${u.member} needs ${u.set} ${formatVersion(u.version)}`)).toEqual([]);
   });
   it("flags a member above the manifest's version outside a guard, and accepts it inside one", () => {
-    const declared = manifestExcelApi(root);
+    const declared = manifestExcelApi();
     const bad = violations(analysis.uses.filter((u) => u.file.endsWith("unguarded.ts")), declared);
     expect(bad.map((u) => u.member)).toEqual(["Range.valuesAsJson"]);
     expect(violations(analysis.uses.filter((u) => u.file.endsWith("guarded.ts") && !u.file.endsWith("unguarded.ts")), declared)).toEqual([]);

@@ -7,6 +7,7 @@
 import * as ts from "typescript";
 import * as fs from "fs";
 import * as path from "path";
+import { asVersion as versionNumber, formatVersion, manifestSets } from "../double/apiSets";
 
 export interface MemberUse {
   readonly member: string;
@@ -24,11 +25,6 @@ export interface Analysis {
 
 const API_SET = /\[Api set: (ExcelApi|ExcelApiOnline|ExcelApiDesktop) (\d+\.\d+)\]/;
 
-function versionNumber(v: string): number {
-  const [a, b] = v.split(".").map(Number);
-  return (a ?? 0) * 1000 + (b ?? 0);
-}
-export const asVersion = versionNumber;
 
 function listSources(dir: string): string[] {
   const out: string[] = [];
@@ -97,16 +93,13 @@ export function analyse(root: string, srcDir: string, virtual: Record<string, st
   return { uses, diagnostics };
 }
 
-export function formatVersion(v: number): string {
-  return `${Math.floor(v / 1000)}.${v % 1000}`;
-}
+export { formatVersion };
 
-/** The manifest's declared ExcelApi MinVersion. */
-export function manifestExcelApi(root: string): number {
-  const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
-  const m = /<Set\s+Name="ExcelApi"\s+MinVersion="(\d+\.\d+)"/.exec(xml);
-  if (!m || !m[1]) throw new Error("manifest.xml declares no ExcelApi MinVersion");
-  return versionNumber(m[1]);
+/** The manifest's declared ExcelApi MinVersion (read as the double reads it). */
+export function manifestExcelApi(): number {
+  const declared = manifestSets()?.ExcelApi;
+  if (declared === undefined) throw new Error("manifest.xml not found");
+  return versionNumber(declared);
 }
 
 /** Uses that need more than `declared` and are not inside a high-enough guard. */
