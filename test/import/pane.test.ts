@@ -14,7 +14,7 @@ import { columnLetter } from "../../src/core/_lib/a1";
 
 jest.setTimeout(180_000);
 
-const pane = harnessSuite(path.join(root, "test-output", "harness"));
+const pane = harnessSuite(path.join(root, "test-output", "harness-import"));
 const open = (lang: "zh-CN" | "en-US"): Promise<Page> => pane.open(lang, { now: "2026-06-15T10:00:00", height: 1100 });
 
 interface DoubleView { cell: (s: string, a: string) => { v: unknown; nf: string } | undefined; store: { selection: { sheetId: string } | null; sheetById: (id: string) => { name: string } | undefined } }
