@@ -18,3 +18,19 @@ export function oneCopy(seen: Map<string, string>, s: string, make: (s: string) 
   if (seen.size < LIMIT) seen.set(copy, copy);
   return copy;
 }
+
+/**
+ * What `make` gave for `key` before, or `make()` (kept for next time, under a copy of the key that
+ * does not hold on to the text it was cut from); keys longer than `MAX_LEN` are made each time.
+ */
+export function remembered(seen: Map<string, string>, key: string, make: () => string): string {
+  if (key.length > MAX_LEN) return make();
+  const hit = seen.get(key);
+  if (hit !== undefined) return hit;
+  const made = make();
+  if (seen.size < LIMIT) seen.set(flatCopy(key), made);
+  return made;
+}
+
+/** A flat copy of a string (a substring is otherwise a view that keeps its whole parent alive). */
+export const flatCopy = (s: string): string => [" ", s].join("").slice(1);

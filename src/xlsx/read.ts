@@ -10,11 +10,11 @@ import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
 import { CONTACT_COLUMNS } from "../core/contacts/columns";
 import { AUDIT_COLUMN_DEFS } from "./auditLog";
-import { formulaOf, streamSheet, StopReading, type RawCellXml } from "./rows";
+import { DEFAULT_NAMES, formulaOf, inRowError, Names, streamSheet, StopReading, visitCells, type CellValue, type RawCellXml } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 import { textOfBytes } from "./byteText";
 import { readTableBeside } from "./besideRead";
-import { oneCopy } from "./intern";
+import { flatCopy, oneCopy, remembered } from "./intern";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
 export interface Located extends TableHeading {
@@ -58,7 +58,7 @@ function detach(s: string): string {
   // copy of one element would not); the slice then refers to that small copy, not to the chunk.
   return oneCopy(interned, s, flatCopy);
 }
-const flatCopy = (s: string) => [" ", s].join("").slice(1);
+
 const interned = new Map<string, string>();
 let keeping = true;
 
@@ -73,15 +73,19 @@ export function keepValues(on: boolean): void {
 }
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
-export function decodeCell(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+export function decodeCell(c: CellValue, shared: () => string[], book: Book): RawCell {
   // A formula whose result was never calculated (written by us or another tool): its text is what
   // we know. Joined, so it is already a copy of its own.
   if (c.f !== null && c.v === null && c.t !== "inlineStr") return ["=", formulaOf(c) ?? ""].join("");
+  // An inline string seen before (a stage, an owner, a customer's ID on each of its follow-ups) is
+  // the text decoded then: one lookup by its XML as written, nothing decoded or copied again.
+  if (c.t === "inlineStr" && c.inline !== null && keeping) return remembered(inlineSeen, c.inline, () => detach(textOf(textOfBytes(c.inline as string))));
   const v = decodeCellRaw(c, shared, book);
   return typeof v === "string" ? detach(v) : v;
 }
+const inlineSeen = new Map<string, string>();
 
-function decodeCellRaw(c: RawCellXml, shared: () => string[], book: Book): RawCell {
+function decodeCellRaw(c: CellValue, shared: () => string[], book: Book): RawCell {
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     // The scanner's fields are byte text: UTF-8 decoded first, then unescaped (a `&#x4E2D;` is a real character).
@@ -223,20 +227,40 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
   let lastData = headerRow;
   let lastRowStyles = new Map<number, number>();
   const lastRow: { cells: (() => RawCellXml[]) | null } = { cells: null };
-  const isWanted = (col: number) => wanted.has(col);
+  const isWanted = (col: number) => (slotOf[col] ?? -1) >= 0;
   // Columns whose formula only needs to be known as one (read as "="), and the last column read.
-  const marked = new Set<number>();
   let lastWanted = 0;
   const inRange = (col: number) => col >= firstCol && col <= lastCol;
-  const rowKeys: string[] = [];
+  // Each wanted column's place in the lists below (-1: not read), its values, and whether its formula is only marked.
+  const slotOf: number[] = [];
+  const slotValues: RawCell[][] = [];
+  const slotMarked: boolean[] = [];
+  // The row being read: its values and their columns' slots, and whether it holds anything.
+  const rowSlots: number[] = [];
   const rowValues: RawCell[] = [];
+  let rowAny = false;
+  let rowK = 0;
+  const take = (c: CellValue) => {
+    const slot = slotOf[c.col] ?? -1;
+    const v = slot >= 0 && slotMarked[slot] && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book);
+    if (v !== null && !(typeof v === "string" && v === "")) rowAny = true;
+    if (slot >= 0) { rowSlots[rowK] = slot; rowValues[rowK] = v; rowK++; }
+  };
   let lastRowBlank = true;
   let belowOccupied = false;
   let headerSeen = false;
+  let names = DEFAULT_NAMES;
+  const visitInRow = (xml: string, n: number, want: (col: number) => boolean, last: number, visit: (c: CellValue) => void) => {
+    try {
+      visitCells(xml, names, want, last, visit);
+    } catch (err) {
+      throw inRowError(err, f.sheet.path, n);
+    }
+  };
   await streamSheet(book, f.sheet.path, {
-    prefix: () => undefined,
+    prefix: (_text, ns) => { names = new Names(ns); },
     suffix: () => undefined,
-    row: (_xml, n, rowCells) => {
+    row: (xml, n, rowCells, hasShared) => {
       // A second row numbered as the header (a file with a repeated row number) is not read again:
       // it would start every column afresh and drop what was read before it.
       if (n < 0 || n < headerRow || (n === headerRow && headerSeen)) return;
@@ -256,9 +280,13 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
           positions[`extra:${i}`] = i;
         });
         for (const [col, k] of wanted) {
-          cols[k] = [];
+          const values: RawCell[] = [];
+          cols[k] = values;
           lastWanted = Math.max(lastWanted, col);
-          if (formulaMarks.includes(k)) marked.add(col);
+          while (slotOf.length <= col) slotOf.push(-1);
+          slotOf[col] = slotValues.length;
+          slotMarked.push(formulaMarks.includes(k));
+          slotValues.push(values);
         }
         return;
       }
@@ -267,26 +295,22 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
         throw new StopReading();
       }
       // A table's data rows: only the columns asked for are decoded; a plain range's whole width tells where it ends.
-      const cells = f.table ? rowCells(isWanted, lastWanted) : rowCells(inRange, lastCol);
-      let any = false;
-      let k = 0;
-      for (const c of cells) {
-        const key = wanted.get(c.col);
-        const v = marked.has(c.col) && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book);
-        if (v !== null && !(typeof v === "string" && v === "")) any = true;
-        if (key !== undefined) { rowKeys[k] = key; rowValues[k] = v; k++; }
-      }
+      rowAny = false;
+      rowK = 0;
+      // A row with shared formulas is read whole, so that a follower has its master's formula.
+      if (hasShared) for (const c of f.table ? rowCells(isWanted, lastWanted) : rowCells(inRange, lastCol)) take(c);
+      else visitInRow(xml, n, f.table ? isWanted : inRange, f.table ? lastWanted : lastCol, take);
       // A plain range ends at its last row with content; formatted-but-empty rows cost nothing.
-      if (!f.table && !any) return;
+      if (!f.table && !rowAny) return;
       const i = n - headerRow - 1;
-      for (let j = 0; j < k; j++) {
-        const arr = cols[rowKeys[j] as string] as RawCell[];
+      for (let j = 0; j < rowK; j++) {
+        const arr = slotValues[rowSlots[j] as number] as RawCell[];
         while (arr.length < i) arr.push(null);
         if (arr.length === i) arr.push(rowValues[j] ?? null);
       }
       lastData = n;
       lastRow.cells = rowCells;
-      lastRowBlank = !any;
+      lastRowBlank = !rowAny;
     },
   }, soFar ? async () => soFar(cols) : undefined);
   if (lastRow.cells) lastRowStyles = new Map(lastRow.cells().filter((c) => c.s !== null).map((c) => [c.col, c.s as number]));

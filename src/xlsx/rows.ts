@@ -250,7 +250,7 @@ export interface CellSpans {
 }
 
 /** The formula of a cell as real text (without "="): a follower's is its master's, moved; null when it has none. */
-export function formulaOf(c: RawCellXml): string | null {
+export function formulaOf(c: CellValue): string | null {
   if (c.sharedFormula !== undefined) return c.sharedFormula;
   return c.f === null ? null : unescapeEntities(textOfBytes(c.f));
 }
@@ -325,22 +325,39 @@ function readCellTag(x: string, at: number, cLen: number): number {
 }
 
 /**
- * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
- * stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
+ * What `visitCells` hands over for each cell it reads: one object, filled afresh for every cell
+ * and valid only during the call (a table of a million follow-ups allocates nothing per cell).
  */
-export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER): RawCellXml[] {
-  const out: RawCellXml[] = [];
+export type CellValue = Pick<RawCellXml, "col" | "s" | "t" | "v" | "f" | "inline" | "sharedFormula">;
+
+/** Where the walk found a cell: its text, column, start and end; its start tag's end when already read (-1 otherwise). */
+type CellFound = (x: string, col: number, at: number, end: number, hasRef: boolean, te: number) => void;
+
+/**
+ * Walks the cells of a row element in order, handing each one `want` accepts to `found` (the
+ * others are stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
+ */
+function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean) | undefined, spans: CellSpans | undefined, lastCol: number, found: CellFound): void {
   const cLen = names.c.length;
   const closeLen = names.cClose.length;
   let expected = 1;
   let at = findOpen(rowXml, names.c, 0);
+  // A cell holds only <f>, <v>, <is> (text and runs) and <extLst>: without an extension list, the
+  // next `<c` found is the next cell, so a cell only stepped over needs no search for its end.
+  const plain = rowXml.indexOf("extLst") < 0;
   while (at >= 0) {
     // A start tag cannot hold "<" (not even in a value), so the next cell and this one's close are
     // both found from the tag's first character; a close after the next cell's start means a
     // self-closing cell, or one never closed, which the tag's end tells apart.
     const nextAt = findOpen(rowXml, names.c, at + cLen);
-    const closeAt = rowXml.indexOf(names.cClose, at + cLen);
     let col = quickCol(rowXml, at + cLen);
+    if (plain && col >= 0 && !spans && want && !want(col)) {
+      if (col > lastCol) break;
+      expected = col + 1;
+      at = nextAt;
+      continue;
+    }
+    const closeAt = rowXml.indexOf(names.cClose, at + cLen);
     let hasRef = col >= 0;
     let te = -1;
     if (!hasRef) {
@@ -353,13 +370,11 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
     if (col > lastCol && hasRef && !spans) break;
     expected = col + 1;
     let end: number;
-    let selfClosing = false;
     if (closeAt >= 0 && (nextAt < 0 || closeAt < nextAt)) end = closeAt + closeLen;
     else {
       if (te < 0) te = tagEnd(rowXml, at);
       if (te < 0) break;
-      selfClosing = rowXml.charCodeAt(te - 1) === 47;
-      if (!selfClosing) {
+      if (rowXml.charCodeAt(te - 1) !== 47) {
         const ref = hasRef ? attrIn(rowXml, at + cLen, te, "r") : null;
         throw XlsxError.of("cellOpen", { cell: ref ?? "" });
       }
@@ -373,35 +388,70 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
     const here = at;
     at = nextAt >= end ? nextAt : findOpen(rowXml, names.c, end);
     if (want && !want(col)) continue;
+    found(rowXml, col, here, end, hasRef, te);
+  }
+}
+
+/** The parts of the cell at `here` (its tag already read into `scratch`, ending at `te`), into `out`. */
+function partsOf(x: string, names: Names, here: number, te: number, end: number, out: { s: number | null; t: string | null; v: string | null; f: string | null; inline: string | null }): boolean {
+  out.s = scratch.s0 >= 0 ? Number(x.slice(scratch.s0, scratch.s1)) : null;
+  out.t = scratch.t0 >= 0 ? x.slice(scratch.t0, scratch.t1) : null;
+  out.v = out.f = out.inline = null;
+  if (x.charCodeAt(te - 1) === 47) return false;
+  const hasF = cellParts(x, names, here, te, end);
+  if (vSpan.at >= 0) out.v = x.slice(vSpan.t0, vSpan.t1);
+  if (hasF) out.f = x.slice(fSpanAt.t0, fSpanAt.t1);
+  if (out.t === "inlineStr" && isSpanAt.at >= 0) out.inline = x.slice(isSpanAt.t0, isSpanAt.t1);
+  return hasF;
+}
+
+/**
+ * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
+ * stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
+ */
+export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER): RawCellXml[] {
+  const out: RawCellXml[] = [];
+  const cLen = names.c.length;
+  const parts = { s: null as number | null, t: null as string | null, v: null as string | null, f: null as string | null, inline: null as string | null };
+  walkCells(rowXml, names, want, spans, lastCol, (x, col, here, end, hasRef) => {
     // A cell read: its s and t attributes, and its tag's end when the quick column skipped it.
-    te = readCellTag(rowXml, here, cLen);
-    selfClosing = rowXml.charCodeAt(te - 1) === 47;
-    const sAttr = scratch.s0 >= 0 ? rowXml.slice(scratch.s0, scratch.s1) : null;
-    const t = scratch.t0 >= 0 ? rowXml.slice(scratch.t0, scratch.t1) : null;
-    let v: string | null = null;
-    let f: string | null = null;
+    const te = readCellTag(x, here, cLen);
+    const hasF = partsOf(x, names, here, te, end, parts);
     let fSpan: [number, number] | null = null;
     let shared: { si: string; master: boolean } | null = null;
-    let inline: string | null = null;
-    if (!selfClosing) {
-      const hasF = cellParts(rowXml, names, here, te, end);
-      if (vSpan.at >= 0) v = rowXml.slice(vSpan.t0, vSpan.t1);
-      if (hasF) {
-        f = rowXml.slice(fSpanAt.t0, fSpanAt.t1);
-        fSpan = [fSpanAt.at - here, fSpanAt.end - here];
-        const ft = fSpanAt.at + names.f.length;
-        if (attrIn(rowXml, ft, fSpanAt.te, "t") === "shared") {
-          shared = { si: attrIn(rowXml, ft, fSpanAt.te, "si") ?? "", master: attrIn(rowXml, ft, fSpanAt.te, "ref") !== null && f !== "" };
-        }
+    if (hasF) {
+      fSpan = [fSpanAt.at - here, fSpanAt.end - here];
+      const ft = fSpanAt.at + names.f.length;
+      if (attrIn(x, ft, fSpanAt.te, "t") === "shared") {
+        shared = { si: attrIn(x, ft, fSpanAt.te, "si") ?? "", master: attrIn(x, ft, fSpanAt.te, "ref") !== null && parts.f !== "" };
       }
-      if (t === "inlineStr" && isSpanAt.at >= 0) inline = rowXml.slice(isSpanAt.t0, isSpanAt.t1);
     }
-    out.push({ col, at: here, hasRef, xml: rowXml.slice(here, end), s: sAttr === null ? null : Number(sAttr), t, v, f, fSpan, shared, inline });
-  }
+    out.push({ col, at: here, hasRef, xml: x.slice(here, end), s: parts.s, t: parts.t, v: parts.v, f: parts.f, fSpan, shared, inline: parts.inline });
+  });
   return out;
 }
 
+/**
+ * The cells of a row as `cellsOf` reads them, handed one by one to `visit` without an object or a
+ * copy of the cell's XML each (reading a table); a row holding shared formulas takes `cellsOf`,
+ * whose followers `SharedFormulas` resolves.
+ */
+export function visitCells(rowXml: string, names: Names, want: (col: number) => boolean, lastCol: number, visit: (c: CellValue) => void): void {
+  const cLen = names.c.length;
+  const c = { col: 0, s: null as number | null, t: null as string | null, v: null as string | null, f: null as string | null, inline: null as string | null };
+  walkCells(rowXml, names, want, undefined, lastCol, (x, col, here, end) => {
+    c.col = col;
+    partsOf(x, names, here, readCellTag(x, here, cLen), end, c);
+    visit(c);
+  });
+}
+
 export const DEFAULT_NAMES = new Names("");
+
+/** An error met in a row, said with the part and row it was met in (once). */
+export function inRowError(err: unknown, part: string, n: number): unknown {
+  return err instanceof XlsxError && err.key !== "inRow" && !err.message.startsWith(part) ? err.inRow(part, n) : err;
+}
 
 /** The shared formulas of one sheet seen so far: masters by index, so followers can be read and rewritten. */
 export class SharedFormulas {
@@ -536,7 +586,7 @@ export class RowSplitter {
         try {
           return parsed ?? (want ? cellsOf(xml, names, want, undefined, lastCol) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
         } catch (err) {
-          throw err instanceof XlsxError && err.key !== "inRow" && !err.message.startsWith(part) ? err.inRow(part, n) : err;
+          throw inRowError(err, part, n);
         }
       };
       if (sharedAt >= 0 && sharedAt < rowAt) sharedAt = buf.indexOf("shared", rowAt);
