@@ -10,10 +10,11 @@ import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
 import { CONTACT_COLUMNS } from "../core/contacts/columns";
 import { AUDIT_COLUMN_DEFS } from "./auditLog";
-import { DEFAULT_NAMES, formulaOf, inRowError, Names, streamSheet, StopReading, visitCells, type CellValue, type RawCellXml } from "./rows";
+import { DEFAULT_NAMES, formulaOf, inRowError, Names, streamSheet, StopReading, visitCells, type CellValue, type RawCellXml, type RowIndex } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 import { textOfBytes } from "./byteText";
 import { readTableBeside } from "./besideRead";
+import { readShort, type ShortRead } from "./tableRows";
 import { flatCopy, oneCopy, remembered } from "./intern";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
@@ -73,19 +74,29 @@ export function keepValues(on: boolean): void {
 }
 
 /** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
-export function decodeCell(c: CellValue, shared: () => string[], book: Book): RawCell {
+/** What decoding a value needs of the workbook: its date system and which styles show dates. */
+export type DateSystem = Pick<Book, "date1904" | "dateStyles">;
+
+export function decodeCell(c: CellValue, shared: () => string[], book: DateSystem): RawCell {
   // A formula whose result was never calculated (written by us or another tool): its text is what
   // we know. Joined, so it is already a copy of its own.
   if (c.f !== null && c.v === null && c.t !== "inlineStr") return ["=", formulaOf(c) ?? ""].join("");
   // An inline string seen before (a stage, an owner, a customer's ID on each of its follow-ups) is
   // the text decoded then: one lookup by its XML as written, nothing decoded or copied again.
-  if (c.t === "inlineStr" && c.inline !== null && keeping) return remembered(inlineSeen, c.inline, () => detach(textOf(textOfBytes(c.inline as string))));
+  if (c.t === "inlineStr" && c.inline !== null && keeping) return inlineText(c.inline, 0, c.inline.length);
   const v = decodeCellRaw(c, shared, book);
   return typeof v === "string" ? detach(v) : v;
 }
 const inlineSeen = new Map<string, string>();
 
-function decodeCellRaw(c: CellValue, shared: () => string[], book: Book): RawCell {
+/** An inline string's text from its XML as written, x[from, to) (decoded once per distinct value while values are kept). */
+function inlineText(x: string, from: number, to: number): string {
+  const xml = x.slice(from, to);
+  if (!keeping) return textOf(textOfBytes(xml));
+  return remembered(inlineSeen, xml, () => detach(textOf(textOfBytes(xml))));
+}
+
+function decodeCellRaw(c: CellValue, shared: () => string[], book: DateSystem): RawCell {
   switch (c.t) {
     case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
     // The scanner's fields are byte text: UTF-8 decoded first, then unescaped (a `&#x4E2D;` is a real character).
@@ -101,6 +112,25 @@ function decodeCellRaw(c: CellValue, shared: () => string[], book: Book): RawCel
       return book.date1904 && c.s !== null && book.dateStyles.has(c.s) ? n + DATE1904_OFFSET : n;
     }
   }
+}
+
+/**
+ * How `readShort` reads a table's rows: into `put`, decoding as `decodeCell` does (the same
+ * caches, the same copies), with `decodeCell` itself for any cell of another shape.
+ */
+export function shortRead(book: DateSystem, shared: () => string[], slotOf: readonly number[], lastCol: () => number, marked: readonly boolean[], put: (slot: number, v: RawCell) => void): ShortRead {
+  return {
+    slotOf,
+    get lastCol() { return lastCol(); },
+    marked,
+    date1904: book.date1904,
+    dateStyles: book.dateStyles,
+    shared: (i) => shared()[i] ?? null,
+    inline: inlineText,
+    keep: detach,
+    general: (c) => decodeCell(c, shared, book),
+    put,
+  };
 }
 
 /**
@@ -240,19 +270,22 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
   const rowValues: RawCell[] = [];
   let rowAny = false;
   let rowK = 0;
-  const take = (c: CellValue) => {
-    const slot = slotOf[c.col] ?? -1;
-    const v = slot >= 0 && slotMarked[slot] && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book);
+  const put = (slot: number, v: RawCell) => {
     if (v !== null && !(typeof v === "string" && v === "")) rowAny = true;
     if (slot >= 0) { rowSlots[rowK] = slot; rowValues[rowK] = v; rowK++; }
   };
+  const take = (c: CellValue) => {
+    const slot = slotOf[c.col] ?? -1;
+    put(slot, slot >= 0 && slotMarked[slot] && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book));
+  };
+  const short = shortRead(book, shared, slotOf, () => lastWanted, slotMarked, put);
   let lastRowBlank = true;
   let belowOccupied = false;
   let headerSeen = false;
   let names = DEFAULT_NAMES;
-  const visitInRow = (xml: string, n: number, want: (col: number) => boolean, last: number, visit: (c: CellValue) => void) => {
+  const visitInRow = (xml: string, n: number, want: (col: number) => boolean, last: number, visit: (c: CellValue) => void, index: RowIndex | null) => {
     try {
-      visitCells(xml, names, want, last, visit);
+      visitCells(xml, names, want, last, visit, index);
     } catch (err) {
       throw inRowError(err, f.sheet.path, n);
     }
@@ -260,7 +293,7 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
   await streamSheet(book, f.sheet.path, {
     prefix: (_text, ns) => { names = new Names(ns); },
     suffix: () => undefined,
-    row: (xml, n, rowCells, hasShared) => {
+    row: (xml, n, rowCells, hasShared, index) => {
       // A second row numbered as the header (a file with a repeated row number) is not read again:
       // it would start every column afresh and drop what was read before it.
       if (n < 0 || n < headerRow || (n === headerRow && headerSeen)) return;
@@ -299,7 +332,11 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
       rowK = 0;
       // A row with shared formulas is read whole, so that a follower has its master's formula.
       if (hasShared) for (const c of f.table ? rowCells(isWanted, lastWanted) : rowCells(inRange, lastCol)) take(c);
-      else visitInRow(xml, n, f.table ? isWanted : inRange, f.table ? lastWanted : lastCol, take);
+      else if (!(f.table && index && readShort(xml, names, index, short))) {
+        rowAny = false;
+        rowK = 0;
+        visitInRow(xml, n, f.table ? isWanted : inRange, f.table ? lastWanted : lastCol, take, index);
+      }
       // A plain range ends at its last row with content; formatted-but-empty rows cost nothing.
       if (!f.table && !rowAny) return;
       const i = n - headerRow - 1;

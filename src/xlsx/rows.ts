@@ -20,8 +20,11 @@ import { columnLetter } from "../core/_lib/a1";
 export interface RowSink {
   /** The text up to and including the <sheetData> start tag, and the main namespace's prefix ("" or "x:"). */
   prefix(text: string, ns: string): void;
-  /** One <row> element, its 1-based number and its cells (parsed on first call); text between rows comes with number -1. */
-  row(xml: string, rowNumber: number, cells: CellsOfRow, hasShared: boolean): void;
+  /**
+   * One <row> element, its 1-based number and its cells (parsed on first call); text between rows
+   * comes with number -1. `index` says where the row's cells are, valid during this call only.
+   */
+  row(xml: string, rowNumber: number, cells: CellsOfRow, hasShared: boolean, index: RowIndex | null): void;
   suffix(text: string): void;
 }
 
@@ -30,6 +33,95 @@ export interface RowSink {
  * none after `lastCol`.
  */
 export type CellsOfRow = (want?: (col: number) => boolean, lastCol?: number) => RawCellXml[];
+
+/**
+ * Where a row's cells are, found in the one pass that looks for the row's end: each cell's start
+ * and end in the row's text (end -1 for a cell with no end tag: self-closing, or never closed).
+ * Only for a `regular` row, one holding nothing but cells and their values, formulas, text and
+ * runs; any other element (an extension list, a comment) leaves the cells to be searched for.
+ */
+export class RowIndex {
+  at = new Int32Array(64);
+  end = new Int32Array(64);
+  count = 0;
+  regular = true;
+  /** The row holds a shared formula (an <f> whose start tag says t="shared"). */
+  shared = false;
+
+  reset(): void {
+    this.count = 0;
+    this.regular = true;
+    this.shared = false;
+  }
+
+  push(at: number): void {
+    if (this.count === this.at.length) {
+      const at2 = new Int32Array(this.count * 2);
+      at2.set(this.at);
+      this.at = at2;
+      const end2 = new Int32Array(this.count * 2);
+      end2.set(this.end);
+      this.end = end2;
+    }
+    this.at[this.count] = at;
+    this.end[this.count] = -1;
+    this.count++;
+  }
+}
+
+/**
+ * The first letters of what a cell may hold (f, v, is, t, r, rPr and its children, rPh,
+ * phoneticPr): a start tag beginning with any other marks its row as not regular.
+ */
+const INNER = new Uint8Array(128);
+for (const ch of "cvfitrbsoup") INNER[ch.charCodeAt(0)] = 1;
+
+/**
+ * The end of the row whose start tag ends at `te` (just past its end tag), or -1 when it is not
+ * all in `buf` yet; its cells go into `ix`. Every "<" in a row starts markup (text and attribute
+ * values hold none), so the scan steps from one "<" to the next and looks at a character or two.
+ */
+function scanRow(buf: string, names: Names, rowAt: number, te: number, ix: RowIndex): number {
+  ix.reset();
+  const ns = names.ns;
+  const nsLen = ns.length;
+  const cLen = names.c.length;
+  let i = te + 1;
+  for (;;) {
+    i = buf.indexOf("<", i);
+    if (i < 0) return -1;
+    let ch = buf.charCodeAt(i + 1);
+    if (ch === 47) {
+      if (nsLen === 0 || buf.startsWith(ns, i + 2)) {
+        const l = buf.charCodeAt(i + 2 + nsLen);
+        if (l === 114 && buf.startsWith(names.rowClose, i)) return i + names.rowClose.length;
+        if (l === 99 && ix.count > 0) {
+          const after = buf.charCodeAt(i + 3 + nsLen);
+          if (after === 62) ix.end[ix.count - 1] = i + names.cClose.length - rowAt;
+          else if (isNameEnd(after)) ix.regular = false; // `</c >`: legal, left to the general path
+        }
+      }
+      i += 2;
+      continue;
+    }
+    if (nsLen > 0) {
+      if (!buf.startsWith(ns, i + 1)) {
+        ix.regular = false;
+        i++;
+        continue;
+      }
+      ch = buf.charCodeAt(i + 1 + nsLen);
+    }
+    if (ch === 99 && isNameEnd(buf.charCodeAt(i + cLen))) ix.push(i - rowAt);
+    else if (ch === 102 && buf.charCodeAt(i + cLen) !== 62 && isNameEnd(buf.charCodeAt(i + cLen)) && !ix.shared) {
+      // A formula with attributes: shared when its start tag says so.
+      const te2 = tagEnd(buf, i);
+      if (te2 < 0) return -1;
+      ix.shared = attrIn(buf, i + cLen, te2, "t") === "shared";
+    } else if (!(ch < 128 && INNER[ch] === 1)) ix.regular = false;
+    i += 2;
+  }
+}
 
 /** Thrown by a sink that has read all it needs; ends the stream quietly. */
 export class StopReading extends Error {}
@@ -154,8 +246,10 @@ function elementIn(s: string, open: string, close: string, from: number, to: num
  * as offsets, nothing cut out: most cells of a row are only stepped over, and for those the
  * column is read from r's characters directly.
  */
-interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
+export interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
 const scratch: CellAttrs = { col: 0, r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
+/** The attributes of the cell tag `readCellTag` read last (overwritten by the next). */
+export const lastCellTag: Readonly<CellAttrs> = scratch;
 
 /**
  * The r, s and t attributes and the end of a cell's start tag in one pass; -2 when the tag is
@@ -284,7 +378,7 @@ function cellParts(s: string, names: Names, at: number, te: number, end: number)
  * The column of a cell whose start tag begins `<c r="AB12"` (what Excel, LibreOffice, WPS and
  * openpyxl write), read without parsing the tag; -1 for any other shape.
  */
-function quickCol(x: string, from: number): number {
+export function quickCol(x: string, from: number): number {
   if (x.charCodeAt(from) !== 32 || x.charCodeAt(from + 1) !== 114 || x.charCodeAt(from + 2) !== 61) return -1;
   const q = x.charCodeAt(from + 3);
   if (q !== 34 && q !== 39) return -1;
@@ -315,7 +409,7 @@ function quickRowNumber(x: string, from: number): number {
 }
 
 /** A cell's start tag at `at` read into `scratch`; its end, or -1 when cut short. */
-function readCellTag(x: string, at: number, cLen: number): number {
+export function readCellTag(x: string, at: number, cLen: number): number {
   let te = cellTag(x, at + cLen, scratch);
   if (te < 0) {
     te = tagEnd(x, at);
@@ -337,7 +431,8 @@ type CellFound = (x: string, col: number, at: number, end: number, hasRef: boole
  * Walks the cells of a row element in order, handing each one `want` accepts to `found` (the
  * others are stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
  */
-function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean) | undefined, spans: CellSpans | undefined, lastCol: number, found: CellFound): void {
+function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean) | undefined, spans: CellSpans | undefined, lastCol: number, found: CellFound, index?: RowIndex | null): void {
+  if (index?.regular) return walkIndexed(rowXml, names, want, spans, lastCol, found, index);
   const cLen = names.c.length;
   const closeLen = names.cClose.length;
   let expected = 1;
@@ -392,6 +487,45 @@ function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean
   }
 }
 
+/** `walkCells` over a row whose cells the splitter has already found. */
+function walkIndexed(rowXml: string, names: Names, want: ((col: number) => boolean) | undefined, spans: CellSpans | undefined, lastCol: number, found: CellFound, ix: RowIndex): void {
+  const cLen = names.c.length;
+  let expected = 1;
+  for (let k = 0; k < ix.count; k++) {
+    const at = ix.at[k] as number;
+    let col = quickCol(rowXml, at + cLen);
+    let hasRef = col >= 0;
+    let te = -1;
+    if (!hasRef) {
+      te = readCellTag(rowXml, at, cLen);
+      if (te < 0) break;
+      hasRef = scratch.r0 >= 0;
+      col = hasRef ? scratch.col : expected;
+    }
+    if (col > lastCol && hasRef && !spans) break;
+    expected = col + 1;
+    if (spans) {
+      spans.cols.push(col);
+      spans.starts.push(at);
+      if (!hasRef) spans.allRef = false;
+    }
+    const read = !want || want(col);
+    // A cell only stepped over is checked too when the row is to be written (its XML is kept).
+    if (!read && !spans) continue;
+    let end = ix.end[k] as number;
+    if (end < 0) {
+      // No end tag of its own: a self-closing cell, or one never closed.
+      if (te < 0) te = tagEnd(rowXml, at);
+      if (te < 0 || rowXml.charCodeAt(te - 1) !== 47) {
+        const ref = hasRef ? attrIn(rowXml, at + cLen, te < 0 ? rowXml.length : te, "r") : null;
+        throw XlsxError.of("cellOpen", { cell: ref ?? "" });
+      }
+      end = te + 1;
+    }
+    if (read) found(rowXml, col, at, end, hasRef, te);
+  }
+}
+
 /** The parts of the cell at `here` (its tag already read into `scratch`, ending at `te`), into `out`. */
 function partsOf(x: string, names: Names, here: number, te: number, end: number, out: { s: number | null; t: string | null; v: string | null; f: string | null; inline: string | null }): boolean {
   out.s = scratch.s0 >= 0 ? Number(x.slice(scratch.s0, scratch.s1)) : null;
@@ -409,7 +543,7 @@ function partsOf(x: string, names: Names, here: number, te: number, end: number,
  * The cells of a row element, in order; with `want`, only the columns it accepts (the others are
  * stepped over: their column and their end, nothing decoded); with `lastCol`, none after it.
  */
-export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER): RawCellXml[] {
+export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER, index?: RowIndex | null): RawCellXml[] {
   const out: RawCellXml[] = [];
   const cLen = names.c.length;
   const parts = { s: null as number | null, t: null as string | null, v: null as string | null, f: null as string | null, inline: null as string | null };
@@ -427,7 +561,7 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
       }
     }
     out.push({ col, at: here, hasRef, xml: x.slice(here, end), s: parts.s, t: parts.t, v: parts.v, f: parts.f, fSpan, shared, inline: parts.inline });
-  });
+  }, index);
   return out;
 }
 
@@ -436,14 +570,14 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
  * copy of the cell's XML each (reading a table); a row holding shared formulas takes `cellsOf`,
  * whose followers `SharedFormulas` resolves.
  */
-export function visitCells(rowXml: string, names: Names, want: (col: number) => boolean, lastCol: number, visit: (c: CellValue) => void): void {
+export function visitCells(rowXml: string, names: Names, want: (col: number) => boolean, lastCol: number, visit: (c: CellValue) => void, index?: RowIndex | null): void {
   const cLen = names.c.length;
   const c = { col: 0, s: null as number | null, t: null as string | null, v: null as string | null, f: null as string | null, inline: null as string | null };
   walkCells(rowXml, names, want, undefined, lastCol, (x, col, here, end) => {
     c.col = col;
     partsOf(x, names, here, readCellTag(x, here, cLen), end, c);
     visit(c);
-  });
+  }, index);
 }
 
 export const DEFAULT_NAMES = new Names("");
@@ -506,6 +640,9 @@ export class RowSplitter {
   private mode: "prefix" | "rows" | "suffix" = "prefix";
   private prev = 0;
   private names: Names = DEFAULT_NAMES;
+  /** The cells of the row last scanned, and that row's number in the order rows were scanned. */
+  private readonly index = new RowIndex();
+  private seq = 0;
   readonly shared: SharedFormulas;
   constructor(private readonly sink: RowSink, private readonly part: string) {
     this.shared = new SharedFormulas(part);
@@ -552,49 +689,60 @@ export class RowSplitter {
     if (this.mode !== "rows") return;
     const buf = this.buf;
     const names = this.names;
-    // Found once per chunk: searching for it at every row would make the scan quadratic.
-    const endAt = buf.indexOf(names.sheetDataClose, this.pos);
-    // Rows holding a shared formula, found by one search per occurrence rather than one per row.
-    let sharedAt = buf.indexOf("shared", this.pos);
+    // Found when something other than a row comes next (searching for it at every row would make the scan quadratic).
+    let endAt = -2;
     for (;;) {
-      const rowAt = findOpen(buf, names.row, this.pos);
-      if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
-        this.mode = "suffix";
-        if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1, () => [], false);
-        this.pos = endAt;
-        return;
+      // What follows a row is, but for spaces, the next row or the end of the sheet's data.
+      const lt = buf.indexOf("<", this.pos);
+      if (lt < 0) return;
+      let rowAt: number;
+      if (opensAt(buf, names.row, lt)) rowAt = lt;
+      else {
+        // Anything else (the end, a comment, a piece of a tag cut by the chunk's end) is searched for.
+        rowAt = findOpen(buf, names.row, this.pos);
+        if (endAt === -2 || (endAt >= 0 && endAt < this.pos)) endAt = buf.indexOf(names.sheetDataClose, this.pos);
+        if (endAt >= 0 && (rowAt < 0 || endAt < rowAt)) {
+          this.mode = "suffix";
+          if (endAt > this.pos) this.sink.row(buf.slice(this.pos, endAt), -1, () => [], false, null);
+          this.pos = endAt;
+          return;
+        }
       }
       if (rowAt < 0) return;
       const te = tagEnd(buf, rowAt);
       if (te < 0) return;
       let stop: number;
-      if (buf.charCodeAt(te - 1) === 47) stop = te + 1;
-      else {
-        const close = buf.indexOf(names.rowClose, te);
-        if (close < 0) return;
-        stop = close + names.rowClose.length;
+      const index = this.index;
+      if (buf.charCodeAt(te - 1) === 47) {
+        stop = te + 1;
+        index.reset();
+      } else {
+        stop = scanRow(buf, names, rowAt, te, index);
+        if (stop < 0) return;
       }
+      const seq = ++this.seq;
       const quick = quickRowNumber(buf, rowAt + names.row.length);
       const r = quick >= 0 ? null : attrIn(buf, rowAt + names.row.length, te, "r");
       const n = quick >= 0 ? quick : r !== null ? Number(r) : this.prev + 1;
       this.prev = n;
-      if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => [], false);
+      if (rowAt > this.pos) this.sink.row(buf.slice(this.pos, rowAt), -1, () => [], false, null);
       const xml = buf.slice(rowAt, stop);
       let parsed: RawCellXml[] | null = null;
       const part = this.part;
       const cells: CellsOfRow = (want, lastCol) => {
+        // The index is this row's until the next row is scanned.
+        const ix = this.seq === seq ? index : null;
         try {
-          return parsed ?? (want ? cellsOf(xml, names, want, undefined, lastCol) : (parsed = this.shared.resolve(cellsOf(xml, names), n)));
+          return parsed ?? (want ? cellsOf(xml, names, want, undefined, lastCol, ix) : (parsed = this.shared.resolve(cellsOf(xml, names, undefined, undefined, undefined, ix), n)));
         } catch (err) {
           throw inRowError(err, part, n);
         }
       };
-      if (sharedAt >= 0 && sharedAt < rowAt) sharedAt = buf.indexOf("shared", rowAt);
-      const hasShared = sharedAt >= 0 && sharedAt < stop;
+      const hasShared = index.shared;
       // Shared formulas are tracked on every row that has one, whether the sink looks at it or not.
       if (hasShared) cells();
       this.pos = stop;
-      this.sink.row(xml, n, cells, hasShared);
+      this.sink.row(xml, n, cells, hasShared, index);
     }
   }
 }

@@ -5,7 +5,7 @@ import type { Book } from "./book";
 import { relsPathOf } from "./book";
 import { XlsxError } from "./errors";
 import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
-import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml } from "./rows";
+import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml, type RowIndex } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
 import { DeflateStream, joinPieces, rebuildInPieces, STREAM_CHUNK, type Deflated, type Pieces } from "./zip";
 import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
@@ -128,9 +128,9 @@ class SheetWriter {
    * One row with its writes; null when nothing in it changes. Cells come out ascending and
    * unique, each with its `r`; a new cell takes `newCellStyles` for its column (the row above's look).
    */
-  row(xml: string, n: number, cellsFn: CellsOfRow, hasShared: boolean, writes: ReadonlyMap<number, PlanValue> | undefined, newCellStyles?: ReadonlyMap<number, number>): string | null {
+  row(xml: string, n: number, cellsFn: CellsOfRow, hasShared: boolean, writes: ReadonlyMap<number, PlanValue> | undefined, index: RowIndex | null, newCellStyles?: ReadonlyMap<number, number>): string | null {
     if (writes && !hasShared && !xml.endsWith("/>")) {
-      const quick = this.spliced(xml, n, writes, newCellStyles);
+      const quick = this.spliced(xml, n, writes, index, newCellStyles);
       if (quick !== undefined) return quick;
     }
     return this.rebuilt(xml, n, cellsFn(), writes, newCellStyles);
@@ -162,9 +162,9 @@ class SheetWriter {
    * shared formula is involved, so the written cells are spliced into the row's text and every
    * other cell is copied as it is. undefined when the row needs the full rebuild.
    */
-  private spliced(xml: string, n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string | null | undefined {
+  private spliced(xml: string, n: number, writes: ReadonlyMap<number, PlanValue>, index: RowIndex | null, newCellStyles?: ReadonlyMap<number, number>): string | null | undefined {
     const spans: CellSpans = { cols: [], starts: [], allRef: true };
-    const cells = cellsOf(xml, this.names, (col) => writes.has(col), spans);
+    const cells = cellsOf(xml, this.names, (col) => writes.has(col), spans, undefined, index);
     if (!spans.allRef) return undefined;
     const innerEnd = xml.lastIndexOf(this.names.rowClose);
     const edits: Array<{ at: number; end: number; col: number; xml: string }> = [];
@@ -333,13 +333,13 @@ async function streamPatch(book: Book, p: SheetPatch, styles: StyleBook, track: 
         w.setPrefix(text, ns);
         emit(p.growth && out ? w.grownPrefix(text, p.growth.to) : text);
       },
-      row: (xml, n, cells, shared) => {
+      row: (xml, n, cells, shared, index) => {
         if (n < 0) return emit(xml);
         emitNewUpTo(n);
         while (t < todo.length && (todo[t] as number) <= n) t++;
         last = Math.max(last, n);
         const writes = writesFor(n);
-        const x = writes || shared ? w.row(xml, n, cells, shared, writes) : null;
+        const x = writes || shared ? w.row(xml, n, cells, shared, writes, index) : null;
         emit(x ?? xml);
       },
       suffix: (text) => {

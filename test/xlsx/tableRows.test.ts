@@ -1,0 +1,165 @@
+/**
+ * A table's rows read the short way (`readShort`: one loop over the cell starts the row scan
+ * found) give exactly what the general path gives (`visitCells` and `decodeCell`), for cells of
+ * every shape ECMA-376 allows; rows the short way does not know are left to the general path.
+ */
+import fc from "fast-check";
+import { RowSplitter, visitCells, Names, type CellsOfRow, type RowIndex } from "../../src/xlsx/rows";
+import { decodeCell, shortRead, type DateSystem } from "../../src/xlsx/read";
+import { readShort } from "../../src/xlsx/tableRows";
+import { bytesOfText } from "../../src/xlsx/byteText";
+import type { RawCell } from "../../src/core/model/workbookModel";
+
+const SHARED = ["first", "第二"];
+const shared = () => SHARED;
+
+interface CellSpec {
+  readonly gap: number;
+  readonly ref: boolean;
+  readonly attrs: ReadonlyArray<readonly [string, string]>;
+  readonly quote: string;
+  readonly space: string;
+  readonly body: string;
+}
+
+const texts = fc.constantFrom("KH-202605-000001", "客户", "a&lt;b", "x_x000D_y", "", " spaced ");
+const numbers = fc.constantFrom("45756", "0", "007", "1.5", "-3", "1E3", "", "12345678901234567", "a&amp;b");
+const body = fc.oneof(
+  fc.constant("/"),
+  fc.constant(""),
+  numbers.map((v) => `<v>${v}</v>`),
+  fc.constantFrom("SUM(A1:A3)&amp;&quot;x&quot;", "1+1").chain((f) => fc.oneof(fc.constant(`<f>${f}</f>`), numbers.map((v) => `<f>${f}</f><v>${v}</v>`))),
+  texts.map((t) => `<is><t>${bytesOfText(t)}</t></is>`),
+  texts.map((t) => `<is><t xml:space="preserve">${bytesOfText(t)}</t></is>`),
+  fc.constant("<is><r><t>a</t></r><r><rPr><b/><color rgb=\"FF0000\"/></rPr><t>b</t></r></is>"),
+  fc.constant("<f>1</f>\n<v>2</v>"),
+  fc.constant("<v>1</v><extLst/>"),
+  fc.constant("<v/>"),
+  fc.constant("<f t=\"array\" ref=\"A1\">1</f><v>1</v>"),
+);
+const anyAttrs = fc.uniqueArray(
+  fc.oneof(
+    fc.constantFrom("0", "1", "3", "").map((v) => ["s", v] as const),
+    fc.constantFrom("n", "s", "inlineStr", "str", "b", "e", "d").map((v) => ["t", v] as const),
+    fc.constant(["cm", "1"] as const),
+  ),
+  { selector: (a) => a[0], maxLength: 3 },
+);
+const style = fc.constantFrom([], [["s", "1"] as const], [["s", "3"] as const]);
+/** The shapes programs write, each with its own kind of content, and now and then anything at all. */
+const shaped = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(style, numbers.map((v) => `<v>${v}</v>`)).map(([a, b]) => ({ attrs: a, body: b })) },
+  { weight: 3, arbitrary: fc.tuple(style, texts).map(([a, t]) => ({ attrs: [...a, ["t", "inlineStr"] as const], body: `<is><t xml:space="preserve">${bytesOfText(t)}</t></is>` })) },
+  { weight: 2, arbitrary: fc.constantFrom("0", "1", "2", "x").map((v) => ({ attrs: [["t", "s"] as const], body: `<v>${v}</v>` })) },
+  { weight: 2, arbitrary: fc.tuple(style, fc.constantFrom("", "<v>3</v>", "<v>2.5</v>")).map(([a, v]) => ({ attrs: a, body: `<f>1+1</f>${v}` })) },
+  { weight: 1, arbitrary: fc.constantFrom("<v>text</v>", "", "<v>a&amp;b</v>").map((v) => ({ attrs: [["t", "str"] as const], body: `<f>A1&amp;"x"</f>${v}` })) },
+  { weight: 1, arbitrary: fc.constantFrom("b", "e", "d").map((t) => ({ attrs: [["t", t] as const], body: t === "b" ? "<v>1</v>" : t === "e" ? "<v>#N/A</v>" : "<v>2026-05-11T12:00:00</v>" })) },
+  { weight: 1, arbitrary: style.map((a) => ({ attrs: a, body: "/" })) },
+  { weight: 2, arbitrary: fc.tuple(anyAttrs, body).map(([a, b]) => ({ attrs: a, body: b })) },
+);
+const cell: fc.Arbitrary<CellSpec> = fc.record({
+  gap: fc.integer({ min: 1, max: 3 }),
+  ref: fc.integer({ min: 0, max: 19 }).map((n) => n > 0),
+  shape: shaped,
+  quote: fc.constantFrom('"', "'"),
+  space: fc.constantFrom(" ", " ", " ", " ", " ", " ", " ", " ", "  ", "\n"),
+}).map(({ shape, ...c }) => ({ ...c, attrs: shape.attrs, body: shape.body }));
+
+function rowXml(ns: string, n: number, cells: readonly CellSpec[]): string {
+  let col = 0;
+  let out = `<${ns}row r="${n}">`;
+  for (const c of cells) {
+    col += c.gap;
+    let letters = "";
+    for (let k = col; k > 0; k = Math.floor((k - 1) / 26)) letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+    const attrs = [...(c.ref ? [["r", `${letters}${n}`] as const] : []), ...c.attrs].map(([k, v]) => `${c.space}${k}=${c.quote}${v}${c.quote}`).join("");
+    const inner = c.body.replace(/<(\/?)(?=[a-z])/g, `<$1${ns}`);
+    out += c.body === "/" ? `<${ns}c${attrs}/>` : `<${ns}c${attrs}>${inner}</${ns}c>`;
+  }
+  return `${out}</${ns}row>`;
+}
+
+/**
+ * The one row of a sheet as a reading sink sees it: its text, cells and the scan's index (which
+ * stays this row's, no other row being scanned after it).
+ */
+function oneRow(ns: string, row: string): { xml: string; cells: CellsOfRow; shared: boolean; index: RowIndex | null } {
+  let got: { xml: string; cells: CellsOfRow; shared: boolean; index: RowIndex | null } | null = null;
+  const splitter = new RowSplitter({
+    prefix: () => undefined,
+    suffix: () => undefined,
+    row: (xml, n, cells, hasShared, index) => {
+      if (n >= 0) got = { xml, cells, shared: hasShared, index };
+    },
+  }, "xl/worksheets/sheet1.xml");
+  const xmlns = ns === "" ? 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' : `xmlns:${ns.slice(0, -1)}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+  splitter.push(`<${ns}worksheet ${xmlns}><${ns}sheetData>${row}</${ns}sheetData></${ns}worksheet>`);
+  splitter.end();
+  if (!got) throw new Error("row lost");
+  return got;
+}
+
+describe("a table's rows read the short way", () => {
+  it("give what the general path gives, cell for cell, whatever the shapes", () => {
+    let shortRows = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom("", "x:"),
+        fc.array(cell, { minLength: 1, maxLength: 8 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 24 }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.boolean(),
+        (ns, cells, wantedCols, markFirst, date1904) => {
+          const names = new Names(ns);
+          const book: DateSystem = { date1904, dateStyles: new Set([3]) };
+          const slotOf: number[] = [];
+          wantedCols.forEach((c, i) => { while (slotOf.length <= c) slotOf.push(-1); slotOf[c] = i; });
+          const marked = wantedCols.map((_c, i) => markFirst && i === 0);
+          const lastCol = Math.max(...wantedCols);
+          const want = (c: number) => (slotOf[c] ?? -1) >= 0;
+          // Every row is read while the scan stands at it, as `readTable` does.
+          const only = oneRow(ns, rowXml(ns, 2, cells));
+          let general: Array<[number, RawCell]> | Error;
+          try {
+            const g: Array<[number, RawCell]> = [];
+            if (only.shared) for (const c of only.cells(want, lastCol)) g.push([slotOf[c.col] as number, marked[slotOf[c.col] as number] && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book)]);
+            else visitCells(only.xml, names, want, lastCol, (c) => g.push([slotOf[c.col] as number, marked[slotOf[c.col] as number] && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book)]), null);
+            general = g;
+          } catch (e) {
+            general = e as Error;
+          }
+          const fast: Array<[number, RawCell]> = [];
+          const r = shortRead(book, shared, slotOf, () => lastCol, marked, (slot, v) => fast.push([slot, v]));
+          const took = only.index !== null && readShort(only.xml, names, only.index, r);
+          if (!took) return;
+          shortRows++;
+          // A row the general path refuses is never read the short way.
+          expect(general).not.toBeInstanceOf(Error);
+          expect(fast).toEqual(general);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Not a vacuous property: most generated rows are of the common shapes.
+    expect(shortRows).toBeGreaterThan(200);
+  });
+
+  it("takes the common shapes itself and leaves the rest to the general path", () => {
+    const names = new Names("");
+    const book: DateSystem = { date1904: false, dateStyles: new Set([3]) };
+    const slotOf = [-1, 0, 1, 2];
+    const tryRow = (xml: string) => {
+      const row = oneRow("", xml);
+      const got: RawCell[] = [];
+      const r = shortRead(book, shared, slotOf, () => 3, [false, false, true], (_slot, v) => got.push(v));
+      const took = row.index !== null && readShort(row.xml, names, row.index, r);
+      return took ? got : null;
+    };
+    expect(tryRow(`<row r="2"><c r="A2" s="3"><v>45756</v></c><c r="B2" t="inlineStr"><is><t>KH-1</t></is></c><c r="C2"><f>1+1</f></c></row>`)).toEqual([45756, "KH-1", "="]);
+    expect(tryRow(`<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="1"/><c r="C2" t="str"><f>A1</f><v>x</v></c></row>`)).toEqual(["第二", null, "x"]);
+    // A cell without `r`, a shared formula, an extension list: the general path's.
+    expect(tryRow(`<row r="2"><c><v>1</v></c></row>`)).toBeNull();
+    expect(tryRow(`<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">1</f><v>1</v></c></row>`)).toBeNull();
+    expect(tryRow(`<row r="2"><c r="A2"><v>1</v><extLst/></c></row>`)).toBeNull();
+  });
+});
