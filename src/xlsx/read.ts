@@ -93,8 +93,12 @@ const inlineSeen = new Map<string, string>();
 function inlineText(x: string, from: number, to: number): string {
   const xml = x.slice(from, to);
   if (!keeping) return textOf(textOfBytes(xml));
-  return remembered(inlineSeen, xml, () => detach(textOf(textOfBytes(xml))));
+  // Its own copy, kept with the XML it was read from: the one copy of that value (not interned twice).
+  return remembered(inlineSeen, xml, () => ownCopy(textOf(textOfBytes(xml))));
 }
+
+/** A text that holds no view into the sheet's text (a short one is already a copy; see `detach`). */
+const ownCopy = (s: string) => (s.length < 13 ? s : flatCopy(s));
 
 function decodeCellRaw(c: CellValue, shared: () => string[], book: DateSystem): RawCell {
   switch (c.t) {
