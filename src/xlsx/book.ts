@@ -26,6 +26,11 @@ const flag = (v: string | null) => v === "1" || v === "true";
 
 /** An opened .xlsx: the raw package plus the few parts every use-case needs. */
 export class Book {
+  /**
+   * The largest part kept inflated for a second pass (see `keepInflated`): the Customers sheet of
+   * ten thousand customers is some 18 MB; a part larger than this is inflated again instead.
+   */
+  static keepMaxBytes = 64 << 20;
   readonly entries: ZipEntry[];
   readonly byName = new Map<string, ZipEntry>();
   readonly workbookXml: string;
@@ -35,6 +40,8 @@ export class Book {
   readonly dateStyles: ReadonlySet<number>;
   readonly stylesXml: string | null;
   private sharedCache: string[] | null = null;
+  private readonly toKeep = new Set<string>();
+  private readonly kept = new Map<string, readonly Uint8Array[]>();
 
   constructor(readonly buf: Uint8Array) {
     try {
@@ -67,6 +74,30 @@ export class Book {
     } catch (err) {
       throw err instanceof ZipError ? XlsxError.of("zipBroken", { detail: err.message }) : err;
     }
+  }
+
+  /**
+   * Asks that a part, once read whole, stay inflated for the next pass over it: a use-case reads
+   * the Customers sheet, then rewrites it, and inflating it twice was a tenth of a small run.
+   */
+  keepInflated(path: string): void {
+    const e = this.byName.get(path);
+    if (e && e.size <= Book.keepMaxBytes) this.toKeep.add(path);
+  }
+
+  /** Whether a part's inflated pieces are to be kept when it is read whole. */
+  keeps(path: string): boolean {
+    return this.toKeep.has(path) && !this.kept.has(path);
+  }
+
+  /** A part's inflated pieces, read whole before (their size and CRC checked then), or undefined. */
+  keptPieces(path: string): readonly Uint8Array[] | undefined {
+    return this.kept.get(path);
+  }
+
+  /** Keeps the pieces a whole read of a part gave. */
+  keepPieces(path: string, pieces: readonly Uint8Array[]): void {
+    if (this.toKeep.has(path)) this.kept.set(path, pieces);
   }
 
   /** A part parsed, or null when the package has none. */

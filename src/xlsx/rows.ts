@@ -624,12 +624,25 @@ async function streamSheetOrStop(book: Book, path: string, sink: RowSink, afterC
   const e = book.byName.get(path);
   if (!e) throw XlsxError.of("noPart", { part: path });
   const splitter = new RowSplitter(sink, path);
+  const kept = book.keptPieces(path);
+  if (kept) {
+    for (const piece of kept) {
+      splitter.push(byteTextOf(piece));
+      if (afterChunk) await afterChunk();
+    }
+    splitter.end();
+    return;
+  }
+  // A part asked to be kept: its pieces, once all read (a read stopped early keeps nothing).
+  const keeping: Uint8Array[] | null = book.keeps(path) ? [] : null;
   // Byte text: no UTF-8 sequence is ever split by a chunk boundary, since nothing is decoded here.
   await streamEntry(book.buf, e, async (chunk) => {
+    keeping?.push(chunk);
     splitter.push(byteTextOf(chunk));
     if (afterChunk) await afterChunk();
   });
   splitter.end();
+  if (keeping) book.keepPieces(path, keeping);
 }
 
 const ROOT = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/;

@@ -91,4 +91,31 @@ describe("reading and writing through byte text", () => {
     });
     expect(f.some((v) => typeof v === "string" && v.startsWith("=IF("))).toBe(true);
   });
+
+  it("inflates the Customers sheet once for reading and rewriting it, and writes the same bytes as inflating it twice", async () => {
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const sheet = b.sheets.find((s) => s.name === "客户信息")?.path ?? "";
+    await readBook(b, { customers: ["id"], followUps: ["date"] });
+    const kept = b.keptPieces(sheet) ?? [];
+    expect(kept.reduce((n, p) => n + p.length, 0)).toBe(b.byName.get(sheet)?.size);
+    // The follow-up log is read once only: it is not kept.
+    expect(b.keptPieces(b.sheets.find((s) => s.name === "跟进记录")?.path ?? "")).toBeUndefined();
+    const once = path.join(dir, "kept.xlsx");
+    const twice = path.join(dir, "inflated-twice.xlsx");
+    fs.copyFileSync(demo, once);
+    fs.copyFileSync(demo, twice);
+    const later = parseIsoDay("2026-09-01") as DayNumber;
+    await gradeFile(once, later);
+    const limit = Book.keepMaxBytes;
+    Book.keepMaxBytes = 0;
+    try {
+      await gradeFile(twice, later);
+    } finally {
+      Book.keepMaxBytes = limit;
+    }
+    expect(fs.readFileSync(once).equals(fs.readFileSync(demo))).toBe(false);
+    // The audit entry's time is the only thing two runs may differ in.
+    const parts = (f: string) => { const x = new Book(new Uint8Array(fs.readFileSync(f))); return x.entries.filter((e) => !e.name.includes("sheet8")).map((e) => [e.name, e.crc]); };
+    expect(parts(once)).toEqual(parts(twice));
+  });
 });
