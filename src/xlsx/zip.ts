@@ -207,9 +207,17 @@ export interface Deflated {
   readonly size: number;
 }
 
+/**
+ * A turn of the event loop. A zlib stream hands its next piece to the thread pool only from the
+ * callback of the last one, which runs in such a turn: a reader busy in promise callbacks alone
+ * would leave the pool idle, and inflating or deflating would wait for it instead of running beside it.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Raw deflate fed piece by piece; level 1 because a rewritten sheet is deflated on every run. */
 export class DeflateStream {
-  private readonly engine = zlib.createDeflateRaw({ level: 1, chunkSize: 1 << 18 });
+  // A few megabytes may wait for the pool, so that the writer goes on while they are deflated.
+  private readonly engine = zlib.createDeflateRaw({ level: 1, chunkSize: 1 << 18, writableHighWaterMark: 1 << 22 } as zlib.ZlibOptions & TransformOptions);
   private readonly chunks: Buffer[] = [];
   private crc = 0;
   private size = 0;
@@ -224,6 +232,7 @@ export class DeflateStream {
     this.crc = zlib.crc32(data, this.crc);
     this.size += data.length;
     if (!this.engine.write(data)) await new Promise<void>((resolve) => this.engine.once("drain", () => resolve()));
+    else await nextTurn();
   }
 
   async end(): Promise<Deflated> {
