@@ -83,17 +83,18 @@ class SheetWriter {
     }
   }
 
-  /**
-   * A new cell's XML as byte text (it joins rows copied byte for byte from the file): the markup is
-   * the file's own (its prefix is byte text already), the value is encoded.
-   */
+  /** A new cell's XML as byte text (it joins rows copied byte for byte from the file). */
   private cellXml(ref: string, v: PlanValue, style: number | null): string {
+    return bytesOfText(this.cellText(ref, v, style));
+  }
+
+  private cellText(ref: string, v: PlanValue, style: number | null): string {
     const n = this.names;
     const s = (x: number | null) => (x === null ? "" : ` s="${x}"`);
     switch (v.kind) {
       case "text":
         // Always an inline string: text is never a formula, never a number, and the shared-strings part stays as it is.
-        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${encodedText(v.text)}</${n.ns}t></${n.ns}is>${n.cClose}`;
+        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${escapeXml(v.text)}</${n.ns}t></${n.ns}is>${n.cClose}`;
       case "number":
         return `${n.c} r="${ref}"${s(style)}><${n.ns}v>${v.value}</${n.ns}v>${n.cClose}`;
       case "date": {
@@ -101,7 +102,7 @@ class SheetWriter {
         return `${n.c} r="${ref}"${s(st)}><${n.ns}v>${this.book.date1904 ? v.day - DATE1904_OFFSET : v.day}</${n.ns}v>${n.cClose}`;
       }
       case "formula":
-        return `${n.c} r="${ref}"${s(style)}><${n.ns}f>${bytesOfText(escapeXml(v.formula.replace(/^=/, "")))}</${n.ns}f>${n.cClose}`;
+        return `${n.c} r="${ref}"${s(style)}><${n.ns}f>${escapeXml(v.formula.replace(/^=/, ""))}</${n.ns}f>${n.cClose}`;
       default:
         return style === null ? "" : `${n.c} r="${ref}"${s(style)}/>`;
     }
@@ -141,7 +142,7 @@ class SheetWriter {
       const fresh = this.freshCell(col, n, v, newCellStyles);
       if (fresh === null) return null;
       if (this.dry) throw new WouldChange();
-      return fresh;
+      return bytesOfText(fresh);
     }
     if (this.same(old, v)) return null;
     if (this.dry) throw new WouldChange();
@@ -153,7 +154,7 @@ class SheetWriter {
   /** A cell where the row has none, as text: null when it would be blank and have no look of its own. */
   private freshCell(col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
     if (v.kind === "blank" && !newCellStyles?.has(col)) return null;
-    return this.cellXml(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
+    return this.cellText(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
   }
 
   /**
@@ -193,9 +194,6 @@ class SheetWriter {
 
   /** The row's start tag with `r` set and `spans` dropped (a loading hint that may no longer cover the row). */
   private rowTag(xml: string, te: number, n: number): string {
-    // The commonest tag, `<row r="12">` of this very row, stays as it is.
-    const plain = `${this.names.row} r="${n}">`;
-    if (te + 1 === plain.length && xml.startsWith(plain)) return plain;
     const tag = te > 0 ? parseTag(xml.slice(0, te + 1)) : parseTag(`${this.names.row}>`);
     removeAttr(tag, "spans");
     setFirstAttr(tag, "r", String(n));
@@ -242,7 +240,7 @@ class SheetWriter {
     if (this.dry) throw new WouldChange();
     let body = "";
     for (const col of [...writes.keys()].sort((a, b) => a - b)) body += this.freshCell(col, n, writes.get(col) as PlanValue, newCellStyles) ?? "";
-    return body === "" ? "" : `${this.names.row} r="${n}">${body}${this.names.rowClose}`;
+    return body === "" ? "" : bytesOfText(`${this.names.row} r="${n}">${body}${this.names.rowClose}`);
   }
 
   /** The dimension grown to the table's new last row (set on its tag, nothing else touched). */
@@ -282,18 +280,6 @@ class SheetWriter {
     return close + bytesOfText(xml.slice(te + 1));
   }
 }
-
-/** A cell's text escaped and encoded as byte text; a short one (a grade, a status) once per distinct value. */
-function encodedText(text: string): string {
-  if (text.length > 48) return bytesOfText(escapeXml(text));
-  let e = encoded.get(text);
-  if (e === undefined) {
-    e = bytesOfText(escapeXml(text));
-    if (encoded.size < 50_000) encoded.set(text, e);
-  }
-  return e;
-}
-const encoded = new Map<string, string>();
 
 /** Extends a range `A2:X9` whose last row is `from` to `to` (anything else stays as it is). */
 function extendRange(sqref: string, from: number, to: number): string {
