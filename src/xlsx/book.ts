@@ -100,6 +100,12 @@ export class Book {
     if (this.toKeep.has(path)) this.kept.set(path, pieces);
   }
 
+  /** Lets a part's kept pieces go (it has been rewritten). */
+  dropKept(path: string): void {
+    this.toKeep.delete(path);
+    this.kept.delete(path);
+  }
+
   /** A part parsed, or null when the package has none. */
   xml(name: string): Document | null {
     const t = this.text(name);

@@ -282,7 +282,7 @@ async function readTarget(book: Book, source: SourceTable, options: ImportOption
   // Numbered contacts are compared with the Contacts table and with the customer row's own contact.
   const contacts = options.kind === "customers" && hasContactGroups(header.uses);
   const keys = options.kind === "customers"
-    ? { customers: [...new Set(["id", "name", "phone", "email", ...(contacts ? ["contact"] : []), ...mapped])], followUps: ["date"], ...(contacts ? { contacts: CONTACT_MATCH_KEYS } : {}) }
+    ? { customers: [...new Set(["id", "name", "phone", "email", ...(contacts ? ["contact"] : []), ...mapped])], followUps: ["date"], ...(contacts ? { contacts: CONTACT_MATCH_KEYS } : {}), rewrite: true }
     : { customers: ["id", "name", "phone", "owner"], followUps: [...new Set(["date", "customerId", "summary", ...mapped])] };
   const r = await readBook(book, keys);
   const l = options.kind === "customers" ? r.customers : r.followUps;
@@ -290,7 +290,7 @@ async function readTarget(book: Book, source: SourceTable, options: ImportOption
   const ours = new Set(Object.values(l.positions));
   const theirs = new Set(l.headers.filter((_h, i) => !ours.has(i)).map((h) => normalizeLabel(h)));
   const needsUserColumns = header.uses.some((u) => u.kind === "user" && theirs.has(normalizeLabel(u.header)));
-  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all", ...(contacts ? { contacts: CONTACT_MATCH_KEYS } : {}) }) : r;
+  return needsUserColumns ? readBook(book, { customers: "all", followUps: "all", ...(contacts ? { contacts: CONTACT_MATCH_KEYS } : {}), rewrite: options.kind === "customers" }) : r;
 }
 
 

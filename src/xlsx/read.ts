@@ -441,12 +441,14 @@ export async function readBook(
     contacts?: readonly string[] | "all";
     audit?: boolean;
     formulaMarks?: readonly string[];
+    /** The Customers sheet will be rewritten: its inflated pieces are kept for that pass. */
+    rewrite?: boolean;
   },
 ): Promise<ReadResult> {
   const found = await locate(book);
   if (!found.customers) throw XlsxError.of("noCustomerSheet", { zh: SHEETS.customers.name["zh-CN"], en: SHEETS.customers.name["en-US"] });
-  // The sheet every use-case that writes rewrites: read once, inflated once.
-  book.keepInflated(found.customers.sheet.path);
+  // A use-case that rewrites the Customers sheet reads it once and inflates it once.
+  if (keys.rewrite) book.keepInflated(found.customers.sheet.path);
   // The follow-up log, the largest part, is read on a worker thread while this one reads the
   // customers, when it is large enough to pay for the thread; its outcome waits, settled, so a
   // problem in it is said after one in the Customers sheet, as when the two are read in turn.

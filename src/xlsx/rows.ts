@@ -86,6 +86,8 @@ function scanRow(buf: string, names: Names, rowAt: number, te: number, ix: RowIn
   const ns = names.ns;
   const nsLen = ns.length;
   const cLen = names.c.length;
+  // Inside a cell (after its start, before its end tag): markup anywhere else is not a cell's part.
+  let open = false;
   let i = te + 1;
   for (;;) {
     i = buf.indexOf("<", i);
@@ -95,10 +97,14 @@ function scanRow(buf: string, names: Names, rowAt: number, te: number, ix: RowIn
       if (nsLen === 0 || buf.startsWith(ns, i + 2)) {
         const l = buf.charCodeAt(i + 2 + nsLen);
         if (l === 114 && buf.startsWith(names.rowClose, i)) return i + names.rowClose.length;
-        if (l === 99 && ix.count > 0) {
+        if (l === 99) {
           const after = buf.charCodeAt(i + 3 + nsLen);
-          if (after === 62) ix.end[ix.count - 1] = i + names.cClose.length - rowAt;
-          else if (isNameEnd(after)) ix.regular = false; // `</c >`: legal, left to the general path
+          if (after === 62) {
+            // An end tag with no cell open (a second `</c>`) is the general path's to judge.
+            if (open) ix.end[ix.count - 1] = i + names.cClose.length - rowAt;
+            else ix.regular = false;
+            open = false;
+          } else if (isNameEnd(after)) ix.regular = false; // `</c >`: legal, left to the general path
         }
       }
       i += 2;
@@ -112,12 +118,18 @@ function scanRow(buf: string, names: Names, rowAt: number, te: number, ix: RowIn
       }
       ch = buf.charCodeAt(i + 1 + nsLen);
     }
-    if (ch === 99 && isNameEnd(buf.charCodeAt(i + cLen))) ix.push(i - rowAt);
+    if (ch === 99 && isNameEnd(buf.charCodeAt(i + cLen))) {
+      ix.push(i - rowAt);
+      open = true;
+    } else if (!open) ix.regular = false;
     else if (ch === 102 && buf.charCodeAt(i + cLen) !== 62 && isNameEnd(buf.charCodeAt(i + cLen)) && !ix.shared) {
-      // A formula with attributes: shared when its start tag says so.
+      // A formula with attributes: shared when its start tag says so. A tag whose end is not found
+      // (a quote left open, or the rest not yet read) leaves the row to the general path.
       const te2 = tagEnd(buf, i);
-      if (te2 < 0) return -1;
-      ix.shared = attrIn(buf, i + cLen, te2, "t") === "shared";
+      if (te2 < 0) {
+        ix.shared = true;
+        ix.regular = false;
+      } else ix.shared = attrIn(buf, i + cLen, te2, "t") === "shared";
     } else if (!(ch < 128 && INNER[ch] === 1)) ix.regular = false;
     i += 2;
   }
@@ -636,6 +648,7 @@ async function streamSheetOrStop(book: Book, path: string, sink: RowSink, afterC
   // A part asked to be kept: its pieces, once all read (a read stopped early keeps nothing).
   const keeping: Uint8Array[] | null = book.keeps(path) ? [] : null;
   // Byte text: no UTF-8 sequence is ever split by a chunk boundary, since nothing is decoded here.
+  // A part that inflates past its declared size fails as it does (see `streamEntry`): nothing more is kept.
   await streamEntry(book.buf, e, async (chunk) => {
     keeping?.push(chunk);
     splitter.push(byteTextOf(chunk));
@@ -726,6 +739,8 @@ export class RowSplitter {
       if (te < 0) return;
       let stop: number;
       const index = this.index;
+      // Scanning overwrites the index: no earlier row's cells may read it after this.
+      const seq = ++this.seq;
       if (buf.charCodeAt(te - 1) === 47) {
         stop = te + 1;
         index.reset();
@@ -733,7 +748,6 @@ export class RowSplitter {
         stop = scanRow(buf, names, rowAt, te, index);
         if (stop < 0) return;
       }
-      const seq = ++this.seq;
       const quick = quickRowNumber(buf, rowAt + names.row.length);
       const r = quick >= 0 ? null : attrIn(buf, rowAt + names.row.length, te, "r");
       const n = quick >= 0 ? quick : r !== null ? Number(r) : this.prev + 1;

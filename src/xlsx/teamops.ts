@@ -27,7 +27,7 @@ export interface OwnerOutcome<P extends OwnerPlan = OwnerPlan> {
 }
 
 async function read(file: string): Promise<ReadResult> {
-  return readBook(new Book(readFileChecked(file)), { customers: [...GRADE_READ_KEYS], followUps: [...HISTORY_READ_KEYS], audit: true });
+  return readBook(new Book(readFileChecked(file)), { customers: [...GRADE_READ_KEYS], followUps: [...HISTORY_READ_KEYS], audit: true, rewrite: true });
 }
 
 /**

@@ -85,7 +85,7 @@ export async function gradeFile(file: string, today: DayNumber, probe?: SaveProb
  * a million follow-ups at the largest — is no longer reachable while the sheets are written.
  */
 async function planGradeWrites(book: Book, today: DayNumber, onPhase?: (p: Phase) => void, now?: WallTime): Promise<{ outcome: FileGradeOutcome; patches: SheetPatch[] }> {
-  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
+  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS, rewrite: true });
   onPhase?.("grade");
   const plan = grade(r.model, today, now);
   onPhase?.("write");
@@ -120,7 +120,7 @@ export interface FileLogOutcome {
  */
 export async function logFile(file: string, input: FollowUpInput, today: DayNumber, probe?: SaveProbe): Promise<FileLogOutcome> {
   const book = open(file);
-  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS });
+  const r = await readBook(book, { customers: [...GRADE_KEYS], followUps: [...HISTORY_KEYS], complaints: [...COMPLAINT_READ_KEYS], formulaMarks: GRADE_FORMULA_MARKS, rewrite: true });
   const fu = r.followUps;
   const cu = r.customers as Located;
   if (!fu) throw XlsxError.of("noFollowUpSheet", {});

@@ -419,6 +419,8 @@ export async function applyPatchesInPieces(book: Book, sheets: readonly SheetPat
   const replace = new Map<string, Uint8Array | Deflated>();
   for (const s of sheets) {
     const d = await patchSheet(book, s, styles, track);
+    // Its last pass is done: what was kept of it for that pass is let go.
+    book.dropKept(s.path);
     if (d) replace.set(s.path, d);
   }
   if (replace.size === 0 && tables.length === 0) return null;

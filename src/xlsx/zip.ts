@@ -163,6 +163,8 @@ export async function streamEntry(buf: Uint8Array, e: ZipEntry, onChunk: (chunk:
     if (c.length === 0) return;
     crc = zlib.crc32(c, crc);
     size += c.length;
+    // Past its declared size a part is damaged: said now, not after inflating all of it.
+    if (size > e.size) throw damaged(e, "wrong size");
     await onChunk(c);
   };
   if (e.method === 0) {

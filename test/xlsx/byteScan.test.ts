@@ -50,6 +50,26 @@ describe("cells of every shape, stepped over or read", () => {
   });
 });
 
+describe("a part that inflates past its declared size", () => {
+  it("is refused as soon as it passes that size, not once all of it has been inflated", async () => {
+    const big = new TextEncoder().encode(`<worksheet><sheetData>${"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>".repeat(20_000)}</sheetData></worksheet>`);
+    const { readEntries, streamEntry } = await import("../../src/xlsx/zip");
+    const empty = rebuild(new Uint8Array(0), [], new Map(), new Map([["xl/worksheets/sheet1.xml", big]]));
+    const e = readEntries(empty).find((x) => x.name === "xl/worksheets/sheet1.xml");
+    if (!e) throw new Error("no part");
+    // The declared size says 1,000 bytes, in the central directory and the local header alike.
+    const view = new DataView(empty.buffer, empty.byteOffset, empty.byteLength);
+    view.setUint32(e.central.byteOffset - empty.byteOffset + 24, 1000, true);
+    view.setUint32(e.localOffset + 22, 1000, true);
+    const damaged = readEntries(empty).find((x) => x.name === "xl/worksheets/sheet1.xml");
+    if (!damaged) throw new Error("no part");
+    let seen = 0;
+    await expect(streamEntry(empty, damaged, (c) => { seen += c.length; })).rejects.toThrow(/wrong size/);
+    expect(big.length).toBeGreaterThan(500_000);
+    expect(seen).toBeLessThanOrEqual(1000);
+  });
+});
+
 describe("reading and writing through byte text", () => {
   const dir = tmpdir();
   const demo = path.join(dir, "demo.xlsx");
@@ -95,7 +115,10 @@ describe("reading and writing through byte text", () => {
   it("inflates the Customers sheet once for reading and rewriting it, and writes the same bytes as inflating it twice", async () => {
     const b = new Book(new Uint8Array(fs.readFileSync(demo)));
     const sheet = b.sheets.find((s) => s.name === "客户信息")?.path ?? "";
+    // A read that will not rewrite the sheet keeps nothing.
     await readBook(b, { customers: ["id"], followUps: ["date"] });
+    expect(b.keptPieces(sheet)).toBeUndefined();
+    await readBook(b, { customers: ["id"], followUps: ["date"], rewrite: true });
     const kept = b.keptPieces(sheet) ?? [];
     expect(kept.reduce((n, p) => n + p.length, 0)).toBe(b.byName.get(sheet)?.size);
     // The follow-up log is read once only: it is not kept.

@@ -4,7 +4,7 @@
  * every shape ECMA-376 allows; rows the short way does not know are left to the general path.
  */
 import fc from "fast-check";
-import { RowSplitter, visitCells, Names, type CellsOfRow, type RowIndex } from "../../src/xlsx/rows";
+import { RowSplitter, cellsOf, visitCells, Names, type CellsOfRow, type RowIndex } from "../../src/xlsx/rows";
 import { decodeCell, shortRead, type DateSystem } from "../../src/xlsx/read";
 import { readShort } from "../../src/xlsx/tableRows";
 import { bytesOfText } from "../../src/xlsx/byteText";
@@ -142,6 +142,42 @@ describe("a table's rows read the short way", () => {
     );
     // Not a vacuous property: most generated rows are of the common shapes.
     expect(shortRows).toBeGreaterThan(200);
+  });
+
+  it("reads a row with markup outside its cells (a second </c>, a part after a cell's end) as the search over each cell does", () => {
+    const names = new Names("");
+    for (const row of [
+      `<row r="2"><c r="A2" s="1"></c><f>1+1</f></c><c r="B2"><v>5</v></c></row>`,
+      `<row r="2"><c r="A2"><v>1</v></c><v>12</v></c><c r="B2"><v>5</v></c></row>`,
+      `<row r="2"><c r="A2"><v>1</v></c><f t="shared" ref="A2:A3" si="0">1</f><c r="B2"><v>5</v></c></row>`,
+    ]) {
+      const got = oneRow("", row);
+      const parts = (cells: ReturnType<CellsOfRow>) => cells.map((c) => [c.col, c.v, c.f, c.xml]);
+      expect(got.index?.regular).toBe(false);
+      expect(parts(got.cells())).toEqual(parts(cellsOf(row, names)));
+    }
+  });
+
+  it("finds a row's end past a formula tag whose quote is never closed, and leaves that row to the general path", () => {
+    const row = `<row r="2"><c r="A2"><f t='shared>1</f><v>1</v></c></row>`;
+    const got = oneRow("", `${row}<row r="3"><c r="A3"><v>3</v></c></row>`.slice(0, row.length));
+    expect(got.xml).toBe(row);
+    expect(got.index?.regular).toBe(false);
+  });
+
+  it("lets a row's cells be read between pieces, after the next row was scanned only in part", () => {
+    const saved: CellsOfRow[] = [];
+    const s = new RowSplitter({ prefix: () => undefined, suffix: () => undefined, row: (_x, n, cells) => { if (n >= 0) saved.push(cells); } }, "xl/worksheets/sheet1.xml");
+    const head = `<worksheet xmlns="m"><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>22</v></c></row>`;
+    const row3 = `<row r="3"><c r="A3" t="inlineStr"><is><t>xyz</t></is></c><c r="B3"><v>333</v></c></row>`;
+    s.push(head + row3.slice(0, 70));
+    const first = saved[0];
+    if (!first) throw new Error("row 2 not seen");
+    const between = first((c) => c === 2, 2).map((c) => [c.col, c.v, c.xml]);
+    s.push(`${row3.slice(70)}</sheetData></worksheet>`);
+    s.end();
+    expect(between).toEqual([[2, "22", `<c r="B2"><v>22</v></c>`]]);
+    expect(first((c) => c === 2, 2).map((c) => [c.col, c.v, c.xml])).toEqual(between);
   });
 
   it("takes the common shapes itself and leaves the rest to the general path", () => {
