@@ -102,7 +102,8 @@ const ownCopy = (s: string) => (s.length < 13 ? s : flatCopy(s));
 
 function decodeCellRaw(c: CellValue, shared: () => string[], book: DateSystem): RawCell {
   switch (c.t) {
-    case "s": return c.v === null ? null : (shared()[Number(c.v)] ?? null);
+    // An empty index (`<v/>`) names no shared string (Number("") would be the first).
+    case "s": return c.v === null || c.v.trim() === "" ? null : (shared()[Number(c.v)] ?? null);
     // The scanner's fields are byte text: UTF-8 decoded first, then unescaped (a `&#x4E2D;` is a real character).
     case "inlineStr": return c.inline === null ? null : textOf(textOfBytes(c.inline));
     case "str": return c.v === null ? null : unescapeXml(textOfBytes(c.v));

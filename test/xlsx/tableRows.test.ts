@@ -193,6 +193,10 @@ describe("a table's rows read the short way", () => {
     };
     expect(tryRow(`<row r="2"><c r="A2" s="3"><v>45756</v></c><c r="B2" t="inlineStr"><is><t>KH-1</t></is></c><c r="C2"><f>1+1</f></c></row>`)).toEqual([45756, "KH-1", "="]);
     expect(tryRow(`<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="1"/><c r="C2" t="str"><f>A1</f><v>x</v></c></row>`)).toEqual(["第二", null, "x"]);
+    // A shared-string cell with an empty index names no string, whichever path reads it.
+    expect(tryRow(`<row r="2"><c r="A2" t="s"><v></v></c></row>`)).toEqual([null]);
+    const empty = oneRow("", `<row r="2"><c r="A2" t="s"><v/></c></row>`);
+    expect(empty.cells().map((c) => decodeCell(c, shared, book))).toEqual([null]);
     // A cell without `r`, a shared formula, an extension list: the general path's.
     expect(tryRow(`<row r="2"><c><v>1</v></c></row>`)).toBeNull();
     expect(tryRow(`<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">1</f><v>1</v></c></row>`)).toBeNull();
