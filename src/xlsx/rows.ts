@@ -465,14 +465,10 @@ function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean
       continue;
     }
     const closeAt = rowXml.indexOf(names.cClose, at + cLen);
-    let hasRef = col >= 0;
-    let te = -1;
-    if (!hasRef) {
-      te = readCellTag(rowXml, at, cLen);
-      if (te < 0) break;
-      hasRef = scratch.r0 >= 0;
-      col = hasRef ? scratch.col : expected;
-    }
+    if (!placeCell(rowXml, at, cLen, col, expected)) break;
+    col = placed.col;
+    const hasRef = placed.hasRef;
+    let te = placed.te;
     // Cells come in column order (ECMA-376 §18.3.1.4): past the last column asked for, the rest of the row is not read.
     if (col > lastCol && hasRef && !spans) break;
     expected = col + 1;
@@ -487,16 +483,40 @@ function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean
       }
       end = te + 1;
     }
-    if (spans) {
-      spans.cols.push(col);
-      spans.starts.push(at);
-      if (!hasRef) spans.allRef = false;
-    }
+    if (spans) noteSpan(spans, col, at, hasRef);
     const here = at;
     at = nextAt >= end ? nextAt : findOpen(rowXml, names.c, end);
     if (want && !want(col)) continue;
     found(rowXml, col, here, end, hasRef, te);
   }
+}
+
+/** Where the cell at hand sits: its column, whether it says its own `r`, its tag's end when read (-1 otherwise). */
+const placed = { col: 0, hasRef: false, te: -1 };
+
+/**
+ * Places the cell starting at `at` into `placed`: by its quick column when there is one, else from
+ * its tag (a cell without `r` sits right after the previous one); false when its tag is cut short.
+ */
+function placeCell(x: string, at: number, cLen: number, quick: number, expected: number): boolean {
+  placed.te = -1;
+  if (quick >= 0) {
+    placed.col = quick;
+    placed.hasRef = true;
+    return true;
+  }
+  placed.te = readCellTag(x, at, cLen);
+  if (placed.te < 0) return false;
+  placed.hasRef = scratch.r0 >= 0;
+  placed.col = placed.hasRef ? scratch.col : expected;
+  return true;
+}
+
+/** A cell's column and start, noted for a row to be written. */
+function noteSpan(spans: CellSpans, col: number, at: number, hasRef: boolean): void {
+  spans.cols.push(col);
+  spans.starts.push(at);
+  if (!hasRef) spans.allRef = false;
 }
 
 /** `walkCells` over a row whose cells the splitter has already found. */
@@ -505,22 +525,13 @@ function walkIndexed(rowXml: string, names: Names, want: ((col: number) => boole
   let expected = 1;
   for (let k = 0; k < ix.count; k++) {
     const at = ix.at[k] as number;
-    let col = quickCol(rowXml, at + cLen);
-    let hasRef = col >= 0;
-    let te = -1;
-    if (!hasRef) {
-      te = readCellTag(rowXml, at, cLen);
-      if (te < 0) break;
-      hasRef = scratch.r0 >= 0;
-      col = hasRef ? scratch.col : expected;
-    }
+    if (!placeCell(rowXml, at, cLen, quickCol(rowXml, at + cLen), expected)) break;
+    const col = placed.col;
+    const hasRef = placed.hasRef;
+    let te = placed.te;
     if (col > lastCol && hasRef && !spans) break;
     expected = col + 1;
-    if (spans) {
-      spans.cols.push(col);
-      spans.starts.push(at);
-      if (!hasRef) spans.allRef = false;
-    }
+    if (spans) noteSpan(spans, col, at, hasRef);
     const read = !want || want(col);
     // A cell only stepped over is checked too when the row is to be written (its XML is kept).
     if (!read && !spans) continue;
