@@ -73,14 +73,16 @@ export function keepValues(on: boolean): void {
   keeping = on;
 }
 
-/** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 /** What decoding a value needs of the workbook: its date system and which styles show dates. */
 export type DateSystem = Pick<Book, "date1904" | "dateStyles">;
 
+/** A formula whose result was never calculated (written by us or another tool). */
+const uncalculated = (c: CellValue) => c.f !== null && c.v === null && c.t !== "inlineStr";
+
+/** Turns one cell's XML into a raw value; dates stay serials (shifted to the 1900 system). */
 export function decodeCell(c: CellValue, shared: () => string[], book: DateSystem): RawCell {
-  // A formula whose result was never calculated (written by us or another tool): its text is what
-  // we know. Joined, so it is already a copy of its own.
-  if (c.f !== null && c.v === null && c.t !== "inlineStr") return ["=", formulaOf(c) ?? ""].join("");
+  // Its formula's text is what we know. Joined, so it is already a copy of its own.
+  if (uncalculated(c)) return ["=", formulaOf(c) ?? ""].join("");
   // An inline string seen before (a stage, an owner, a customer's ID on each of its follow-ups) is
   // the text decoded then: one lookup by its XML as written, nothing decoded or copied again.
   if (c.t === "inlineStr" && c.inline !== null && keeping) return inlineText(c.inline, 0, c.inline.length);
@@ -224,16 +226,16 @@ function headerTexts(cells: readonly RawCellXml[], shared: () => string[], book:
 }
 
 /**
- * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
- * columns when `keys` is "all"), streaming the sheet.
- */
-/**
  * What `readTable` has read so far, column by column: every value below each column's length is
  * final, and the reader never reads it again, so the callee may take it and clear it (set it to
  * null). Called after each piece of the sheet when asked (a worker thread sending what it has).
  */
 export type ReadSoFar = (cols: Readonly<Record<string, RawCell[]>>) => void;
 
+/**
+ * Reads one of our tables column by column, only the keys asked for (all of ours plus the user's
+ * columns when `keys` is "all"), streaming the sheet.
+ */
 export async function readTable(book: Book, f: Found, keys: readonly string[] | "all", formulaMarks: readonly string[] = [], soFar?: ReadSoFar): Promise<{ located: Located; model: TableModel }> {
   const defs = DEFS[f.key] ?? [];
   const shared = () => book.sharedStrings();
@@ -262,14 +264,15 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
   let lastData = headerRow;
   let lastRowStyles = new Map<number, number>();
   const lastRow: { cells: (() => RawCellXml[]) | null } = { cells: null };
-  const isWanted = (col: number) => (slotOf[col] ?? -1) >= 0;
-  // Columns whose formula only needs to be known as one (read as "="), and the last column read.
+  // The last column read.
   let lastWanted = 0;
   const inRange = (col: number) => col >= firstCol && col <= lastCol;
-  // Each wanted column's place in the lists below (-1: not read), its values, and whether its formula is only marked.
+  // Each wanted column's place in the lists below (-1: not read), its values, and whether its
+  // formula only needs to be known as one (read as "=").
   const slotOf: number[] = [];
   const slotValues: RawCell[][] = [];
   const slotMarked: boolean[] = [];
+  const isWanted = (col: number) => (slotOf[col] ?? -1) >= 0;
   // The row being read: its values and their columns' slots, and whether it holds anything.
   const rowSlots: number[] = [];
   const rowValues: RawCell[] = [];
@@ -281,7 +284,7 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
   };
   const take = (c: CellValue) => {
     const slot = slotOf[c.col] ?? -1;
-    put(slot, slot >= 0 && slotMarked[slot] && c.f !== null && c.v === null && c.t !== "inlineStr" ? "=" : decodeCell(c, shared, book));
+    put(slot, slot >= 0 && slotMarked[slot] && uncalculated(c) ? "=" : decodeCell(c, shared, book));
   };
   const short = shortRead(book, shared, slotOf, () => lastWanted, slotMarked, put);
   let lastRowBlank = true;

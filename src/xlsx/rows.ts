@@ -258,10 +258,8 @@ function elementIn(s: string, open: string, close: string, from: number, to: num
  * as offsets, nothing cut out: most cells of a row are only stepped over, and for those the
  * column is read from r's characters directly.
  */
-export interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
+interface CellAttrs { col: number; r0: number; r1: number; s0: number; s1: number; t0: number; t1: number }
 const scratch: CellAttrs = { col: 0, r0: -1, r1: -1, s0: -1, s1: -1, t0: -1, t1: -1 };
-/** The attributes of the cell tag `readCellTag` read last (overwritten by the next). */
-export const lastCellTag: Readonly<CellAttrs> = scratch;
 
 /**
  * The r, s and t attributes and the end of a cell's start tag in one pass; -2 when the tag is
@@ -421,7 +419,7 @@ function quickRowNumber(x: string, from: number): number {
 }
 
 /** A cell's start tag at `at` read into `scratch`; its end, or -1 when cut short. */
-export function readCellTag(x: string, at: number, cLen: number): number {
+function readCellTag(x: string, at: number, cLen: number): number {
   let te = cellTag(x, at + cLen, scratch);
   if (te < 0) {
     te = tagEnd(x, at);
@@ -436,6 +434,10 @@ export function readCellTag(x: string, at: number, cLen: number): number {
  */
 export type CellValue = Pick<RawCellXml, "col" | "s" | "t" | "v" | "f" | "inline" | "sharedFormula">;
 
+/** The fields of one cell as a reader fills them in, object after object reused (a `CellValue` to whoever reads it). */
+export type CellFields = { -readonly [K in "col" | "s" | "t" | "v" | "f" | "inline"]: CellValue[K] };
+
+
 /** Where the walk found a cell: its text, column, start and end; its start tag's end when already read (-1 otherwise). */
 type CellFound = (x: string, col: number, at: number, end: number, hasRef: boolean, te: number) => void;
 
@@ -449,24 +451,14 @@ function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean
   const closeLen = names.cClose.length;
   let expected = 1;
   let at = findOpen(rowXml, names.c, 0);
-  // A cell holds only <f>, <v>, <is> (text and runs) and <extLst>: without an extension list, the
-  // next `<c` found is the next cell, so a cell only stepped over needs no search for its end.
-  const plain = rowXml.indexOf("extLst") < 0;
   while (at >= 0) {
     // A start tag cannot hold "<" (not even in a value), so the next cell and this one's close are
     // both found from the tag's first character; a close after the next cell's start means a
     // self-closing cell, or one never closed, which the tag's end tells apart.
     const nextAt = findOpen(rowXml, names.c, at + cLen);
-    let col = quickCol(rowXml, at + cLen);
-    if (plain && col >= 0 && !spans && want && !want(col)) {
-      if (col > lastCol) break;
-      expected = col + 1;
-      at = nextAt;
-      continue;
-    }
     const closeAt = rowXml.indexOf(names.cClose, at + cLen);
-    if (!placeCell(rowXml, at, cLen, col, expected)) break;
-    col = placed.col;
+    if (!placeCell(rowXml, at, cLen, quickCol(rowXml, at + cLen), expected)) break;
+    const col = placed.col;
     const hasRef = placed.hasRef;
     let te = placed.te;
     // Cells come in column order (ECMA-376 §18.3.1.4): past the last column asked for, the rest of the row is not read.
@@ -550,7 +542,7 @@ function walkIndexed(rowXml: string, names: Names, want: ((col: number) => boole
 }
 
 /** The parts of the cell at `here` (its tag already read into `scratch`, ending at `te`), into `out`. */
-function partsOf(x: string, names: Names, here: number, te: number, end: number, out: { s: number | null; t: string | null; v: string | null; f: string | null; inline: string | null }): boolean {
+function partsOf(x: string, names: Names, here: number, te: number, end: number, out: CellFields): boolean {
   out.s = scratch.s0 >= 0 ? Number(x.slice(scratch.s0, scratch.s1)) : null;
   out.t = scratch.t0 >= 0 ? x.slice(scratch.t0, scratch.t1) : null;
   out.v = out.f = out.inline = null;
@@ -569,7 +561,7 @@ function partsOf(x: string, names: Names, here: number, te: number, end: number,
 export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (col: number) => boolean, spans?: CellSpans, lastCol = Number.MAX_SAFE_INTEGER, index?: RowIndex | null): RawCellXml[] {
   const out: RawCellXml[] = [];
   const cLen = names.c.length;
-  const parts = { s: null as number | null, t: null as string | null, v: null as string | null, f: null as string | null, inline: null as string | null };
+  const parts: CellFields = { col: 0, s: null, t: null, v: null, f: null, inline: null };
   walkCells(rowXml, names, want, spans, lastCol, (x, col, here, end, hasRef) => {
     // A cell read: its s and t attributes, and its tag's end when the quick column skipped it.
     const te = readCellTag(x, here, cLen);
@@ -595,7 +587,7 @@ export function cellsOf(rowXml: string, names: Names = DEFAULT_NAMES, want?: (co
  */
 export function visitCells(rowXml: string, names: Names, want: (col: number) => boolean, lastCol: number, visit: (c: CellValue) => void, index?: RowIndex | null): void {
   const cLen = names.c.length;
-  const c = { col: 0, s: null as number | null, t: null as string | null, v: null as string | null, f: null as string | null, inline: null as string | null };
+  const c: CellFields = { col: 0, s: null, t: null, v: null, f: null, inline: null };
   walkCells(rowXml, names, want, undefined, lastCol, (x, col, here, end) => {
     c.col = col;
     partsOf(x, names, here, readCellTag(x, here, cLen), end, c);

@@ -1,6 +1,6 @@
 import type { RawCell } from "../core/model/workbookModel";
 import { DATE1904_OFFSET } from "../core/_lib/calendar";
-import type { Names, RowIndex } from "./rows";
+import { quickCol, type CellFields, type CellValue, type Names, type RowIndex } from "./rows";
 
 /**
  * A table's data rows read the short way: the columns asked for, straight from a row's text and
@@ -10,9 +10,6 @@ import type { Names, RowIndex } from "./rows";
  * regular) is left to the general path whole. What it reads equals what the general path reads
  * (a property test holds the two together).
  */
-
-/** Cell parts handed to the general decoding (the fields of `CellValue`). */
-export interface Parts { col: number; s: number | null; t: string | null; v: string | null; f: string | null; inline: string | null }
 
 export interface ShortRead {
   /** 1-based column → slot (-1 or past the end: not read). */
@@ -29,15 +26,15 @@ export interface ShortRead {
   /** A value read as text that must not keep the row's text alive. */
   keep(s: string): string;
   /** Any other cell: the general decoding. */
-  general(p: Parts): RawCell;
+  general(c: CellValue): RawCell;
   /** One value read for a slot. */
   put(slot: number, v: RawCell): void;
 }
 
 /** A cell's parts for the general decoding (one object, refilled for each such cell). */
-const parts: Parts = { col: 0, s: null, t: null, v: null, f: null, inline: null };
+const parts: CellFields = { col: 0, s: null, t: null, v: null, f: null, inline: null };
 
-function partsOf(x: string, col: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number, f0: number, f1: number): Parts {
+function partsOf(x: string, col: number, s0: number, s1: number, t0: number, t1: number, v0: number, v1: number, f0: number, f1: number): CellValue {
   parts.col = col;
   parts.s = s0 >= 0 ? Number(x.slice(s0, s1)) : null;
   parts.t = t0 >= 0 ? x.slice(t0, t1) : null;
@@ -91,18 +88,15 @@ export function readShort(x: string, names: Names, ix: RowIndex, r: ShortRead): 
   const starts = ix.at;
   const ends = ix.end;
   for (let k = 0; k < count; k++) {
-    // The column, from ` r="AB12"` right after the element's name.
-    let i = (starts[k] as number) + cLen;
-    if (x.charCodeAt(i) !== 32 || x.charCodeAt(i + 1) !== 114 || x.charCodeAt(i + 2) !== 61) return false;
-    const q = x.charCodeAt(i + 3);
-    if (q !== 34 && q !== 39) return false;
-    i += 4;
-    let col = 0;
-    for (let d = x.charCodeAt(i); d >= 65 && d <= 90; d = x.charCodeAt(++i)) col = col * 26 + d - 64;
-    if (col === 0) return false;
+    // The column, from ` r="AB12"` right after the element's name; then past r's value.
+    const at = (starts[k] as number) + cLen;
+    const col = quickCol(x, at);
+    if (col <= 0) return false;
     if (col > lastCol) break;
     const slot = col < slotOf.length ? (slotOf[col] as number) : -1;
     if (slot < 0) continue;
+    const q = x.charCodeAt(at + 3);
+    let i = at + 4;
     while (x.charCodeAt(i) !== q) if (++i >= len) return false;
     i++;
     // Then s and t, in either order and quote style, one space before each; anything else is the general path's.

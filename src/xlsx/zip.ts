@@ -214,7 +214,7 @@ export interface Deflated {
  * callback of the last one, which runs in such a turn: a reader busy in promise callbacks alone
  * would leave the pool idle, and inflating or deflating would wait for it instead of running beside it.
  */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Raw deflate fed piece by piece; level 1 because a rewritten sheet is deflated on every run. */
 export class DeflateStream {
