@@ -20,8 +20,6 @@ export interface OwnerWriteOutcome {
   readonly skipped: readonly OwnerChange[];
 }
 
-/** A write whose rows kept changing under it is redone from a fresh read this many times, then abandoned. */
-
 /** Owner changes per batch: each costs a write and two guards, well under Excel on the web's 5 MB request limit. */
 const CHUNK = 2_000;
 
