@@ -457,12 +457,9 @@ function walkCells(rowXml: string, names: Names, want: ((col: number) => boolean
     // self-closing cell, or one never closed, which the tag's end tells apart.
     const nextAt = findOpen(rowXml, names.c, at + cLen);
     const closeAt = rowXml.indexOf(names.cClose, at + cLen);
-    if (!placeCell(rowXml, at, cLen, quickCol(rowXml, at + cLen), expected)) break;
-    const col = placed.col;
-    const hasRef = placed.hasRef;
+    if (!placeCell(rowXml, at, cLen, expected, lastCol, !spans)) break;
+    const { col, hasRef } = placed;
     let te = placed.te;
-    // Cells come in column order (ECMA-376 §18.3.1.4): past the last column asked for, the rest of the row is not read.
-    if (col > lastCol && hasRef && !spans) break;
     expected = col + 1;
     let end: number;
     if (closeAt >= 0 && (nextAt < 0 || closeAt < nextAt)) end = closeAt + closeLen;
@@ -488,20 +485,23 @@ const placed = { col: 0, hasRef: false, te: -1 };
 
 /**
  * Places the cell starting at `at` into `placed`: by its quick column when there is one, else from
- * its tag (a cell without `r` sits right after the previous one); false when its tag is cut short.
+ * its tag (a cell without `r` sits right after the previous one). False when the walk ends there:
+ * its tag is cut short, or, when only reading, it says a column past `lastCol` (cells come in
+ * column order, ECMA-376 §18.3.1.4, so the rest of the row is not read).
  */
-function placeCell(x: string, at: number, cLen: number, quick: number, expected: number): boolean {
+function placeCell(x: string, at: number, cLen: number, expected: number, lastCol: number, reading: boolean): boolean {
+  const quick = quickCol(x, at + cLen);
   placed.te = -1;
   if (quick >= 0) {
     placed.col = quick;
     placed.hasRef = true;
-    return true;
+  } else {
+    placed.te = readCellTag(x, at, cLen);
+    if (placed.te < 0) return false;
+    placed.hasRef = scratch.r0 >= 0;
+    placed.col = placed.hasRef ? scratch.col : expected;
   }
-  placed.te = readCellTag(x, at, cLen);
-  if (placed.te < 0) return false;
-  placed.hasRef = scratch.r0 >= 0;
-  placed.col = placed.hasRef ? scratch.col : expected;
-  return true;
+  return !(reading && placed.hasRef && placed.col > lastCol);
 }
 
 /** A cell's column and start, noted for a row to be written. */
@@ -517,11 +517,9 @@ function walkIndexed(rowXml: string, names: Names, want: ((col: number) => boole
   let expected = 1;
   for (let k = 0; k < ix.count; k++) {
     const at = ix.at[k] as number;
-    if (!placeCell(rowXml, at, cLen, quickCol(rowXml, at + cLen), expected)) break;
-    const col = placed.col;
-    const hasRef = placed.hasRef;
+    if (!placeCell(rowXml, at, cLen, expected, lastCol, !spans)) break;
+    const { col, hasRef } = placed;
     let te = placed.te;
-    if (col > lastCol && hasRef && !spans) break;
     expected = col + 1;
     if (spans) noteSpan(spans, col, at, hasRef);
     const read = !want || want(col);
