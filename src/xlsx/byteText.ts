@@ -54,3 +54,54 @@ export function bytesOfText(s: string): string {
   if (!NON_ASCII.test(s)) return s;
   return Buffer.from(s, "utf8").toString("latin1");
 }
+
+/** Code units decoded by `plainTextOf`, reused from call to call. */
+const units: number[] = [];
+const PLAIN_MAX = 256;
+
+/**
+ * The real text of byte text x[from, to) that has nothing to unescape (no "&", no "_" of an
+ * `_xHHHH_` escape, no markup), decoded from UTF-8 here and returned as a string of its own (not a
+ * view into `x`); null for anything else, or a sequence that is not UTF-8, which the general
+ * decoding reads. Cheaper than a lookup: a text read from a cell is decoded, not looked up.
+ * @example plainTextOf("<t>\u00e5\u00ae\u00a2</t>", 3, 6) // "客"
+ */
+export function plainTextOf(x: string, from: number, to: number): string | null {
+  if (to - from > PLAIN_MAX) return null;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = x.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 38 || c === 95 || c === 60) return null;
+      units[n++] = c;
+      continue;
+    }
+    const c2 = x.charCodeAt(i + 1);
+    if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= to || (c2 & 0xc0) !== 0x80) return null;
+      units[n++] = ((c & 0x1f) << 6) | (c2 & 0x3f);
+      i += 1;
+      continue;
+    }
+    const c3 = x.charCodeAt(i + 2);
+    if (c >= 0xe0 && c <= 0xef) {
+      // No overlong form (E0 below A0) and no surrogate (ED from A0).
+      if (i + 2 >= to || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80 || (c === 0xe0 && c2 < 0xa0) || (c === 0xed && c2 >= 0xa0)) return null;
+      units[n++] = ((c & 0x0f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+      i += 2;
+      continue;
+    }
+    const c4 = x.charCodeAt(i + 3);
+    if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 >= to || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80 || (c4 & 0xc0) !== 0x80 || (c === 0xf0 && c2 < 0x90) || (c === 0xf4 && c2 >= 0x90)) return null;
+      const cp = (((c & 0x07) << 18) | ((c2 & 0x3f) << 12) | ((c3 & 0x3f) << 6) | (c4 & 0x3f)) - 0x10000;
+      units[n++] = 0xd800 + (cp >> 10);
+      units[n++] = 0xdc00 + (cp & 0x3ff);
+      i += 3;
+      continue;
+    }
+    return null;
+  }
+  units.length = n;
+  return String.fromCharCode.apply(null, units);
+}

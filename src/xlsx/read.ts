@@ -10,11 +10,11 @@ import { COMPLAINT_COLUMNS } from "../core/health/columns";
 import { Book, XlsxError, type SheetRef, type TableRef } from "./book";
 import { CONTACT_COLUMNS } from "../core/contacts/columns";
 import { AUDIT_COLUMN_DEFS } from "./auditLog";
-import { DEFAULT_NAMES, formulaOf, inRowError, Names, streamSheet, StopReading, visitCells, type CellValue, type RawCellXml, type RowIndex } from "./rows";
+import { cellsOf, DEFAULT_NAMES, formulaOf, inRowError, Names, streamSheet, StopReading, visitCells, type CellValue, type RawCellXml, type RowIndex, type RowsRead } from "./rows";
 import { parseRange, textOf, unescapeXml } from "./xml";
 import { textOfBytes } from "./byteText";
 import { readTableBeside } from "./besideRead";
-import { readShort, type ShortRead } from "./tableRows";
+import { readRows, readShort, type ShortRead, type TableRows } from "./tableRows";
 import { flatCopy, oneCopy, remembered } from "./intern";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
@@ -298,9 +298,22 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
       throw inRowError(err, f.sheet.path, n);
     }
   };
+  // Rows read straight from the sheet's text (`readRows`) leave their last one here.
+  const rows: TableRows = { headerRow, lastRow: tableLast, values: slotValues, lastData: -1, lastBlank: true, lastText: "", lastAt: 0, lastEnd: 0 };
+  const readRun = (text: string, from: number, guard: number, out: RowsRead) => {
+    rows.lastData = -1;
+    readRows(text, names, from, guard, short, rows, out);
+    if (rows.lastData < 0) return;
+    lastData = rows.lastData;
+    lastRowBlank = rows.lastBlank;
+    const last = rows.lastText.slice(rows.lastAt, rows.lastEnd);
+    lastRow.cells = () => cellsOf(last, names);
+  };
   await streamSheet(book, f.sheet.path, {
     prefix: (_text, ns) => { names = new Names(ns); },
     suffix: () => undefined,
+    // A table's rows after its header, once the header has said which columns to read.
+    ...(f.table ? { rows: (text: string, from: number, guard: number, out: RowsRead) => { if (headerSeen) readRun(text, from, guard, out); } } : {}),
     row: (xml, n, rowCells, hasShared, index) => {
       // A second row numbered as the header (a file with a repeated row number) is not read again:
       // it would start every column afresh and drop what was read before it.

@@ -26,6 +26,49 @@ export interface RowSink {
    */
   row(xml: string, rowNumber: number, cells: CellsOfRow, hasShared: boolean, index: RowIndex | null): void;
   suffix(text: string): void;
+  /**
+   * Reads whole rows itself, straight from the splitter's text from `from` on, and says in `out`
+   * where it stopped (the start of the first row it left, which the splitter then hands to `row`)
+   * and the number of the last row it read. It reads no row that ends past `guard`: before it the
+   * text holds no shared formula (see `SharedGuard`).
+   */
+  rows?(text: string, from: number, guard: number, out: RowsRead): void;
+}
+
+/** What a sink's own `rows` read: where it stopped, and the number of the last row it read (unchanged when none). */
+export interface RowsRead {
+  end: number;
+  last: number;
+}
+
+/**
+ * Where the next shared formula may start in a text (`shared"` or `shared'`, an attribute's value),
+ * searched for once and again only after the reading has passed it: a row holding one is read the
+ * general way, which keeps each master for the followers below it. The search looks for the "h"
+ * (rare in sheet markup) and checks what stands around it: one for "shared" itself stops at every
+ * "s" of the `s="…"` that most cells carry.
+ */
+class SharedGuard {
+  private text = "";
+  private at = -1;
+
+  /** The next place at or after `from` in `text` (its length when none). */
+  next(text: string, from: number): number {
+    if (text !== this.text) {
+      this.text = text;
+      this.at = -1;
+    }
+    if (this.at < from) this.at = SharedGuard.find(text, from);
+    return this.at;
+  }
+
+  private static find(text: string, from: number): number {
+    for (let i = text.indexOf("hared", from + 1); i >= 0; i = text.indexOf("hared", i + 1)) {
+      const q = text.charCodeAt(i + 5);
+      if (text.charCodeAt(i - 1) === 115 && (q === 34 || q === 39)) return i - 1;
+    }
+    return text.length;
+  }
 }
 
 /**
@@ -173,6 +216,10 @@ export class Names {
   readonly fClose: string;
   readonly is: string;
   readonly isClose: string;
+  /** A run's text element as the commonest inline strings write it, bare or keeping its spaces. */
+  readonly t: string;
+  readonly tKept: string;
+  readonly tClose: string;
   readonly sheetDataClose: string;
   constructor(readonly ns: string) {
     this.row = `<${ns}row`;
@@ -185,11 +232,14 @@ export class Names {
     this.fClose = `</${ns}f>`;
     this.is = `<${ns}is`;
     this.isClose = `</${ns}is>`;
+    this.t = `<${ns}t>`;
+    this.tKept = `<${ns}t xml:space="preserve">`;
+    this.tClose = `</${ns}t>`;
     this.sheetDataClose = `</${ns}sheetData>`;
   }
 }
 
-const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+export const isNameEnd = (c: number) => c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
 
 /** Finds `<name` followed by a space, `>` or `/` (not `<name2`). */
 export function findOpen(s: string, open: string, from: number, to = s.length): number {
@@ -395,7 +445,7 @@ export function quickCol(x: string, from: number): number {
   let col = 0;
   for (let c = from + 4; ; c++) {
     const d = x.charCodeAt(c);
-    if (d < 65 || d > 90) return d === q || d !== d ? -1 : col;
+    if (!(d >= 65 && d <= 90)) return d === q || d !== d ? -1 : col;
     col = col * 26 + d - 64;
   }
 }
@@ -404,7 +454,7 @@ export function quickCol(x: string, from: number): number {
  * The number of a row whose start tag begins `<row r="12"` (what every program we know writes),
  * read without parsing the tag; -1 for any other shape.
  */
-function quickRowNumber(x: string, from: number): number {
+export function quickRowNumber(x: string, from: number): number {
   if (x.charCodeAt(from) !== 32 || x.charCodeAt(from + 1) !== 114 || x.charCodeAt(from + 2) !== 61) return -1;
   const q = x.charCodeAt(from + 3);
   if (q !== 34 && q !== 39) return -1;
@@ -670,6 +720,8 @@ export class RowSplitter {
   /** The cells of the row last scanned, and that row's number in the order rows were scanned. */
   private readonly index = new RowIndex();
   private seq = 0;
+  private readonly guard = new SharedGuard();
+  private readonly read: RowsRead = { end: 0, last: 0 };
   readonly shared: SharedFormulas;
   constructor(private readonly sink: RowSink, private readonly part: string) {
     this.shared = new SharedFormulas(part);
@@ -719,6 +771,15 @@ export class RowSplitter {
     // Found when something other than a row comes next (searching for it at every row would make the scan quadratic).
     let endAt = -2;
     for (;;) {
+      if (this.sink.rows) {
+        // The sink reads what rows it can itself; the first it leaves is this loop's.
+        const read = this.read;
+        read.end = this.pos;
+        read.last = this.prev;
+        this.sink.rows(buf, this.pos, this.guard.next(buf, this.pos), read);
+        this.pos = read.end;
+        this.prev = read.last;
+      }
       // What follows a row is, but for spaces, the next row or the end of the sheet's data.
       const lt = buf.indexOf("<", this.pos);
       if (lt < 0) return;

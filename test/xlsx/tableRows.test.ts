@@ -4,10 +4,10 @@
  * every shape ECMA-376 allows; rows the short way does not know are left to the general path.
  */
 import fc from "fast-check";
-import { RowSplitter, cellsOf, visitCells, Names, type CellsOfRow, type RowIndex } from "../../src/xlsx/rows";
+import { RowSplitter, cellsOf, visitCells, Names, type CellsOfRow, type RowIndex, type RowsRead, type RowSink } from "../../src/xlsx/rows";
 import { decodeCell, shortRead, type DateSystem } from "../../src/xlsx/read";
-import { readShort } from "../../src/xlsx/tableRows";
-import { bytesOfText } from "../../src/xlsx/byteText";
+import { readRows, readShort, type TableRows } from "../../src/xlsx/tableRows";
+import { bytesOfText, plainTextOf, textOfBytes } from "../../src/xlsx/byteText";
 import type { RawCell } from "../../src/core/model/workbookModel";
 
 const SHARED = ["first", "第二"];
@@ -99,9 +99,22 @@ function oneRow(ns: string, row: string): { xml: string; cells: CellsOfRow; shar
   return got;
 }
 
+/** A table read from row 2 on, its values by slot. */
+function tableRows(slots: number, headerRow = 1): TableRows {
+  return { headerRow, lastRow: 1_000_000, values: Array.from({ length: slots }, () => []), lastData: -1, lastBlank: true, lastText: "", lastAt: 0, lastEnd: 0 };
+}
+
+/** The general path's values of row 2 (the first data row) as `readRows` keeps them: by slot, the first of a column. */
+function bySlot(cells: ReadonlyArray<readonly [number, RawCell]>, slots: number): RawCell[][] {
+  const out: RawCell[][] = Array.from({ length: slots }, () => []);
+  for (const [slot, v] of cells) if ((out[slot] as RawCell[]).length === 0) (out[slot] as RawCell[]).push(v);
+  return out;
+}
+
 describe("a table's rows read the short way", () => {
   it("give what the general path gives, cell for cell, whatever the shapes", () => {
     let shortRows = 0;
+    let straightRows = 0;
     fc.assert(
       fc.property(
         fc.constantFrom("", "x:"),
@@ -130,6 +143,16 @@ describe("a table's rows read the short way", () => {
           }
           const fast: Array<[number, RawCell]> = [];
           const r = shortRead(book, shared, slotOf, () => lastCol, marked, (slot, v) => fast.push([slot, v]));
+          // The same row read straight from the text, with no scan of its tags.
+          const rows = tableRows(wantedCols.length);
+          const out: RowsRead = { end: 0, last: 0 };
+          readRows(only.xml, names, 0, only.xml.length, r, rows, out);
+          if (out.end > 0) {
+            straightRows++;
+            expect(general).not.toBeInstanceOf(Error);
+            expect(out).toEqual({ end: only.xml.length, last: 2 });
+            expect(bySlot(general as Array<[number, RawCell]>, wantedCols.length)).toEqual(rows.values);
+          }
           const took = only.index !== null && readShort(only.xml, names, only.index, r);
           if (!took) return;
           shortRows++;
@@ -142,6 +165,7 @@ describe("a table's rows read the short way", () => {
     );
     // Not a vacuous property: most generated rows are of the common shapes.
     expect(shortRows).toBeGreaterThan(200);
+    expect(straightRows).toBeGreaterThan(200);
   });
 
   it("reads a row with markup outside its cells (a second </c>, a part after a cell's end) as the search over each cell does", () => {
@@ -201,5 +225,133 @@ describe("a table's rows read the short way", () => {
     expect(tryRow(`<row r="2"><c><v>1</v></c></row>`)).toBeNull();
     expect(tryRow(`<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">1</f><v>1</v></c></row>`)).toBeNull();
     expect(tryRow(`<row r="2"><c r="A2"><v>1</v><extLst/></c></row>`)).toBeNull();
+  });
+});
+
+/** A sheet's rows, read by a sink that reads what rows it can itself and the rest the general way. */
+function readSheet(xml: string, cuts: readonly number[], slotOf: readonly number[], slots: number, straight: boolean): { values: RawCell[][]; straight: number } {
+  const book: DateSystem = { date1904: false, dateStyles: new Set([3]) };
+  const names = new Names("");
+  const values: RawCell[][] = Array.from({ length: slots }, () => []);
+  const lastCol = slotOf.length - 1;
+  const want = (c: number) => (slotOf[c] ?? -1) >= 0;
+  let straightRows = 0;
+  const put = (n: number, slot: number, v: RawCell) => {
+    // A row with shared formulas hands over all its cells, read or not.
+    if (slot === undefined || slot < 0) return;
+    const arr = values[slot] as RawCell[];
+    while (arr.length < n - 2) arr.push(null);
+    if (arr.length === n - 2) arr.push(v);
+  };
+  const rows: TableRows = { headerRow: 1, lastRow: 1_000_000, values, lastData: -1, lastBlank: true, lastText: "", lastAt: 0, lastEnd: 0 };
+  const r = shortRead(book, shared, [...slotOf], () => lastCol, slotOf.map(() => false), () => undefined);
+  const sink: RowSink = {
+    prefix: () => undefined,
+    suffix: () => undefined,
+    row: (x, n, cells, hasShared) => {
+      if (n < 2) return;
+      if (hasShared) for (const c of cells(want, lastCol)) put(n, slotOf[c.col] as number, decodeCell(c, shared, book));
+      else visitCells(x, names, want, lastCol, (c) => put(n, slotOf[c.col] as number, decodeCell(c, shared, book)), null);
+    },
+    ...(straight ? { rows: (text: string, from: number, guard: number, out: RowsRead) => {
+      const before = out.last;
+      readRows(text, names, from, guard, r, rows, out);
+      if (out.last !== before) straightRows++;
+    } } : {}),
+  };
+  const splitter = new RowSplitter(sink, "xl/worksheets/sheet1.xml");
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    splitter.push(xml.slice(at, Math.max(at, cut)));
+    at = Math.max(at, cut);
+  }
+  splitter.push(xml.slice(at));
+  splitter.end();
+  for (const v of values) while (v.length < values.reduce((m, x) => Math.max(m, x.length), 0)) v.push(null);
+  return { values, straight: straightRows };
+}
+
+describe("a table's rows read straight from the sheet's text", () => {
+  // What a row may hold beside plain cells: markup that sends it (or its neighbours) the general way.
+  const extra = fc.constantFrom("", "", "", "", "<!-- x -->", "<?pi x?>", '<c r="Z9" t="str"><f t="shared" ref="Z9:Z10" si="0">1</f><v>1</v></c>', '<c r="Y9" t="inlineStr"><is><t>shared"</t></is></c>');
+  const sheetRow = fc.record({ cells: fc.array(cell, { minLength: 0, maxLength: 6 }), extra, gap: fc.constantFrom("", "", "\n") });
+
+  it("read what the general path reads, however the text is cut into pieces", () => {
+    let straight = 0;
+    fc.assert(
+      fc.property(fc.array(sheetRow, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 6 }), fc.uniqueArray(fc.integer({ min: 1, max: 14 }), { minLength: 1, maxLength: 5 }), (specs, cutsAt, wantedCols) => {
+        const slotOf: number[] = [];
+        wantedCols.forEach((c, i) => { while (slotOf.length <= c) slotOf.push(-1); slotOf[c] = i; });
+        const rowsXml = specs.map((sp, i) => {
+          const x = rowXml("", i + 2, sp.cells);
+          return sp.gap + (sp.extra === "" ? x : x.replace("</row>", `${sp.extra}</row>`));
+        });
+        const xml = `<worksheet xmlns="m"><sheetData>${rowsXml.join("")}</sheetData></worksheet>`;
+        const cuts = cutsAt.map((c) => c % xml.length);
+        let general: RawCell[][] | Error;
+        try {
+          general = readSheet(xml, cuts, slotOf, wantedCols.length, false).values;
+        } catch (e) {
+          general = e as Error;
+        }
+        // Rows the general path refuses may be read or refused straight; rows it reads, straight reads alike.
+        if (general instanceof Error) return;
+        const got = readSheet(xml, cuts, slotOf, wantedCols.length, true);
+        straight += got.straight;
+        expect(got.values).toEqual(general);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(straight).toBeGreaterThan(500);
+  });
+
+  it("leaves a row holding a shared formula to the general path, which keeps its master for the followers below", () => {
+    // B2 (not read) is the master of a follower in C3 (read) with no cached value: its formula is its master's, moved.
+    for (const q of ['"', "'"]) {
+      const xml = `<worksheet xmlns="m"><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="B2"><f t=${q}shared${q} ref="B2:C3" si="0">A2*2</f><v>2</v></c></row>`
+        + `<row r="3"><c r="A3"><v>3</v></c><c r="C3"><f t=${q}shared${q} si="0"/></c></row></sheetData></worksheet>`;
+      const read = readSheet(xml, [], [-1, 0, -1, 1], 2, true);
+      expect(read.values).toEqual([[1, 3], [null, "=B3*2"]]);
+      expect(read).toEqual(readSheet(xml, [], [-1, 0, -1, 1], 2, false));
+    }
+    // A text that only says "shared" sends its row the general way, and no other.
+    const word = `<worksheet xmlns="m"><sheetData><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>shared"</t></is></c></row><row r="4"><c r="A4"><v>4</v></c></row></sheetData></worksheet>`;
+    expect(readSheet(word, [], [-1, 0], 1, true)).toEqual({ values: [[1, 'shared"', 4]], straight: 2 });
+  });
+});
+
+describe("a cell stepped over", () => {
+  it("that is never closed does not lend it the next cell's end: the cell after it is still read", () => {
+    const names = new Names("");
+    const book: DateSystem = { date1904: false, dateStyles: new Set([3]) };
+    const r = shortRead(book, shared, [-1, -1, 0], () => 2, [false], () => undefined);
+    const row = `<row r="2"><c r="A2"><v>1</v><c r="B2"><v>2</v></c></row>`;
+    const rows = tableRows(1);
+    const out: RowsRead = { end: 0, last: 0 };
+    readRows(row, names, 0, row.length, r, rows, out);
+    // Left to the general path, which finds B2 where the row scan put it.
+    expect(out.end).toBe(0);
+    expect(rows.values).toEqual([[]]);
+  });
+});
+
+describe("plain text decoded by hand", () => {
+  it("is what decoding its UTF-8 gives, or is left to the general decoding", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "grapheme", maxLength: 30 }), fc.string({ unit: "binary", maxLength: 30 })), (text) => {
+        const bytes = bytesOfText(text);
+        const got = plainTextOf(`<t>${bytes}</t>`, 3, 3 + bytes.length);
+        if (/[&_<]/.test(text) || bytes.length > 256) expect(got).toBeNull();
+        else expect(got).toBe(textOfBytes(bytes));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("leaves bytes that are not UTF-8 to the general decoding", () => {
+    for (const bad of ["\u00c0\u0080", "\u00e0\u0080\u0080", "\u00ed\u00a0\u0080", "\u00f4\u0090\u0080\u0080", "\u00e5\u00ae", "\u0080", "\u00ff"]) {
+      expect(plainTextOf(bad, 0, bad.length)).toBeNull();
+    }
+    expect(plainTextOf("\u00f0\u009f\u0098\u0080", 0, 4)).toBe("\u{1F600}");
   });
 });
