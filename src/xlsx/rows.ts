@@ -139,7 +139,11 @@ function scanRow(buf: string, names: Names, rowAt: number, te: number, ix: RowIn
     if (ch === 47) {
       if (nsLen === 0 || buf.startsWith(ns, i + 2)) {
         const l = buf.charCodeAt(i + 2 + nsLen);
-        if (l === 114 && buf.startsWith(names.rowClose, i)) return i + names.rowClose.length;
+        if (l === 114 && buf.startsWith(names.rowEndStem, i)) {
+          const e = endTagEnd(buf, i + names.rowEndStem.length);
+          if (e >= 0) return e;
+          if (e === CUT_SHORT) return -1;
+        }
         if (l === 99) {
           const after = buf.charCodeAt(i + 3 + nsLen);
           if (after === 62) {
@@ -178,6 +182,23 @@ function scanRow(buf: string, names: Names, rowAt: number, te: number, ix: RowIn
   }
 }
 
+/** `endTagEnd`'s word that the text ends before the tag does. */
+export const CUT_SHORT = -2;
+
+/**
+ * Just past the `>` of an end tag whose name ends at `from` (ECMA-376 is XML: `</row >` and
+ * `</row\n>` end a row too); -1 when the name goes on (another element), CUT_SHORT when the text
+ * ends first.
+ */
+export function endTagEnd(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 62) return i + 1;
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return -1;
+  }
+  return CUT_SHORT;
+}
+
 /** Thrown by a sink that has read all it needs; ends the stream quietly. */
 export class StopReading extends Error {}
 
@@ -208,6 +229,8 @@ export interface RawCellXml {
 export class Names {
   readonly row: string;
   readonly rowClose: string;
+  /** A row's end tag up to its name (`</row`): space may stand before its `>`. */
+  readonly rowEndStem: string;
   readonly c: string;
   readonly cClose: string;
   readonly v: string;
@@ -224,6 +247,7 @@ export class Names {
   constructor(readonly ns: string) {
     this.row = `<${ns}row`;
     this.rowClose = `</${ns}row>`;
+    this.rowEndStem = `</${ns}row`;
     this.c = `<${ns}c`;
     this.cClose = `</${ns}c>`;
     this.v = `<${ns}v`;

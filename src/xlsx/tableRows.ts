@@ -1,6 +1,6 @@
 import type { RawCell } from "../core/model/workbookModel";
 import { DATE1904_OFFSET } from "../core/_lib/calendar";
-import { findOpen, isNameEnd, quickCol, quickRowNumber, type CellFields, type CellValue, type Names, type RowIndex, type RowsRead } from "./rows";
+import { CUT_SHORT, endTagEnd, findOpen, isNameEnd, quickCol, quickRowNumber, type CellFields, type CellValue, type Names, type RowIndex, type RowsRead } from "./rows";
 import { tagEnd } from "./tags";
 import { plainTextOf } from "./byteText";
 
@@ -249,7 +249,6 @@ export function readRows(x: string, names: Names, from: number, guard: number, r
   const lastCol = r.lastCol;
   const cLen = names.c.length;
   const rowLen = names.row.length;
-  const closeLen = names.rowClose.length;
   let pos = from;
   let lastAt = -1;
   let lastEnd = -1;
@@ -258,7 +257,8 @@ export function readRows(x: string, names: Names, from: number, guard: number, r
     // reading past it would be thrown away). A "</row>" stands nowhere but at a row's end, as the
     // row scan also takes it (text and attribute values hold no "<").
     const close = rowEnd(x, names, pos);
-    if (close < 0 || close + closeLen > guard || !x.startsWith(names.row, pos)) break;
+    const end = rowEndAt;
+    if (close < 0 || end > guard || !x.startsWith(names.row, pos)) break;
     const n = quickRowNumber(x, pos + rowLen);
     if (n <= t.headerRow || n > t.lastRow) break;
     const te = tagEnd(x, pos);
@@ -285,7 +285,6 @@ export function readRows(x: string, names: Names, from: number, guard: number, r
     }
     // Past the last column read, the rest of the row is only its end's to say; before it, the end must come next.
     if (p < 0 || (!past && p !== close)) break;
-    const end = close + closeLen;
     const i = n - t.headerRow - 1;
     for (let j = 0; j < k; j++) {
       const arr = t.values[rowSlots[j] as number] as RawCell[];
@@ -307,12 +306,23 @@ export function readRows(x: string, names: Names, from: number, guard: number, r
   out.end = pos;
 }
 
+/** Just past the end tag `rowEnd` found last. */
+let rowEndAt = -1;
+
 /**
- * Where the first row end tag at or after `from` starts, or -1; found by its "w>", a pair rare in
- * sheet markup (a search for "</row>" itself stops at every "<").
+ * Where the first row end tag at or after `from` starts (`</row>`, or with space before its `>`),
+ * or -1 when none is whole in the text; just past it in `rowEndAt`. Found by its "w", rare in
+ * sheet markup (a search for "</row" itself stops at every "<").
  */
 function rowEnd(x: string, names: Names, from: number): number {
-  const back = names.rowClose.length - 2;
-  for (let i = x.indexOf("w>", from + back); i >= 0; i = x.indexOf("w>", i + 1)) if (x.startsWith(names.rowClose, i - back)) return i - back;
+  const back = names.rowEndStem.length - 1;
+  for (let i = x.indexOf("w", from + back); i >= 0; i = x.indexOf("w", i + 1)) {
+    if (!x.startsWith(names.rowEndStem, i - back)) continue;
+    const e = endTagEnd(x, i + 1);
+    if (e === CUT_SHORT) return -1;
+    if (e < 0) continue;
+    rowEndAt = e;
+    return i - back;
+  }
   return -1;
 }

@@ -166,7 +166,8 @@ class SheetWriter {
     const spans: CellSpans = { cols: [], starts: [], allRef: true };
     const cells = cellsOf(xml, this.names, (col) => writes.has(col), spans, undefined, index);
     if (!spans.allRef) return undefined;
-    const innerEnd = xml.lastIndexOf(this.names.rowClose);
+    // The row's own end tag is the last thing in it (space may stand before its `>`).
+    const innerEnd = xml.lastIndexOf(this.names.rowEndStem);
     const edits: Array<{ at: number; end: number; col: number; xml: string }> = [];
     for (const [col, v] of writes) {
       const old = cells.find((c) => c.col === col);

@@ -206,6 +206,10 @@ def excel365(src, out, variant):
     if calc:
         at = wb.index("</definedNames>") + len("</definedNames>") if "</definedNames>" in wb else wb.index("</sheets>") + len("</sheets>")
         wb = wb[:at] + calc + wb[at:]
+    if variant == "plain":
+        # Space before an end tag's ">" is XML too: rows ending "</row >" and "</row\n\t>".
+        cu = cu.replace("</row>", "</row >")
+        fu = fu.replace("</row>", "</row\n\t>")
     if variant == "prefixed":
         cu, fu, wb = prefixed(cu), prefixed(fu), prefixed(wb)
         cu, wb = single_quoted(cu), single_quoted(wb)

@@ -88,7 +88,7 @@ const SOURCES: Array<[string, (filled: string, out: string, dir: string) => Prom
   ["LibreOffice (soffice --convert-to xlsx)", (filled, out, dir) => fs.copyFileSync(recalc(filled, path.join(dir, "lo")), out)],
   ["exceljs", (_filled, out) => byExcelJs(out)],
   ["Excel 365 parts: x: prefix, single quotes, fullCalcOnLoad=\"0\"", (filled, out) => corpus(["excel365", filled, out, "prefixed"])],
-  ["Excel 365 parts: no calcPr", (filled, out) => corpus(["excel365", filled, out, "plain"])],
+  ["Excel 365 parts: no calcPr, space before the > of each row's end tag", (filled, out) => corpus(["excel365", filled, out, "plain"])],
   ["Excel 365 parts: calcPr without fullCalcOnLoad", (filled, out) => corpus(["excel365", filled, out, "calc"])],
 ];
 
