@@ -223,21 +223,27 @@ export class DeflateStream {
   private readonly chunks: Buffer[] = [];
   private crc = 0;
   private size = 0;
+  /** An error zlib reported, kept from the moment it came: said by the next push or by `end`. */
+  private failed: Error | null = null;
 
   constructor() {
     this.engine.on("data", (c: Buffer) => this.chunks.push(c));
+    this.engine.on("error", (e: Error) => { this.failed ??= e; });
   }
 
   /** Queues a piece; resolves once zlib can take more (memory stays bounded however large the sheet). */
   async push(data: Uint8Array): Promise<void> {
+    if (this.failed) throw this.failed;
     if (data.length === 0) return;
     this.crc = zlib.crc32(data, this.crc);
     this.size += data.length;
-    if (!this.engine.write(data)) await new Promise<void>((resolve) => this.engine.once("drain", () => resolve()));
+    if (!this.engine.write(data)) await new Promise<void>((resolve) => { this.engine.once("drain", resolve); this.engine.once("close", resolve); });
     else await nextTurn();
+    if (this.failed) throw this.failed;
   }
 
   async end(): Promise<Deflated> {
+    if (this.failed) throw this.failed;
     await new Promise<void>((resolve, reject) => {
       this.engine.once("end", () => resolve());
       this.engine.once("error", reject);

@@ -50,6 +50,20 @@ describe("cells of every shape, stepped over or read", () => {
   });
 });
 
+describe("the deflate a rewritten sheet goes through", () => {
+  it("says an error zlib reports between pieces at the next piece or at its end, and never leaves it unheard", async () => {
+    const { DeflateStream } = await import("../../src/xlsx/zip");
+    for (const when of ["push", "end"] as const) {
+      const d = new DeflateStream();
+      await d.push(new TextEncoder().encode("<row/>"));
+      // What a failing zlib does: an error event on its stream, with no call of ours waiting for it.
+      (Reflect.get(d, "engine") as import("zlib").DeflateRaw).emit("error", new Error("zlib failed"));
+      if (when === "push") await expect(d.push(new TextEncoder().encode("<row/>"))).rejects.toThrow("zlib failed");
+      await expect(d.end()).rejects.toThrow("zlib failed");
+    }
+  });
+});
+
 describe("a part that inflates past its declared size", () => {
   it("is refused as soon as it passes that size, not once all of it has been inflated", async () => {
     const big = new TextEncoder().encode(`<worksheet><sheetData>${"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>".repeat(20_000)}</sheetData></worksheet>`);
