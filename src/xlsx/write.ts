@@ -5,7 +5,7 @@ import type { Book } from "./book";
 import { relsPathOf } from "./book";
 import { XlsxError } from "./errors";
 import { NS, child, children, createLike, descendants, insertInOrder, parseXml, root, serializeXml, textContent } from "./dom";
-import { attrIn, cellsOf, findOpen, formulaOf, Names, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml, type RowIndex } from "./rows";
+import { attrIn, cellsOf, findOpen, formulaOf, Names, quickRowNumber, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml, type RowIndex } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
 import { DeflateStream, joinPieces, rebuildInPieces, STREAM_CHUNK, type Deflated, type Pieces } from "./zip";
 import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
@@ -83,18 +83,17 @@ class SheetWriter {
     }
   }
 
-  /** A new cell's XML as byte text (it joins rows copied byte for byte from the file). */
+  /**
+   * A new cell's XML as byte text (it joins rows copied byte for byte from the file): only its
+   * text or formula is encoded, the markup around it being ASCII.
+   */
   private cellXml(ref: string, v: PlanValue, style: number | null): string {
-    return bytesOfText(this.cellText(ref, v, style));
-  }
-
-  private cellText(ref: string, v: PlanValue, style: number | null): string {
     const n = this.names;
     const s = (x: number | null) => (x === null ? "" : ` s="${x}"`);
     switch (v.kind) {
       case "text":
         // Always an inline string: text is never a formula, never a number, and the shared-strings part stays as it is.
-        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${escapeXml(v.text)}</${n.ns}t></${n.ns}is>${n.cClose}`;
+        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${this.textBytes(v.text)}</${n.ns}t></${n.ns}is>${n.cClose}`;
       case "number":
         return `${n.c} r="${ref}"${s(style)}><${n.ns}v>${v.value}</${n.ns}v>${n.cClose}`;
       case "date": {
@@ -102,10 +101,22 @@ class SheetWriter {
         return `${n.c} r="${ref}"${s(st)}><${n.ns}v>${this.book.date1904 ? v.day - DATE1904_OFFSET : v.day}</${n.ns}v>${n.cClose}`;
       }
       case "formula":
-        return `${n.c} r="${ref}"${s(style)}><${n.ns}f>${escapeXml(v.formula.replace(/^=/, ""))}</${n.ns}f>${n.cClose}`;
+        return `${n.c} r="${ref}"${s(style)}><${n.ns}f>${bytesOfText(escapeXml(v.formula.replace(/^=/, "")))}</${n.ns}f>${n.cClose}`;
       default:
         return style === null ? "" : `${n.c} r="${ref}"${s(style)}/>`;
     }
+  }
+
+  /** Escaped texts as byte text, each short one encoded once (a grade, a status, a tier repeats down the column). */
+  private readonly encoded = new Map<string, string>();
+
+  private textBytes(text: string): string {
+    const short = text.length <= 64;
+    const hit = short ? this.encoded.get(text) : undefined;
+    if (hit !== undefined) return hit;
+    const bytes = bytesOfText(escapeXml(text));
+    if (short && this.encoded.size < 10_000) this.encoded.set(text, bytes);
+    return bytes;
   }
 
   /** A cell's own XML with `r` set to where it is (cells without one, or one naming another row). */
@@ -142,19 +153,19 @@ class SheetWriter {
       const fresh = this.freshCell(col, n, v, newCellStyles);
       if (fresh === null) return null;
       if (this.dry) throw new WouldChange();
-      return bytesOfText(fresh);
+      return fresh;
     }
     if (this.same(old, v)) return null;
     if (this.dry) throw new WouldChange();
     if (old.f !== null && v.kind !== "formula") this.track.formulasRemoved = true;
     if (old.shared?.master) this.orphaned.add(old.shared.si);
-    return this.cellXml(`${columnLetter(col)}${n}`, v, old.s);
+    return this.cellXml(`${letterOf(col)}${n}`, v, old.s);
   }
 
-  /** A cell where the row has none, as text: null when it would be blank and have no look of its own. */
+  /** A cell where the row has none, as byte text: null when it would be blank and have no look of its own. */
   private freshCell(col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
     if (v.kind === "blank" && !newCellStyles?.has(col)) return null;
-    return this.cellText(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
+    return this.cellXml(`${letterOf(col)}${n}`, v, newCellStyles?.get(col) ?? null);
   }
 
   /**
@@ -195,6 +206,11 @@ class SheetWriter {
 
   /** The row's start tag with `r` set and `spans` dropped (a loading hint that may no longer cover the row). */
   private rowTag(xml: string, te: number, n: number): string {
+    // The commonest tag already says so: `<row r="n" …>` with no spans.
+    if (te > 0 && quickRowNumber(xml, this.names.row.length) === n) {
+      const sp = xml.indexOf("spans", this.names.row.length);
+      if (sp < 0 || sp > te) return xml.slice(0, te + 1);
+    }
     const tag = te > 0 ? parseTag(xml.slice(0, te + 1)) : parseTag(`${this.names.row}>`);
     removeAttr(tag, "spans");
     setFirstAttr(tag, "r", String(n));
@@ -234,14 +250,13 @@ class SheetWriter {
   }
 
   /**
-   * An appended row: its cells in column order, made as text and encoded once for the row (an
-   * import appends tens of thousands); "" when it would hold nothing.
+   * An appended row: its cells in column order, as byte text; "" when it would hold nothing.
    */
   newRow(n: number, writes: ReadonlyMap<number, PlanValue>, newCellStyles?: ReadonlyMap<number, number>): string {
     if (this.dry) throw new WouldChange();
     let body = "";
     for (const col of [...writes.keys()].sort((a, b) => a - b)) body += this.freshCell(col, n, writes.get(col) as PlanValue, newCellStyles) ?? "";
-    return body === "" ? "" : bytesOfText(`${this.names.row} r="${n}">${body}${this.names.rowClose}`);
+    return body === "" ? "" : `${this.names.row} r="${n}">${body}${this.names.rowClose}`;
   }
 
   /** The dimension grown to the table's new last row (set on its tag, nothing else touched). */
@@ -280,6 +295,12 @@ class SheetWriter {
     if (te < 0 || xml.charCodeAt(te - 1) === 47) return text;
     return close + bytesOfText(xml.slice(te + 1));
   }
+}
+
+/** Column letters by number, made once each (every written cell names its column). */
+const LETTERS: string[] = [];
+function letterOf(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
 }
 
 /** Extends a range `A2:X9` whose last row is `from` to `to` (anything else stays as it is). */
@@ -360,18 +381,26 @@ async function streamPatch(book: Book, p: SheetPatch, styles: StyleBook, track: 
 async function patchSheet(book: Book, p: SheetPatch, styles: StyleBook, track: Track): Promise<Deflated | null> {
   if (!p.growth && !(await streamPatch(book, p, styles, track, null))) return null;
   const deflate = new DeflateStream();
+  // What was written, joined into bytes every piece's worth (rows are made of many small strings,
+  // which cost far more than their bytes while they wait: an import appends its rows at once).
   let pending: string[] = [];
   let pendingLen = 0;
-  const flush = async () => {
-    const text = pending.join("");
+  const ready: Buffer[] = [];
+  const join = () => {
+    if (pendingLen === 0) return;
+    ready.push(bytesOfByteText(pending.join("")));
     pending = [];
     pendingLen = 0;
-    await deflate.push(bytesOfByteText(text));
+  };
+  const flush = async () => {
+    while (ready.length > 0) await deflate.push(ready.shift() as Buffer);
   };
   await streamPatch(book, p, styles, track, (s) => {
     pending.push(s);
     pendingLen += s.length;
-  }, async () => { if (pendingLen > STREAM_CHUNK) await flush(); });
+    if (pendingLen > STREAM_CHUNK) join();
+  }, flush);
+  join();
   await flush();
   return deflate.end();
 }

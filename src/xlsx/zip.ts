@@ -237,9 +237,22 @@ export class DeflateStream {
     if (data.length === 0) return;
     this.crc = zlib.crc32(data, this.crc);
     this.size += data.length;
-    if (!this.engine.write(data)) await new Promise<void>((resolve) => { this.engine.once("drain", resolve); this.engine.once("close", resolve); });
+    if (!this.engine.write(data)) await this.drained();
     else await nextTurn();
     if (this.failed) throw this.failed;
+  }
+
+  /** Until zlib takes more, or its stream has closed (failed). */
+  private drained(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.engine.off("drain", done);
+        this.engine.off("close", done);
+        resolve();
+      };
+      this.engine.on("drain", done);
+      this.engine.on("close", done);
+    });
   }
 
   async end(): Promise<Deflated> {

@@ -62,6 +62,28 @@ describe("the deflate a rewritten sheet goes through", () => {
       await expect(d.end()).rejects.toThrow("zlib failed");
     }
   });
+
+  it("waits for zlib to take more without piling up listeners, however many pieces wait", async () => {
+    const { DeflateStream } = await import("../../src/xlsx/zip");
+    const d = new DeflateStream();
+    const warnings: Error[] = [];
+    const hear = (w: Error) => warnings.push(w);
+    process.on("warning", hear);
+    try {
+      // Each piece is larger than what zlib queues, so each push waits for it to drain.
+      const piece = new Uint8Array(5 << 20).fill(60);
+      for (let i = 0; i < 12; i++) await d.push(piece);
+      const engine = Reflect.get(d, "engine") as import("zlib").DeflateRaw;
+      const closeListeners = engine.listenerCount("close");
+      const out = await d.end();
+      expect(out.size).toBe(12 * piece.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).toEqual([]);
+      expect(closeListeners).toBeLessThanOrEqual(2);
+    } finally {
+      process.off("warning", hear);
+    }
+  });
 });
 
 describe("a part that inflates past its declared size", () => {
