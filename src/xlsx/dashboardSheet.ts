@@ -2,7 +2,7 @@ import type { DashboardLayout, DashCell } from "../core/dashboard/layout";
 import { DATE1904_OFFSET } from "../core/_lib/calendar";
 import { columnLetter } from "../core/model/workbookModel";
 import type { DashboardStyles } from "./dashboardStyles";
-import { escapeXml } from "./xml";
+import { escapeText, escapeXml } from "./xml";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -10,7 +10,7 @@ function cellXml(c: DashCell, style: number, date1904: boolean): string {
   const ref = `${columnLetter(c.col)}${c.row}`;
   const v = c.value;
   switch (v.kind) {
-    case "text": return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.text)}</t></is></c>`;
+    case "text": return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
     case "number": return `<c r="${ref}" s="${style}"><v>${v.value}</v></c>`;
     case "date": return `<c r="${ref}" s="${style}"><v>${date1904 ? v.day - DATE1904_OFFSET : v.day}</v></c>`;
     // No cached value: the workbook is marked for recalculation on open, so no stale figure is ever shown.

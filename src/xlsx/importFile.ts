@@ -15,7 +15,7 @@ import { NS, child, children, createLike, descendants, parseXml, root, serialize
 import { getAttr, parseTag, tagEnd } from "./tags";
 import { DeflateStream, rebuildInPieces, type Deflated, type Pieces } from "./zip";
 import { atomicWrite, readFileChecked, type SaveProbe } from "./save";
-import { escapeXml, parseRange } from "./xml";
+import { escapeText, parseRange } from "./xml";
 import { hasContactGroups, isContactKey } from "../core/import/contactGroups";
 import { CONTACT_MATCH_KEYS } from "../core/import/placeContacts";
 import { formulaForRow } from "./importFormulas";
@@ -180,7 +180,7 @@ async function auditPatch(book: Book, values: readonly PlanValue[]): Promise<{ s
 
 function cellXml(ref: string, v: PlanValue): string {
   if (v.kind === "number") return `<c r="${ref}"><v>${v.value}</v></c>`;
-  if (v.kind === "text") return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.text)}</t></is></c>`;
+  if (v.kind === "text") return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v.text)}</t></is></c>`;
   return "";
 }
 

@@ -8,7 +8,7 @@ import { NS, child, children, createLike, descendants, insertInOrder, parseXml, 
 import { attrIn, cellsOf, findOpen, formulaOf, Names, quickRowNumber, streamSheet, type CellSpans, type CellsOfRow, type RawCellXml, type RowIndex } from "./rows";
 import { parseTag, removeAttr, setAttr, setFirstAttr, tagEnd, tagXml, TagError } from "./tags";
 import { DeflateStream, joinPieces, rebuildInPieces, STREAM_CHUNK, type Deflated, type Pieces } from "./zip";
-import { escapeXml, parseRange, textOf, unescapeXml } from "./xml";
+import { escapeText, escapeXml, parseRange, textOf, unescapeXml } from "./xml";
 import { StyleBook } from "./styles";
 import { bytesOfByteText, bytesOfText, textOfBytes } from "./byteText";
 
@@ -114,7 +114,7 @@ class SheetWriter {
     const short = text.length <= 64;
     const hit = short ? this.encoded.get(text) : undefined;
     if (hit !== undefined) return hit;
-    const bytes = bytesOfText(escapeXml(text));
+    const bytes = bytesOfText(escapeText(text));
     if (short && this.encoded.size < 10_000) this.encoded.set(text, bytes);
     return bytes;
   }

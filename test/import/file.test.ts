@@ -11,6 +11,8 @@ import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
 import { cli, ensureCliBuilt, inspect, tmpdir } from "../xlsx/helpers";
 import { readRows, type Cell } from "./readRows";
+import { Book } from "../../src/xlsx/book";
+import { readBook } from "../../src/xlsx/read";
 
 jest.setTimeout(240_000);
 beforeAll(() => ensureCliBuilt());
@@ -242,5 +244,18 @@ describe("bad input: one line, exit 2, the target untouched", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/B3 is not empty/);
     expect(fs.readFileSync(book).equals(bytes)).toBe(true);
+  });
+});
+
+describe("text that looks like an escape", () => {
+  it("comes back as it was written: an underscore that would start _xHHHH_ is written as one itself", async () => {
+    const dir = tmpdir();
+    const book = newBook(dir);
+    const src = path.join(dir, "list.csv");
+    fs.writeFileSync(src, "公司名称,联系人\r\n星河_x0041_科技_x,王_x000D_经理\r\n");
+    const r = cli(["import", src, "--into", book, "--today", TODAY]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const read = await readBook(new Book(fs.readFileSync(book)), { customers: ["name", "contact"], followUps: ["date"] });
+    expect([read.model.customers?.cols.name?.[0], read.model.customers?.cols.contact?.[0]]).toEqual(["星河_x0041_科技_x", "王_x000D_经理"]);
   });
 });

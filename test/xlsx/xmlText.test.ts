@@ -1,4 +1,5 @@
-import { textOf, unescapeEntities } from "../../src/xlsx/xml";
+import fc from "fast-check";
+import { escapeText, textOf, unescapeEntities, unescapeXml } from "../../src/xlsx/xml";
 
 // The fast paths (native replacements for named entities, a single plain run without a regular
 // expression) must read exactly what the general paths read.
@@ -23,5 +24,16 @@ describe("entity and run decoding", () => {
     expect(textOf("<r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r>")).toBe("ab");
     expect(textOf("<x:t>前缀</x:t>")).toBe("前缀");
     expect(textOf("<t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh>")).toBe("東京");
+  });
+});
+
+describe("a cell's text written", () => {
+  it("reads back as it was, whatever underscores and escapes it holds", () => {
+    const piece = fc.constantFrom("_x0041_", "_x005F_", "_x", "_", "x0041_", "&", "<", "\t", "\u0001", "a", "中");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join("")), (text) => {
+      expect(textOf(`<t xml:space="preserve">${escapeText(text)}</t>`)).toBe(text);
+      expect(unescapeXml(escapeText(text))).toBe(text);
+    }), { numRuns: 2000 });
+    expect(escapeText("a_x0041_b")).toBe("a_x005F_x0041_b");
   });
 });
