@@ -151,6 +151,13 @@ export function entryText(buf: Uint8Array, e: ZipEntry): string {
 export const STREAM_CHUNK = 1 << 16;
 
 /**
+ * What zlib inflates in one go on the thread pool, handed on in STREAM_CHUNK pieces. zlib starts
+ * its next piece only from a turn of this thread's event loop, once per piece: with small pieces
+ * the reader waited for every one of them whenever the pool's thread was not scheduled at once.
+ */
+const INFLATE_CHUNK = 1 << 20;
+
+/**
  * Streams an entry's content in pieces (a sheet of hundreds of megabytes never exists whole),
  * checking size and CRC once the last piece has passed. `onChunk` may return a promise (a writer
  * waiting for its own deflate to drain); an exception from it ends the stream and is rethrown.
@@ -165,7 +172,7 @@ export async function streamEntry(buf: Uint8Array, e: ZipEntry, onChunk: (chunk:
     size += c.length;
     // Past its declared size a part is damaged: said now, not after inflating all of it.
     if (size > e.size) throw damaged(e, "wrong size");
-    await onChunk(c);
+    for (let at = 0; at < c.length; at += STREAM_CHUNK) await onChunk(c.subarray(at, Math.min(c.length, at + STREAM_CHUNK)));
   };
   if (e.method === 0) {
     const step = STREAM_CHUNK;
@@ -173,7 +180,7 @@ export async function streamEntry(buf: Uint8Array, e: ZipEntry, onChunk: (chunk:
   } else {
     // zlib inflates on the thread pool: a few megabytes of look-ahead let it run while this thread
     // scans (a zlib stream passes stream options on; its default look-ahead is 16 KiB).
-    const options: zlib.ZlibOptions & TransformOptions = { chunkSize: STREAM_CHUNK, readableHighWaterMark: 1 << 22 };
+    const options: zlib.ZlibOptions & TransformOptions = { chunkSize: INFLATE_CHUNK, readableHighWaterMark: 1 << 22 };
     const inflate = zlib.createInflateRaw(options);
     let failed: unknown = null;
     inflate.end(raw);

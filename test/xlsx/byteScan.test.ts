@@ -86,6 +86,23 @@ describe("the deflate a rewritten sheet goes through", () => {
   });
 });
 
+describe("a part streamed", () => {
+  it("comes in pieces no larger than STREAM_CHUNK, in order, though zlib inflates more at a time", async () => {
+    const { readEntries, streamEntry, STREAM_CHUNK } = await import("../../src/xlsx/zip");
+    const text = Array.from({ length: 120_000 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 100_003}</v></c></row>`).join("");
+    const bytes = new TextEncoder().encode(text);
+    const zip = rebuild(new Uint8Array(0), [], new Map(), new Map([["xl/worksheets/sheet1.xml", bytes]]));
+    const e = readEntries(zip).find((x) => x.name === "xl/worksheets/sheet1.xml");
+    if (!e) throw new Error("no part");
+    const sizes: number[] = [];
+    const got: Uint8Array[] = [];
+    await streamEntry(zip, e, (c) => { sizes.push(c.length); got.push(c.slice()); });
+    expect(bytes.length).toBeGreaterThan(4 * STREAM_CHUNK);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(STREAM_CHUNK);
+    expect(Buffer.concat(got).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
 describe("a part that inflates past its declared size", () => {
   it("is refused as soon as it passes that size, not once all of it has been inflated", async () => {
     const big = new TextEncoder().encode(`<worksheet><sheetData>${"<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>".repeat(20_000)}</sheetData></worksheet>`);
