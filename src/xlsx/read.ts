@@ -307,7 +307,14 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
     lastData = rows.lastData;
     lastRowBlank = rows.lastBlank;
     const last = rows.lastText.slice(rows.lastAt, rows.lastEnd);
-    lastRow.cells = () => cellsOf(last, names);
+    const n = rows.lastData;
+    lastRow.cells = () => {
+      try {
+        return cellsOf(last, names);
+      } catch (err) {
+        throw inRowError(err, f.sheet.path, n);
+      }
+    };
   };
   await streamSheet(book, f.sheet.path, {
     prefix: (_text, ns) => { names = new Names(ns); },

@@ -206,8 +206,8 @@ class SheetWriter {
 
   /** The row's start tag with `r` set and `spans` dropped (a loading hint that may no longer cover the row). */
   private rowTag(xml: string, te: number, n: number): string {
-    // The commonest tag already says so: `<row r="n" …>` with no spans.
-    if (te > 0 && quickRowNumber(xml, this.names.row.length) === n) {
+    // The commonest tag already says so: `<row r="n" …>` with no spans (and not self-closing: the row gets cells).
+    if (te > 0 && xml.charCodeAt(te - 1) !== 47 && quickRowNumber(xml, this.names.row.length) === n) {
       const sp = xml.indexOf("spans", this.names.row.length);
       if (sp < 0 || sp > te) return xml.slice(0, te + 1);
     }

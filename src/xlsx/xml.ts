@@ -14,14 +14,16 @@ export function escapeXml(s: string): string {
 }
 
 /**
- * A cell's text (the content of a `<t>`): escaped like any XML, and an underscore that would
+ * A cell's text (the content of a `<t>`): escaped like any XML, and an underscore that could
  * start an `_xHHHH_` escape written as one itself (`_x005F_`), so that a text holding "_x0041_"
  * reads back as it was, in Excel and here, not as "A" (ECMA-376 Part 1, §22.9.2.19, ST_Xstring).
  * @example escapeText("a_x0041_b") // "a_x005F_x0041_b"
  */
 export function escapeText(s: string): string {
-  // The text's own underscores first: the escapes escapeXml then writes are real ones.
-  return escapeXml(s.indexOf("_x") < 0 ? s : s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_"));
+  // The text's own underscores first (the escapes escapeXml then writes are real ones), each that
+  // is followed by x and four hex digits, whatever comes next: a control character after them is
+  // written as an escape that starts with "_", which would complete the pattern.
+  return escapeXml(s.indexOf("_x") < 0 ? s : s.replace(/_(?=x[0-9A-Fa-f]{4})/g, "_x005F_"));
 }
 
 /** An attribute value: escaped like text, plus tabs and line breaks as references so they survive normalization. */

@@ -151,6 +151,39 @@ describe("reading and writing through byte text", () => {
     expect(row2).toContain(odd);
   });
 
+  it("writes into a row that stood empty and self-closing below the log, as an open row holding its cells", async () => {
+    const file = path.join(dir, "empty-row.xlsx");
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const sheet = b.sheets.find((s) => s.name === "跟进记录")?.path ?? "";
+    const { entryBytes } = await import("../../src/xlsx/zip");
+    const text = Buffer.from(entryBytes(b.buf, b.byName.get(sheet) ?? b.entries[0] as never)).toString("latin1");
+    const last = Math.max(...[...text.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+    // What openpyxl writes for a row with a height and no cells.
+    const empty = `<row r="${last + 1}" ht="20" customHeight="1"/>`;
+    fs.writeFileSync(file, rebuild(b.buf, b.entries, new Map([[sheet, Buffer.from(text.replace("</sheetData>", `${empty}</sheetData>`), "latin1")]])));
+    const id = String((await readBook(b, { customers: ["id"], followUps: ["date"] })).model.customers?.cols.id?.[0]);
+    const l = cli(["log", file, "--customer", id, "--by", "张三", "--date", TODAY, "--method", "电话", "--summary", "回访", "--today", TODAY]);
+    expect([l.code, l.err]).toEqual([0, ""]);
+    const after = new Book(new Uint8Array(fs.readFileSync(file)));
+    const out = Buffer.from(entryBytes(after.buf, after.byName.get(sheet) ?? after.entries[0] as never)).toString("latin1");
+    expect(out).not.toContain(empty);
+    expect(out).toMatch(new RegExp(`<row r="${last + 1}" ht="20" customHeight="1"><c r="A${last + 1}"`));
+  });
+
+  it("says in which row a cell past the columns read is broken, when that row was read straight", async () => {
+    const file = path.join(dir, "broken-last.xlsx");
+    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
+    const sheet = b.sheets.find((s) => s.name === "跟进记录")?.path ?? "";
+    const { entryBytes } = await import("../../src/xlsx/zip");
+    const text = Buffer.from(entryBytes(b.buf, b.byName.get(sheet) ?? b.entries[0] as never)).toString("latin1");
+    // The last row gets a cell past the table whose end tag has a space before its ">" (refused the general way).
+    const at = text.lastIndexOf("</row>");
+    const row = Number(/<row r="(\d+)"[^>]*>(?![\s\S]*<row )/.exec(text)?.[1]);
+    fs.writeFileSync(file, rebuild(b.buf, b.entries, new Map([[sheet, Buffer.from(`${text.slice(0, at)}<c r="Z${row}"><v>1</v></c >${text.slice(at)}`, "latin1")]])));
+    const book = new Book(new Uint8Array(fs.readFileSync(file)));
+    await expect(readBook(book, { customers: ["id"], followUps: ["date"] })).rejects.toThrow(`${sheet}: row ${row}`);
+  });
+
   it("reads the live Status formula as a mark when only its presence matters", async () => {
     const b = new Book(new Uint8Array(fs.readFileSync(demo)));
     const marked = await readBook(b, { customers: ["id", "status"], followUps: ["date"], formulaMarks: ["status"] });
