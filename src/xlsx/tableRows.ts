@@ -253,12 +253,17 @@ export function readRows(x: string, names: Names, from: number, guard: number, r
   let lastAt = -1;
   let lastEnd = -1;
   for (;;) {
+    // Space between rows (a sheet written indented) is only stepped over.
+    let at = pos;
+    for (let c = x.charCodeAt(at); c === 32 || c === 10 || c === 13 || c === 9; c = x.charCodeAt(++at));
+    if (!x.startsWith(names.row, at)) break;
+    pos = at;
     // The row's end first: none of its text is then read past the text's end (optimised code
     // reading past it would be thrown away). A "</row>" stands nowhere but at a row's end, as the
     // row scan also takes it (text and attribute values hold no "<").
     const close = rowEnd(x, names, pos);
     const end = rowEndAt;
-    if (close < 0 || end > guard || !x.startsWith(names.row, pos)) break;
+    if (close < 0 || end > guard) break;
     const n = quickRowNumber(x, pos + rowLen);
     if (n <= t.headerRow || n > t.lastRow) break;
     const te = tagEnd(x, pos);
