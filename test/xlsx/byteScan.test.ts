@@ -123,6 +123,16 @@ describe("a part that inflates past its declared size", () => {
   });
 });
 
+/** A workbook, one of its sheets' part and that part's text as byte text. */
+async function sheetText(file: string, name: string): Promise<{ b: Book; sheet: string; text: string }> {
+  const b = new Book(new Uint8Array(fs.readFileSync(file)));
+  const sheet = b.sheets.find((s) => s.name === name)?.path ?? "";
+  const e = b.byName.get(sheet);
+  if (!e) throw new Error(`no sheet ${name}`);
+  const { entryBytes } = await import("../../src/xlsx/zip");
+  return { b, sheet, text: Buffer.from(entryBytes(b.buf, e)).toString("latin1") };
+}
+
 describe("reading and writing through byte text", () => {
   const dir = tmpdir();
   const demo = path.join(dir, "demo.xlsx");
@@ -153,10 +163,7 @@ describe("reading and writing through byte text", () => {
 
   it("writes into a row that stood empty and self-closing below the log, as an open row holding its cells", async () => {
     const file = path.join(dir, "empty-row.xlsx");
-    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
-    const sheet = b.sheets.find((s) => s.name === "跟进记录")?.path ?? "";
-    const { entryBytes } = await import("../../src/xlsx/zip");
-    const text = Buffer.from(entryBytes(b.buf, b.byName.get(sheet) ?? b.entries[0] as never)).toString("latin1");
+    const { b, sheet, text } = await sheetText(demo, "跟进记录");
     const last = Math.max(...[...text.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
     // What openpyxl writes for a row with a height and no cells.
     const empty = `<row r="${last + 1}" ht="20" customHeight="1"/>`;
@@ -164,18 +171,14 @@ describe("reading and writing through byte text", () => {
     const id = String((await readBook(b, { customers: ["id"], followUps: ["date"] })).model.customers?.cols.id?.[0]);
     const l = cli(["log", file, "--customer", id, "--by", "张三", "--date", TODAY, "--method", "电话", "--summary", "回访", "--today", TODAY]);
     expect([l.code, l.err]).toEqual([0, ""]);
-    const after = new Book(new Uint8Array(fs.readFileSync(file)));
-    const out = Buffer.from(entryBytes(after.buf, after.byName.get(sheet) ?? after.entries[0] as never)).toString("latin1");
+    const out = (await sheetText(file, "跟进记录")).text;
     expect(out).not.toContain(empty);
     expect(out).toMatch(new RegExp(`<row r="${last + 1}" ht="20" customHeight="1"><c r="A${last + 1}"`));
   });
 
   it("says in which row a cell past the columns read is broken, when that row was read straight", async () => {
     const file = path.join(dir, "broken-last.xlsx");
-    const b = new Book(new Uint8Array(fs.readFileSync(demo)));
-    const sheet = b.sheets.find((s) => s.name === "跟进记录")?.path ?? "";
-    const { entryBytes } = await import("../../src/xlsx/zip");
-    const text = Buffer.from(entryBytes(b.buf, b.byName.get(sheet) ?? b.entries[0] as never)).toString("latin1");
+    const { b, sheet, text } = await sheetText(demo, "跟进记录");
     // The last row gets a cell past the table whose end tag has a space before its ">" (refused the general way).
     const at = text.lastIndexOf("</row>");
     const row = Number(/<row r="(\d+)"[^>]*>(?![\s\S]*<row )/.exec(text)?.[1]);
