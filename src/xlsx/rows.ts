@@ -372,9 +372,9 @@ function cellTag(x: string, from: number, out: CellAttrs): number {
         out.r1 = close;
         let col = 0;
         for (let c = j + 1; c < close; c++) {
-          const d = x.charCodeAt(c);
-          if (d < 65 || d > 90) break;
-          col = col * 26 + d - 64;
+          const d = letterCode(x.charCodeAt(c));
+          if (d < 0) break;
+          col = col * 26 + d;
         }
         out.col = col;
       } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
@@ -408,9 +408,9 @@ function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
         out.r1 = close;
         let col = 0;
         for (let c = j + 1; c < close; c++) {
-          const ch = x.charCodeAt(c);
-          if (ch < 65 || ch > 90) break;
-          col = col * 26 + ch - 64;
+          const ch = letterCode(x.charCodeAt(c));
+          if (ch < 0) break;
+          col = col * 26 + ch;
         }
         out.col = col;
       } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
@@ -459,6 +459,15 @@ function cellParts(s: string, names: Names, at: number, te: number, end: number)
 }
 
 /**
+ * A column letter's place in the alphabet (A or a is 1), or -1 for anything else: a reference
+ * written in lower case (`r="ab12"`) names the same cell, as it does for Excel.
+ */
+function letterCode(ch: number): number {
+  const u = ch & 0xdf;
+  return u >= 65 && u <= 90 && ch < 128 ? u - 64 : -1;
+}
+
+/**
  * The column of a cell whose start tag begins `<c r="AB12"` (what Excel, LibreOffice, WPS and
  * openpyxl write), read without parsing the tag; -1 for any other shape.
  */
@@ -469,8 +478,9 @@ export function quickCol(x: string, from: number): number {
   let col = 0;
   for (let c = from + 4; ; c++) {
     const d = x.charCodeAt(c);
-    if (!(d >= 65 && d <= 90)) return d === q || d !== d ? -1 : col;
-    col = col * 26 + d - 64;
+    const l = letterCode(d);
+    if (l < 0) return d === q || d !== d ? -1 : col;
+    col = col * 26 + l;
   }
 }
 

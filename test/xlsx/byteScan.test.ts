@@ -176,6 +176,30 @@ describe("reading and writing through byte text", () => {
     expect(out).toMatch(new RegExp(`<row r="${last + 1}" ht="20" customHeight="1"><c r="A${last + 1}"`));
   });
 
+  it("grades a row whose cell references are in lower case as the same row in upper case: its cells replaced, none added twice", async () => {
+    const { b, sheet, text } = await sheetText(demo, "客户信息");
+    const start = text.indexOf(`<row r="2"`);
+    const end = text.indexOf("</row>", start);
+    const lowered = text.slice(0, start) + text.slice(start, end).replace(/ r="([A-Z]+)2"/g, (_m, l: string) => ` r="${l.toLowerCase()}2"`) + text.slice(end);
+    expect(lowered).toContain(` r="a2"`);
+    const files = ["upper.xlsx", "lower.xlsx"].map((n) => path.join(dir, n));
+    fs.writeFileSync(files[0] as string, fs.readFileSync(demo));
+    fs.writeFileSync(files[1] as string, rebuild(b.buf, b.entries, new Map([[sheet, Buffer.from(lowered, "latin1")]])));
+    const read = [];
+    for (const f of files) {
+      await gradeFile(f, parseIsoDay("2026-09-01") as DayNumber);
+      read.push((await readBook(new Book(new Uint8Array(fs.readFileSync(f))), { customers: "all", followUps: ["date"] })).model.customers?.cols);
+    }
+    const row2 = (cols: Readonly<Record<string, readonly unknown[]>> | undefined) => Object.fromEntries(Object.entries(cols ?? {}).map(([k, v]) => [k, v[0]]));
+    expect(row2(read[1])).toEqual(row2(read[0]));
+    // The rewritten row's cells ascend, each once, whatever case they were written in.
+    const out = (await sheetText(files[1] as string, "客户信息")).text;
+    const row = out.slice(out.indexOf(`<row r="2"`), out.indexOf("</row>", out.indexOf(`<row r="2"`)));
+    const cols = [...row.matchAll(/<c r="([A-Za-z]+)2"/g)].map((m) => (m[1] as string).toUpperCase()).map((l) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0));
+    expect(cols.length).toBeGreaterThan(20);
+    expect(cols).toEqual([...new Set(cols)].sort((x, y) => x - y));
+  });
+
   it("says in which row a cell past the columns read is broken, when that row was read straight", async () => {
     const file = path.join(dir, "broken-last.xlsx");
     const { b, sheet, text } = await sheetText(demo, "跟进记录");

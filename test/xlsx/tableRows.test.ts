@@ -320,6 +320,19 @@ describe("a table's rows read straight from the sheet's text", () => {
   });
 });
 
+describe("a cell reference in lower case", () => {
+  it("names the same cell, read straight or the general way", () => {
+    const upper = `<worksheet xmlns="m"><sheetData><row r="2"><c r="A2"><v>1</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c><c r="AB2"><v>3</v></c></row></sheetData></worksheet>`;
+    const lower = upper.replace(/ r="([A-Z]+)(\d+)"/g, (_m, l: string, n: string) => ` r="${l.toLowerCase()}${n}"`);
+    expect(lower).toContain(`r="ab2"`);
+    const slotOf = [-1, 0, -1, 1, ...Array.from({ length: 24 }, () => -1), 2];
+    const want = readSheet(upper, [], slotOf, 3, false).values;
+    expect(want).toEqual([[1], ["x"], [3]]);
+    expect(readSheet(lower, [], slotOf, 3, true).values).toEqual(want);
+    expect(readSheet(lower, [], slotOf, 3, false).values).toEqual(want);
+  });
+});
+
 describe("a cell stepped over", () => {
   it("that is never closed does not lend it the next cell's end: the cell after it is still read", () => {
     const names = new Names("");
