@@ -14,7 +14,7 @@ import { cellsOf, DEFAULT_NAMES, formulaOf, inRowError, Names, streamSheet, Stop
 import { parseRange, textOf, unescapeXml } from "./xml";
 import { textOfBytes } from "./byteText";
 import { readTableBeside } from "./besideRead";
-import { readRows, readShort, type ShortRead, type TableRows } from "./tableRows";
+import { readRows, readShort, storeRow, type ShortRead, type TableRows } from "./tableRows";
 import { flatCopy, oneCopy, remembered } from "./intern";
 
 /** Where one of our tables sits in the file, for reading and for writing back. */
@@ -367,12 +367,7 @@ export async function readTable(book: Book, f: Found, keys: readonly string[] | 
       }
       // A plain range ends at its last row with content; formatted-but-empty rows cost nothing.
       if (!f.table && !rowAny) return;
-      const i = n - headerRow - 1;
-      for (let j = 0; j < rowK; j++) {
-        const arr = slotValues[rowSlots[j] as number] as RawCell[];
-        while (arr.length < i) arr.push(null);
-        if (arr.length === i) arr.push(rowValues[j] ?? null);
-      }
+      storeRow(slotValues, n - headerRow - 1, rowSlots, rowValues, rowK);
       lastData = n;
       lastRow.cells = rowCells;
       lastRowBlank = !rowAny;

@@ -231,6 +231,18 @@ function skipCell(x: string, names: Names, at: number, rowClose: number): number
   return close + names.cClose.length;
 }
 
+/**
+ * One row's values into their columns at data index `i`: each column filled with nulls up to it, and
+ * a value taken only where the column has none there yet (a row number met twice keeps the first).
+ */
+export function storeRow(values: readonly RawCell[][], i: number, slots: readonly number[], row: readonly RawCell[], count: number): void {
+  for (let j = 0; j < count; j++) {
+    const arr = values[slots[j] as number] as RawCell[];
+    while (arr.length < i) arr.push(null);
+    if (arr.length === i) arr.push(row[j] ?? null);
+  }
+}
+
 // The row being read: its values and their slots, refilled row after row.
 const rowSlots: number[] = [];
 const rowValues: RawCell[] = [];
@@ -290,12 +302,7 @@ export function readRows(x: string, names: Names, from: number, guard: number, r
     }
     // Past the last column read, the rest of the row is only its end's to say; before it, the end must come next.
     if (p < 0 || (!past && p !== close)) break;
-    const i = n - t.headerRow - 1;
-    for (let j = 0; j < k; j++) {
-      const arr = t.values[rowSlots[j] as number] as RawCell[];
-      while (arr.length < i) arr.push(null);
-      if (arr.length === i) arr.push(rowValues[j] ?? null);
-    }
+    storeRow(t.values, n - t.headerRow - 1, rowSlots, rowValues, k);
     t.lastData = n;
     t.lastBlank = !any;
     out.last = n;
