@@ -93,7 +93,7 @@ class SheetWriter {
     switch (v.kind) {
       case "text":
         // Always an inline string: text is never a formula, never a number, and the shared-strings part stays as it is.
-        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${this.textBytes(v.text)}</${n.ns}t></${n.ns}is>${n.cClose}`;
+        return `${n.c} r="${ref}"${s(style)} t="inlineStr"><${n.ns}is><${n.ns}t xml:space="preserve">${bytesOfText(escapeText(v.text))}</${n.ns}t></${n.ns}is>${n.cClose}`;
       case "number":
         return `${n.c} r="${ref}"${s(style)}><${n.ns}v>${v.value}</${n.ns}v>${n.cClose}`;
       case "date": {
@@ -105,18 +105,6 @@ class SheetWriter {
       default:
         return style === null ? "" : `${n.c} r="${ref}"${s(style)}/>`;
     }
-  }
-
-  /** Escaped texts as byte text, each short one encoded once (a grade, a status, a tier repeats down the column). */
-  private readonly encoded = new Map<string, string>();
-
-  private textBytes(text: string): string {
-    const short = text.length <= 64;
-    const hit = short ? this.encoded.get(text) : undefined;
-    if (hit !== undefined) return hit;
-    const bytes = bytesOfText(escapeText(text));
-    if (short && this.encoded.size < 10_000) this.encoded.set(text, bytes);
-    return bytes;
   }
 
   /** A cell's own XML with `r` set to where it is (cells without one, or one naming another row). */
@@ -159,13 +147,13 @@ class SheetWriter {
     if (this.dry) throw new WouldChange();
     if (old.f !== null && v.kind !== "formula") this.track.formulasRemoved = true;
     if (old.shared?.master) this.orphaned.add(old.shared.si);
-    return this.cellXml(`${letterOf(col)}${n}`, v, old.s);
+    return this.cellXml(`${columnLetter(col)}${n}`, v, old.s);
   }
 
   /** A cell where the row has none, as byte text: null when it would be blank and have no look of its own. */
   private freshCell(col: number, n: number, v: PlanValue, newCellStyles?: ReadonlyMap<number, number>): string | null {
     if (v.kind === "blank" && !newCellStyles?.has(col)) return null;
-    return this.cellXml(`${letterOf(col)}${n}`, v, newCellStyles?.get(col) ?? null);
+    return this.cellXml(`${columnLetter(col)}${n}`, v, newCellStyles?.get(col) ?? null);
   }
 
   /**
@@ -295,12 +283,6 @@ class SheetWriter {
     if (te < 0 || xml.charCodeAt(te - 1) === 47) return text;
     return close + bytesOfText(xml.slice(te + 1));
   }
-}
-
-/** Column letters by number, made once each (every written cell names its column). */
-const LETTERS: string[] = [];
-function letterOf(col: number): string {
-  return (LETTERS[col] ??= columnLetter(col));
 }
 
 /** Extends a range `A2:X9` whose last row is `from` to `to` (anything else stays as it is). */
