@@ -15,8 +15,12 @@ import type { MethodKey } from "../../src/core/demo/talk";
 const TODAY = parseIsoDay("2026-12-01") as DayNumber;
 const demo = (seed: number, customers = 60) => generateDemo({ customers, today: TODAY, seed, calendar: DEFAULT_CALENDAR });
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+/** Seeds that once found a defect run every time, before the random ones. */
+const FOUND: [number][] = [
+  [2014115569], // a 37,000 deal won at 31,000: 85 % rounded down to the thousand was a deeper discount than 15 %
+];
 const forAll = (check: (s: CustomerStory, all: readonly CustomerStory[]) => void) =>
-  fc.assert(fc.property(seeds, (seed) => { const d = demo(seed); for (const s of d.customers) check(s, d.customers); }), { numRuns: 25 });
+  fc.assert(fc.property(seeds, (seed) => { const d = demo(seed); for (const s of d.customers) check(s, d.customers); }), { numRuns: 25, examples: FOUND });
 
 /** The words that name a channel; a summary names its own method's channel and no other's. */
 const CHANNEL: Readonly<Record<Lang, Readonly<Record<Exclude<MethodKey, "other">, RegExp>>>> = {

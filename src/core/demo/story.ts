@@ -330,7 +330,8 @@ class Teller {
 
     const competitor = lostReason !== null && WITH_COMPETITOR.has(lostReason) ? pick(r, competitors)
       : (stage === "proposal" || stage === "negotiation") && chance(r, 0.3) ? pick(r, competitors) : null;
-    const wonAmount = wonDate !== null ? Math.round((deal * (0.85 + r() * 0.15)) / 1000) * 1000 : null;
+    // A discount of up to 15 %, in whole thousands and never past it: rounding 85 % of a small deal down would cut deeper.
+    const wonAmount = wonDate !== null ? Math.max(Math.ceil((deal * 0.85) / 1000), Math.round((deal * (0.85 + r() * 0.15)) / 1000)) * 1000 : null;
     if (wonDate !== null) closeDate = (wonDate + between(r, -10, 15)) as DayNumber;
     else if (stage === "lost" && touches.length > 0) closeDate = ((touches[touches.length - 1] as Touch).day + between(r, 10, 60)) as DayNumber;
     const source = weighted(r, SOURCES);
