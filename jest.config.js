@@ -1,3 +1,6 @@
+// One name for this run, inherited by every worker: the browser suites share one harness build per run.
+process.env.CRM_JEST_RUN ??= `${process.pid}-${Date.now()}`;
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",

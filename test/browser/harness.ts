@@ -25,6 +25,61 @@ export function buildPane(options: { harness: boolean; outDir?: string }): void 
   if (r.status !== 0) throw new Error(`${options.harness ? "harness" : "pane"} build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/**
+ * Newest modification time and count of the files under `dirs`: what a build of them depends on,
+ * cheaply, so a shared build made before an edit is not served after it (jest --watch).
+ */
+function sourcesStamp(dirs: readonly string[]): string {
+  let newest = 0;
+  let count = 0;
+  const walk = (p: string): void => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
+    else { newest = Math.max(newest, st.mtimeMs); count++; }
+  };
+  for (const d of dirs) if (fs.existsSync(d)) walk(d);
+  return `${Math.round(newest)}-${count}`;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The harness, built once per jest run for every browser suite in it: the first suite to claim the
+ * folder (an atomic mkdir) builds into it and leaves a `.done` (or `.failed`) mark beside it; the
+ * others wait for the mark. The folder's name holds the run (set in jest.config.js) and the sources'
+ * stamp, so a run never waits on a claim a crashed run left, nor serves a build older than the code.
+ * @returns the folder to serve
+ */
+export async function sharedHarness(): Promise<string> {
+  const base = path.join(root, "test-output");
+  const key = `${process.env.CRM_JEST_RUN ?? `${process.pid}`}-${sourcesStamp([path.join(root, "src"), path.join(root, "test"), path.join(root, "webpack.config.js"), path.join(root, "package-lock.json")])}`;
+  const dir = path.join(base, `shared-harness-${key}`);
+  fs.mkdirSync(base, { recursive: true });
+  let claimed = true;
+  try {
+    fs.mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    claimed = false;
+  }
+  if (claimed) {
+    for (const old of fs.readdirSync(base)) if (old.startsWith("shared-harness-") && !old.startsWith(`shared-harness-${key}`)) fs.rmSync(path.join(base, old), { recursive: true, force: true });
+    try {
+      buildPane({ harness: true, outDir: dir });
+    } catch (e) {
+      fs.writeFileSync(`${dir}.failed`, String(e));
+      throw e;
+    }
+    fs.writeFileSync(`${dir}.done`, "");
+    return dir;
+  }
+  for (const until = Date.now() + 170_000; Date.now() < until; await sleep(250)) {
+    if (fs.existsSync(`${dir}.done`)) return dir;
+    if (fs.existsSync(`${dir}.failed`)) throw new Error(`the shared harness build failed in another suite:\n${fs.readFileSync(`${dir}.failed`, "utf8")}`);
+  }
+  throw new Error(`the shared harness build in ${dir} did not finish within 170 s`);
+}
+
 /** Headless Chromium from the system (a browser download fails here), without background traffic. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -67,19 +122,19 @@ export interface HarnessSuite {
 }
 
 /**
- * Registers the suite's beforeAll and afterAll: build the harness into `outDir` (a folder of the
- * suite's own when it may build while others do), serve it, launch Chromium; close both after.
- * @example const pane = harnessSuite(path.join(root, "test-output", "harness-overview")); const page = await pane.open("zh-CN", { now: "2026-05-20T10:00:00" });
+ * Registers the suite's beforeAll and afterAll: get the run's shared harness build, serve it, launch
+ * Chromium; close both after.
+ * @example const pane = harnessSuite(); const page = await pane.open("zh-CN", { now: "2026-05-20T10:00:00" });
  */
-export function harnessSuite(outDir: string): HarnessSuite {
+export function harnessSuite(): HarnessSuite {
   let browser: Browser | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    buildPane({ harness: true, outDir });
+    const outDir = await sharedHarness();
     fs.mkdirSync(SHOTS, { recursive: true });
     server = await serve(outDir);
     browser = await launchChromium();
-  });
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

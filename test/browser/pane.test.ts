@@ -14,7 +14,7 @@ import { buildPane, CDN, harnessSuite, root, routeOffice, SHOTS as shots } from 
 
 jest.setTimeout(180_000);
 
-const pane = harnessSuite(path.join(root, "test-output", "harness"));
+const pane = harnessSuite();
 let realServer: { url: string; close: () => Promise<void> };
 const realOut = path.join(root, "test-output", "pane");
 const requests: string[] = [];

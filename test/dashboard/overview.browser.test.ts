@@ -6,12 +6,11 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { openPage } from "../browser/pages";
 import { axe } from "../browser/axe";
-import { harnessSuite, root, SHOTS as shots } from "../browser/harness";
+import { harnessSuite, SHOTS as shots } from "../browser/harness";
 
 jest.setTimeout(240_000);
 
-// A build folder of its own: this suite may build while the other browser suites do.
-const pane = harnessSuite(path.join(root, "test-output", "harness-overview"));
+const pane = harnessSuite();
 const open = (lang: "zh-CN" | "en-US", user: string): Promise<Page> => pane.open(lang, { now: "2026-05-20T10:00:00", user });
 
 const customers = (zh: boolean) => [

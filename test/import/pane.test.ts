@@ -8,13 +8,13 @@ import type { Page } from "playwright-core";
 import iconv from "iconv-lite";
 import { openPage } from "../browser/pages";
 import { axe } from "../browser/axe";
-import { harnessSuite, root, SHOTS as shots } from "../browser/harness";
+import { harnessSuite, SHOTS as shots } from "../browser/harness";
 import { CUSTOMER_COLUMNS } from "../../src/core/template/columns";
 import { columnLetter } from "../../src/core/_lib/a1";
 
 jest.setTimeout(180_000);
 
-const pane = harnessSuite(path.join(root, "test-output", "harness-import"));
+const pane = harnessSuite();
 const open = (lang: "zh-CN" | "en-US"): Promise<Page> => pane.open(lang, { now: "2026-06-15T10:00:00", height: 1100 });
 
 interface DoubleView { cell: (s: string, a: string) => { v: unknown; nf: string } | undefined; store: { selection: { sheetId: string } | null; sheetById: (id: string) => { name: string } | undefined } }
