@@ -69,9 +69,9 @@ function run(m: Machine, opts: CheckOptions & { ci?: boolean } = {}): { code: nu
 }
 
 describe("npm test's system check", () => {
-  it("is what `npm test` runs before jest, and `npm test -- args` still reaches jest", () => {
+  it("is what `npm test` runs first, then the type check, and `npm test -- args` still reaches jest", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.test).toBe("node scripts/check-system.js && jest");
+    expect(pkg.scripts.test).toBe("node scripts/check-system.js && tsc -p tsconfig.json --noEmit && jest");
   });
 
   it("is silent and calls no apt when everything is present", () => {
