@@ -1,8 +1,14 @@
 // One name for this run, inherited by every worker: the browser suites share one harness build per run.
 process.env.CRM_JEST_RUN ??= `${process.pid}-${Date.now()}`;
 
+const os = require("os");
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default is one worker fewer than the cores, which on two cores runs every suite in band:
+  // most suites wait on programs they start (the command line, Python, LibreOffice, Chromium), so a
+  // second worker fills the idle core.
+  maxWorkers: Math.max(2, (os.availableParallelism?.() ?? os.cpus().length) - 1),
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
