@@ -151,7 +151,12 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
         context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.headerRow, statusCol - 1, lastRow - p.headerRow, 1).formulas = Array.from({ length: lastRow - p.headerRow }, (_, i) => [f.split("{row}").join(String(p.headerRow + 1 + i))]);
       }
     }
-    if (s.templateVersion !== null && s.templateVersion < TEMPLATE_VERSION) setVersion(context, s);
+    if (s.templateVersion !== null && s.templateVersion < TEMPLATE_VERSION) {
+      setVersion(context, s);
+      // The Guide is ours and names the template's version: an upgrade brings the current one.
+      const guide = plan.sheets.find((x) => x.key === "guide")?.guide;
+      if (guide && existing.guide !== undefined) rewriteGuide(context.workbook.worksheets.getItem(existing.guide), guide);
+    }
     await context.sync();
     // Template version 2's Rules rows, names and complaint highlight, on a workbook that lacks them
     // (a first install has them from the plan already).
@@ -249,6 +254,14 @@ function createTable(ws: Excel.Worksheet, t: TableSpec): void {
     ws.getRangeByIndexes(t.row - 1, t.column - 1 + i, 1, 1).format.fill.color = COLORS.derivedHeader;
     ws.getRangeByIndexes(t.row, t.column - 1 + i, height, 1).format.fill.color = COLORS.derivedFill;
   });
+}
+
+/** The Guide of an upgrade: the old text and its merged paragraphs go, the current template's are written. */
+function rewriteGuide(ws: Excel.Worksheet, rows: readonly GuideRow[]): void {
+  const old = ws.getUsedRange();
+  old.unmerge();
+  old.clear();
+  writeGuide(ws, rows);
 }
 
 function writeGuide(ws: Excel.Worksheet, rows: readonly GuideRow[]): void {

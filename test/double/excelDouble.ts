@@ -850,6 +850,14 @@ export class RangeDouble extends NullableProxy {
       else sheet.merges.push(rect);
     });
   }
+  /** Every merged area the range meets is split back into cells (Excel unmerges the whole area). */
+  unmerge(): void {
+    this.context._queue({ unmerge: true }, () => {
+      const { sheet, rect } = this._target();
+      const kept = sheet.merges.filter((m) => !intersects(m, rect));
+      sheet.merges.splice(0, sheet.merges.length, ...kept);
+    });
+  }
   insert(shift: "Down" | "Right" | string): RangeDouble {
     this.context._queue({ insert: shift }, () => {
       const { sheet, rect } = this._target();

@@ -130,6 +130,29 @@ describe("install and upgrade", () => {
     expect(x.sheet("投诉记录").conditionalFormats).toHaveLength(freshCf);
     expect(shape()).toEqual(fresh);
   });
+
+  it("an upgrade writes the current Guide over the old one: its text, its merged paragraphs, the version it names", async () => {
+    const guide = sheetName("guide", "zh-CN");
+    const ws = x.sheet(guide);
+    const used = ws.used(false) as { r1: number; c1: number };
+    const fresh = { grid: x.grid(guide, `A1:D${used.r1 + 1}`), merges: [...ws.merges] };
+    expect(fresh.grid[0]?.[0]).toContain(String(TEMPLATE_VERSION));
+    await makeVersion(2);
+    // What version 2 wrote: another title, fewer rows, a paragraph merged where a table row now stands.
+    ws.cells.clear();
+    ws.merges.splice(0, ws.merges.length, { r0: 0, r1: 0, c0: 0, c1: 3 }, { r0: 3, r1: 3, c0: 0, c1: 3 }, { r0: used.r1 + 4, r1: used.r1 + 4, c0: 0, c1: 3 });
+    x.userTypes(guide, "A1", [["客户管理表 使用说明(模板版本 2)"]]);
+    x.userTypes(guide, "A4", [["旧版的说明段落"]]);
+    x.userTypes(guide, `A${used.r1 + 5}`, [["旧版末尾的一段"]]);
+    const out = await installTemplate("zh-CN", false, "张三", now);
+    expect(out.kind).toBe("upgraded");
+    expect(x.grid(guide, `A1:D${used.r1 + 5}`)).toEqual([...fresh.grid, ...Array.from({ length: 4 }, () => [null, null, null, null])]);
+    expect(ws.merges).toEqual(fresh.merges);
+    // A current workbook's Guide is left alone.
+    x.userTypes(guide, `A${used.r1 + 3}`, [["经理加的一行"]]);
+    expect(await installTemplate("zh-CN", false, "张三", now)).toMatchObject({ kind: "current" });
+    expect(x.cell(guide, `A${used.r1 + 3}`)?.v).toBe("经理加的一行");
+  });
 });
 
 describe("complaints through the Office door", () => {
