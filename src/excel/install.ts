@@ -27,7 +27,7 @@ export function columnPoints(chars: number): number {
 
 export type InstallOutcome =
   | { readonly kind: "installed"; readonly lang: Lang; readonly sheets: readonly string[] }
-  | { readonly kind: "upgraded"; readonly lang: Lang; readonly sheets: readonly string[]; readonly columns: readonly string[] }
+  | { readonly kind: "upgraded"; readonly lang: Lang; readonly sheets: readonly string[]; readonly columns: readonly string[]; /** Sheets of ours written anew (the Guide). */ readonly refreshed: readonly string[] }
   | { readonly kind: "current"; readonly lang: Lang; readonly version: number }
   | { readonly kind: "preview"; readonly lang: Lang; readonly adopt: ReadonlyArray<{ readonly sheet: string; readonly range: string; readonly add: readonly string[] }> }
   | { readonly kind: "refused"; readonly lang: Lang; readonly sheet: string; readonly missing: readonly string[] };
@@ -151,17 +151,21 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
         context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.headerRow, statusCol - 1, lastRow - p.headerRow, 1).formulas = Array.from({ length: lastRow - p.headerRow }, (_, i) => [f.split("{row}").join(String(p.headerRow + 1 + i))]);
       }
     }
+    const refreshed: string[] = [];
     if (s.templateVersion !== null && s.templateVersion < TEMPLATE_VERSION) {
       setVersion(context, s);
       // The Guide is ours and names the template's version: an upgrade brings the current one.
       const guide = plan.sheets.find((x) => x.key === "guide")?.guide;
-      if (guide && existing.guide !== undefined) rewriteGuide(context.workbook.worksheets.getItem(existing.guide), guide);
+      if (guide && existing.guide !== undefined) {
+        rewriteGuide(context.workbook.worksheets.getItem(existing.guide), guide);
+        refreshed.push(existing.guide);
+      }
     }
     await context.sync();
     // Template version 2's Rules rows, names and complaint highlight, on a workbook that lacks them
     // (a first install has them from the plan already).
     if (!created.includes(plan.sheets[0]?.name ?? "")) addedColumns.push(...(await upgradeHealth(context, lang)).rules);
-    return installed || adoptable.length > 0 ? { kind: "upgraded", lang, sheets: created, columns: addedColumns } : { kind: "installed", lang, sheets: created };
+    return installed || adoptable.length > 0 ? { kind: "upgraded", lang, sheets: created, columns: addedColumns, refreshed } : { kind: "installed", lang, sheets: created };
   });
 }
 

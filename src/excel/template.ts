@@ -45,7 +45,7 @@ export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: s
   if (out.kind === "installed" || out.kind === "upgraded") {
     await run("audit", async (context) => {
       const s = await readStructure(context);
-      queueAudit(context, s.tables.audit, { user, action: out.kind === "installed" ? "install" : "upgrade", target: out.sheets.concat(out.kind === "upgraded" ? out.columns : []).join(", "), cells: 0 }, now, true);
+      queueAudit(context, s.tables.audit, { user, action: out.kind === "installed" ? "install" : "upgrade", target: out.sheets.concat(out.kind === "upgraded" ? [...out.refreshed, ...out.columns] : []).join(", "), cells: 0 }, now, true);
       await context.sync();
     });
   }

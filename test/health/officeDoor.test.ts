@@ -145,7 +145,8 @@ describe("install and upgrade", () => {
     x.userTypes(guide, "A4", [["旧版的说明段落"]]);
     x.userTypes(guide, `A${used.r1 + 5}`, [["旧版末尾的一段"]]);
     const out = await installTemplate("zh-CN", false, "张三", now);
-    expect(out.kind).toBe("upgraded");
+    // Said in the pane's toast and the audit row: the Guide was written anew.
+    expect(out.kind === "upgraded" && out.refreshed).toEqual([guide]);
     expect(x.grid(guide, `A1:D${used.r1 + 5}`)).toEqual([...fresh.grid, ...Array.from({ length: 4 }, () => [null, null, null, null])]);
     expect(ws.merges).toEqual(fresh.merges);
     // A current workbook's Guide is left alone.

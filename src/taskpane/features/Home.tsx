@@ -41,7 +41,7 @@ export function Home(props: { onToast: (text: string) => void }) {
     setPreview(null);
     if (out.kind === "refused") return setRefused(t("refused", { sheet: out.sheet, missing: join(out.missing) }));
     if (out.kind === "installed") props.onToast(t("installed", { sheets: join(out.sheets) }));
-    if (out.kind === "upgraded") props.onToast(t("upgraded", { items: join([...out.sheets, ...out.columns]) || "—" }));
+    if (out.kind === "upgraded") props.onToast(t("upgraded", { items: join([...out.sheets, ...out.refreshed, ...out.columns]) || "—" }));
     if (out.kind === "current") props.onToast(t("current"));
     await refresh();
   };
