@@ -13,7 +13,7 @@ import { headerText, matchHeaders, missingColumns } from "../core/model/headers"
 import { SHEETS, TEMPLATE_VERSION, sheetName, type SheetKey } from "../core/template/sheets";
 import { ourSheetNames, readStructure, type Structure, type TableInfo } from "./structure";
 import { queueWrite } from "./writeCells";
-import { GUIDE_WIDTHS, guideRowHeight, type GuideRow } from "../core/template/guide";
+import { GUIDE_WIDTHS, guideRowHeight, guideRows, type GuideRow } from "../core/template/guide";
 import { upgradeHealth } from "./installHealth";
 
 /**
@@ -151,21 +151,11 @@ export async function install(requestedLang: Lang, confirmAdopt: boolean): Promi
         context.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.headerRow, statusCol - 1, lastRow - p.headerRow, 1).formulas = Array.from({ length: lastRow - p.headerRow }, (_, i) => [f.split("{row}").join(String(p.headerRow + 1 + i))]);
       }
     }
-    const refreshed: string[] = [];
-    if (s.templateVersion !== null && s.templateVersion < TEMPLATE_VERSION) {
-      setVersion(context, s);
-      // The Guide is ours and names the template's version: an upgrade brings the current one.
-      const guide = plan.sheets.find((x) => x.key === "guide")?.guide;
-      if (guide && existing.guide !== undefined) {
-        rewriteGuide(context.workbook.worksheets.getItem(existing.guide), guide);
-        refreshed.push(existing.guide);
-      }
-    }
     await context.sync();
     // Template version 2's Rules rows, names and complaint highlight, on a workbook that lacks them
     // (a first install has them from the plan already).
     if (!created.includes(plan.sheets[0]?.name ?? "")) addedColumns.push(...(await upgradeHealth(context, lang)).rules);
-    return installed || adoptable.length > 0 ? { kind: "upgraded", lang, sheets: created, columns: addedColumns, refreshed } : { kind: "installed", lang, sheets: created };
+    return installed || adoptable.length > 0 ? { kind: "upgraded", lang, sheets: created, columns: addedColumns, refreshed: [] } : { kind: "installed", lang, sheets: created };
   });
 }
 
@@ -217,6 +207,30 @@ function addColumns(context: Excel.RequestContext, table: Excel.Table, sheet: st
   return { added: missing, positions, validations: columnValidations(key, missing, positions, headerRow, lang) };
 }
 
+/**
+ * An upgrade's last step, once every sheet, column and Rules row is in: the current Guide (ours, and it
+ * names the template's version), then the version itself. Queued in that order, so a batch that fails
+ * on the Guide leaves the old version and the next install tries again. A Guide a manager protected is
+ * left as it is. The caller syncs.
+ * @returns the sheets written anew
+ */
+export async function finishUpgrade(context: Excel.RequestContext, s: Structure): Promise<string[]> {
+  if (s.templateVersion === null || s.templateVersion >= TEMPLATE_VERSION) return [];
+  const name = ourSheetNames(s.sheetNames).guide;
+  const refreshed: string[] = [];
+  if (name !== undefined) {
+    const ws = context.workbook.worksheets.getItem(name);
+    const protection = ws.protection.load("protected");
+    await context.sync();
+    if (!protection.protected) {
+      rewriteGuide(ws, guideRows(s.lang));
+      refreshed.push(name);
+    }
+  }
+  setVersion(context, s);
+  return refreshed;
+}
+
 function setVersion(context: Excel.RequestContext, s: Structure): void {
   const row = s.rulesRows.find((r) => typeof r.value === "number" && r.value === s.templateVersion);
   const info = s.tables.rules as TableInfo | undefined;
@@ -260,11 +274,12 @@ function createTable(ws: Excel.Worksheet, t: TableSpec): void {
   });
 }
 
-/** The Guide of an upgrade: the old text and its merged paragraphs go, the current template's are written. */
+/** The Guide of an upgrade: the old text, its merged paragraphs and their heights go, the current template's are written. */
 function rewriteGuide(ws: Excel.Worksheet, rows: readonly GuideRow[]): void {
   const old = ws.getUsedRange();
   old.unmerge();
   old.clear();
+  old.format.useStandardHeight = true;
   writeGuide(ws, rows);
 }
 

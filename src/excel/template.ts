@@ -3,7 +3,7 @@ import { CUSTOMER_COLUMNS } from "../core/template/columns";
 import { runUseCase as run } from "./errors";
 import { readStructure, type TableInfo } from "./structure";
 import { queueAudit } from "./audit";
-import { install, type InstallOutcome } from "./install";
+import { finishUpgrade, install, type InstallOutcome } from "./install";
 import { upgradeTeamOps } from "./upgradeTeamOps";
 
 /*
@@ -42,12 +42,15 @@ export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: s
   const installed = await run("install", () => install(lang, confirmAdopt));
   const poolRows = await run("upgrade", () => upgradeTeamOps(installed));
   const out: InstallOutcome = installed.kind === "upgraded" ? { ...installed, columns: [...installed.columns, ...poolRows] } : installed;
-  if (out.kind === "installed" || out.kind === "upgraded") {
-    await run("audit", async (context) => {
-      const s = await readStructure(context);
-      queueAudit(context, s.tables.audit, { user, action: out.kind === "installed" ? "install" : "upgrade", target: out.sheets.concat(out.kind === "upgraded" ? [...out.refreshed, ...out.columns] : []).join(", "), cells: 0 }, now, true);
-      await context.sync();
-    });
-  }
-  return out;
+  if (out.kind !== "installed" && out.kind !== "upgraded") return out;
+  return run("audit", async (context) => {
+    const s = await readStructure(context);
+    // The version last, with the audit row: an upgrade cut short above is tried again next time.
+    const refreshed = await finishUpgrade(context, s);
+    const done: InstallOutcome = out.kind === "upgraded" ? { ...out, refreshed } : out;
+    const target = done.kind === "upgraded" ? [...done.sheets, ...done.refreshed, ...done.columns] : done.sheets;
+    queueAudit(context, s.tables.audit, { user, action: done.kind === "installed" ? "install" : "upgrade", target: target.join(", "), cells: 0 }, now, true);
+    await context.sync();
+    return done;
+  });
 }

@@ -21,8 +21,9 @@ export const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
  */
 export function buildPane(options: { harness: boolean; outDir?: string }): void {
   const env = { ...process.env, ...(options.harness ? { CRM_TEST_HARNESS: "1" } : {}), ...(options.outDir ? { CRM_OUT_DIR: options.outDir } : {}) };
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${options.harness ? "harness" : "pane"} build failed:\n${r.stdout}\n${r.stderr}`);
+  // A build that hangs ends within the suites' set-up time, so the suites waiting on it hear why.
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: root, env, encoding: "utf8", timeout: 150_000 });
+  if (r.status !== 0) throw new Error(`${options.harness ? "harness" : "pane"} build failed${r.error ? ` (${r.error.message})` : ""}:\n${r.stdout}\n${r.stderr}`);
 }
 
 /**
@@ -48,12 +49,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * folder (an atomic mkdir) builds into it and leaves a `.done` (or `.failed`) mark beside it; the
  * others wait for the mark. The folder's name holds the run (set in jest.config.js) and the sources'
  * stamp, so a run never waits on a claim a crashed run left, nor serves a build older than the code.
+ * Other runs' builds are removed an hour after they were made, never while a run could serve them.
  * @returns the folder to serve
  */
 export async function sharedHarness(): Promise<string> {
   const base = path.join(root, "test-output");
-  const key = `${process.env.CRM_JEST_RUN ?? `${process.pid}`}-${sourcesStamp([path.join(root, "src"), path.join(root, "test"), path.join(root, "webpack.config.js"), path.join(root, "package-lock.json")])}`;
-  const dir = path.join(base, `shared-harness-${key}`);
+  const run = process.env.CRM_JEST_RUN ?? `${process.pid}`;
+  const stamp = sourcesStamp(["src", "test", "assets", "webpack.config.js", "tsconfig.json", "package-lock.json"].map((p) => path.join(root, p)));
+  const dir = path.join(base, `shared-harness-${run}-${stamp}`);
   fs.mkdirSync(base, { recursive: true });
   let claimed = true;
   try {
@@ -63,11 +66,17 @@ export async function sharedHarness(): Promise<string> {
     claimed = false;
   }
   if (claimed) {
-    for (const old of fs.readdirSync(base)) if (old.startsWith("shared-harness-") && !old.startsWith(`shared-harness-${key}`)) fs.rmSync(path.join(base, old), { recursive: true, force: true });
+    // Builds of other runs, once no run could still be serving them (never this run's, whatever their stamp).
+    for (const old of fs.readdirSync(base)) {
+      const p = path.join(base, old);
+      if (old.startsWith("shared-harness-") && !old.startsWith(`shared-harness-${run}-`) && Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { recursive: true, force: true });
+    }
     try {
       buildPane({ harness: true, outDir: dir });
     } catch (e) {
-      fs.writeFileSync(`${dir}.failed`, String(e));
+      // Written whole, then named: a waiting suite never reads half a message.
+      fs.writeFileSync(`${dir}.failing`, String(e));
+      fs.renameSync(`${dir}.failing`, `${dir}.failed`);
       throw e;
     }
     fs.writeFileSync(`${dir}.done`, "");

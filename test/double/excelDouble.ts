@@ -842,10 +842,14 @@ export class RangeDouble extends NullableProxy {
       this.context.double._fireSelection(sheet, rect);
     });
   }
+  /** Merged areas inside the range are absorbed by the new one; a protected sheet refuses. */
   merge(across?: boolean): void {
     this.context._queue({ merge: across }, () => {
       const { sheet, rect } = this._target();
       if (this.context.store.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) throw new DoubleError("InvalidOperation", "Cells in a table can't be merged");
+      refuseProtected(sheet);
+      const inside = (m: Rect) => m.r0 >= rect.r0 && m.r1 <= rect.r1 && m.c0 >= rect.c0 && m.c1 <= rect.c1;
+      sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.filter((m) => !inside(m)));
       if (across) for (let r = rect.r0; r <= rect.r1; r++) sheet.merges.push({ ...rect, r0: r, r1: r });
       else sheet.merges.push(rect);
     });
@@ -854,6 +858,7 @@ export class RangeDouble extends NullableProxy {
   unmerge(): void {
     this.context._queue({ unmerge: true }, () => {
       const { sheet, rect } = this._target();
+      refuseProtected(sheet);
       const kept = sheet.merges.filter((m) => !intersects(m, rect));
       sheet.merges.splice(0, sheet.merges.length, ...kept);
     });
@@ -941,6 +946,7 @@ export class RangeDouble extends NullableProxy {
   clear(applyTo?: string): void {
     this.context._queue({ clear: applyTo }, () => {
       const { sheet, rect } = this._target();
+      refuseProtected(sheet);
       for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) {
         const cell = sheet.cell(r, c);
         if (!cell) continue;
@@ -949,6 +955,11 @@ export class RangeDouble extends NullableProxy {
       }
     });
   }
+}
+
+/** Merging, unmerging and clearing are refused on a protected sheet, whatever its cells' lock. */
+function refuseProtected(sheet: { protected: boolean; name: string }): void {
+  if (sheet.protected) throw new DoubleError("AccessDenied", `The sheet '${sheet.name}' is protected`);
 }
 
 function isBlank(c: Cell | undefined): boolean {
@@ -1172,6 +1183,7 @@ export class RangeFormatDouble extends ProxyBase {
     if (prop === "columnWidth") return sheet.columnWidths.get(rect.c0) ?? 48;
     if (prop === "wrapText") return c?.wrap ?? false;
     if (prop === "rowHeight") return sheet.rowHeights.get(rect.r0) ?? 15;
+    if (prop === "useStandardHeight") return !sheet.rowHeights.has(rect.r0);
     if (prop === "horizontalAlignment") return c?.halign ?? "General";
     if (prop === "verticalAlignment") return c?.valign ?? "Bottom";
     if (prop === "shrinkToFit") return c?.shrink ?? false;
@@ -1189,6 +1201,13 @@ export class RangeFormatDouble extends ProxyBase {
       for (const { sheet, rect } of allOf(this.target)) for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.set(r, v);
     });
   }
+  /** Back to the sheet's standard height: the rows' own heights go. */
+  set useStandardHeight(v: boolean) {
+    this.context._queue({ useStandardHeight: v }, () => {
+      if (v) for (const { sheet, rect } of allOf(this.target)) for (let r = rect.r0; r <= rect.r1; r++) sheet.rowHeights.delete(r);
+    });
+  }
+  get useStandardHeight(): boolean { return this._get("useStandardHeight"); }
   get wrapText(): boolean { return this._get("wrapText"); }
   set wrapText(v: boolean) { eachCell(this.context, this.target, { wrapText: v }, (c) => { c.wrap = v; }); }
   get horizontalAlignment(): string { return this._get("horizontalAlignment"); }

@@ -144,15 +144,47 @@ describe("install and upgrade", () => {
     x.userTypes(guide, "A1", [["客户管理表 使用说明(模板版本 2)"]]);
     x.userTypes(guide, "A4", [["旧版的说明段落"]]);
     x.userTypes(guide, `A${used.r1 + 5}`, [["旧版末尾的一段"]]);
+    const freshHeights = new Map(ws.rowHeights);
+    ws.rowHeights.clear();
+    for (let r = 0; r <= used.r1 + 4; r++) ws.rowHeights.set(r, 99);
     const out = await installTemplate("zh-CN", false, "张三", now);
     // Said in the pane's toast and the audit row: the Guide was written anew.
     expect(out.kind === "upgraded" && out.refreshed).toEqual([guide]);
     expect(x.grid(guide, `A1:D${used.r1 + 5}`)).toEqual([...fresh.grid, ...Array.from({ length: 4 }, () => [null, null, null, null])]);
     expect(ws.merges).toEqual(fresh.merges);
+    // The old paragraphs' heights went with them: only the current paragraphs are tall.
+    expect(new Map(ws.rowHeights)).toEqual(freshHeights);
+    expect(x.grid(sheetName("rules", "zh-CN"), "A1:B5").find((r) => r[0] === META_ROWS.templateVersion["zh-CN"])?.[1]).toBe(TEMPLATE_VERSION);
     // A current workbook's Guide is left alone.
     x.userTypes(guide, `A${used.r1 + 3}`, [["经理加的一行"]]);
     expect(await installTemplate("zh-CN", false, "张三", now)).toMatchObject({ kind: "current" });
     expect(x.cell(guide, `A${used.r1 + 3}`)?.v).toBe("经理加的一行");
+  });
+
+  it("an upgrade cut short on the Guide keeps the old version, so the next install finishes it", async () => {
+    const guide = sheetName("guide", "zh-CN");
+    await makeVersion(2);
+    // Someone made a table on the Guide sheet: Excel will not merge a paragraph over it.
+    await x.api.run(async (context) => { context.workbook.worksheets.getItem(guide).tables.add("A3:B4", true).name = "Notes"; await context.sync(); });
+    await expect(installTemplate("zh-CN", false, "张三", now)).rejects.toThrow();
+    const version = () => x.grid(sheetName("rules", "zh-CN"), "A1:B5").find((r) => r[0] === META_ROWS.templateVersion["zh-CN"])?.[1];
+    expect(version()).toBe(2);
+    await x.api.run(async (context) => { context.workbook.tables.getItem("Notes").delete(); await context.sync(); });
+    const out = await installTemplate("zh-CN", false, "张三", now);
+    expect(out.kind === "upgraded" && out.refreshed).toEqual([guide]);
+    expect(version()).toBe(TEMPLATE_VERSION);
+  });
+
+  it("a Guide the manager protected is left as it is, and the rest of the upgrade still lands", async () => {
+    const guide = sheetName("guide", "zh-CN");
+    await makeVersion(2);
+    x.userTypes(guide, "A1", [["我们自己的使用说明"]]);
+    x.sheet(guide).protected = true;
+    const out = await installTemplate("zh-CN", false, "张三", now);
+    expect(out.kind === "upgraded" && out.refreshed).toEqual([]);
+    expect(out.kind === "upgraded" && [...out.sheets]).toEqual([sheetName("complaints", "zh-CN")]);
+    expect(x.cell(guide, "A1")?.v).toBe("我们自己的使用说明");
+    expect(await installTemplate("zh-CN", false, "张三", now)).toMatchObject({ kind: "current", version: TEMPLATE_VERSION });
   });
 });
 
