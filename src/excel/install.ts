@@ -211,14 +211,14 @@ function addColumns(context: Excel.RequestContext, table: Excel.Table, sheet: st
  * An upgrade's last step, once every sheet, column and Rules row is in: the current Guide (ours, and it
  * names the template's version), then the version itself. Queued in that order, so a batch that fails
  * on the Guide leaves the old version and the next install tries again. A Guide a manager protected is
- * left as it is. The caller syncs.
+ * left as it is, and so is one the install has just created (`created`). The caller syncs.
  * @returns the sheets written anew
  */
-export async function finishUpgrade(context: Excel.RequestContext, s: Structure): Promise<string[]> {
+export async function finishUpgrade(context: Excel.RequestContext, s: Structure, created: readonly string[]): Promise<string[]> {
   if (s.templateVersion === null || s.templateVersion >= TEMPLATE_VERSION) return [];
   const name = ourSheetNames(s.sheetNames).guide;
   const refreshed: string[] = [];
-  if (name !== undefined) {
+  if (name !== undefined && !created.includes(name)) {
     const ws = context.workbook.worksheets.getItem(name);
     const protection = ws.protection.load("protected");
     await context.sync();

@@ -46,7 +46,7 @@ export async function installTemplate(lang: Lang, confirmAdopt: boolean, user: s
   return run("audit", async (context) => {
     const s = await readStructure(context);
     // The version last, with the audit row: an upgrade cut short above is tried again next time.
-    const refreshed = await finishUpgrade(context, s);
+    const refreshed = await finishUpgrade(context, s, out.sheets);
     const done: InstallOutcome = out.kind === "upgraded" ? { ...out, refreshed } : out;
     const target = done.kind === "upgraded" ? [...done.sheets, ...done.refreshed, ...done.columns] : done.sheets;
     queueAudit(context, s.tables.audit, { user, action: done.kind === "installed" ? "install" : "upgrade", target: target.join(", "), cells: 0 }, now, true);

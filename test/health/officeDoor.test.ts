@@ -175,6 +175,15 @@ describe("install and upgrade", () => {
     expect(version()).toBe(TEMPLATE_VERSION);
   });
 
+  it("a Guide the upgrade had to create again is written once, and named once", async () => {
+    const guide = sheetName("guide", "zh-CN");
+    await makeVersion(2);
+    await x.api.run(async (context) => { context.workbook.worksheets.getItem(guide).delete(); await context.sync(); });
+    const out = await installTemplate("zh-CN", false, "张三", now);
+    expect(out.kind === "upgraded" && [out.sheets.filter((n) => n === guide), out.refreshed]).toEqual([[guide], []]);
+    expect(x.sheet(guide).merges.length).toBeGreaterThan(0);
+  });
+
   it("a Guide the manager protected is left as it is, and the rest of the upgrade still lands", async () => {
     const guide = sheetName("guide", "zh-CN");
     await makeVersion(2);
