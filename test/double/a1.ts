@@ -74,3 +74,5 @@ export function quoteSheet(name: string): string {
 export const rows = (r: Rect) => r.r1 - r.r0 + 1;
 export const cols = (r: Rect) => r.c1 - r.c0 + 1;
 export const intersects = (a: Rect, b: Rect) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+/** Whether `inner` lies wholly within `outer`. */
+export const contains = (outer: Rect, inner: Rect) => inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1;

@@ -7,7 +7,7 @@
  *
  * The member lists (`*_API`) are typed against @types/office-js: a misspelt member does not compile.
  */
-import { cols, colToLetters, intersects, MAX_ROWS, parseA1, quoteSheet, rectToA1, rows, splitSheet, type Rect } from "./a1";
+import { cols, colToLetters, contains, intersects, MAX_ROWS, parseA1, quoteSheet, rectToA1, rows, splitSheet, type Rect } from "./a1";
 import { SheetStore, WorkbookStore, type Cell, type CellValue, type ChartEntry, type ChartSeriesEntry, type ConditionalFormatEntry, type TableStore } from "./store";
 import { apiSetOf, enumValues, formatVersion, manifestSets, supports, type ApiSet, type HostSets } from "./apiSets";
 import { deleteRows, inheritRows, insertColumns, insertRows, rowTemplate, sortTable } from "./rowOps";
@@ -848,8 +848,7 @@ export class RangeDouble extends NullableProxy {
       const { sheet, rect } = this._target();
       if (this.context.store.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, rect))) throw new DoubleError("InvalidOperation", "Cells in a table can't be merged");
       refuseProtected(sheet);
-      const inside = (m: Rect) => m.r0 >= rect.r0 && m.r1 <= rect.r1 && m.c0 >= rect.c0 && m.c1 <= rect.c1;
-      sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.filter((m) => !inside(m)));
+      sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.filter((m) => !contains(rect, m)));
       if (across) for (let r = rect.r0; r <= rect.r1; r++) sheet.merges.push({ ...rect, r0: r, r1: r });
       else sheet.merges.push(rect);
     });
@@ -1274,7 +1273,7 @@ export class DataValidationDouble extends ProxyBase {
       // A new rule replaces what it covers, as Excel does.
       for (let i = sheet.validations.length - 1; i >= 0; i--) {
         const v = sheet.validations[i];
-        if (v && v.rect.r0 >= rect.r0 && v.rect.c0 >= rect.c0 && v.rect.r1 <= rect.r1 && v.rect.c1 <= rect.c1) sheet.validations.splice(i, 1);
+        if (v && contains(rect, v.rect)) sheet.validations.splice(i, 1);
       }
       sheet.validations.push({ rect, rule, ignoreBlanks: true });
     });
