@@ -75,6 +75,9 @@ async function makeVersion(version: 1 | 2): Promise<void> {
   dropLastColumns(sheetName("followUps", "zh-CN"), "CRM_FollowUps", added.followUps.length);
 }
 
+/** The template version the Rules sheet says. */
+const versionCell = () => x.grid(sheetName("rules", "zh-CN"), "A1:B5").find((r) => r[0] === META_ROWS.templateVersion["zh-CN"])?.[1];
+
 /** Headers, Rules labels, sheet names and our names: what an upgrade must make equal to a fresh install. */
 function shape(): unknown {
   const headers = (table: string, sheet: SheetKey) => {
@@ -154,7 +157,7 @@ describe("install and upgrade", () => {
     expect(ws.merges).toEqual(fresh.merges);
     // The old paragraphs' heights went with them: only the current paragraphs are tall.
     expect(new Map(ws.rowHeights)).toEqual(freshHeights);
-    expect(x.grid(sheetName("rules", "zh-CN"), "A1:B5").find((r) => r[0] === META_ROWS.templateVersion["zh-CN"])?.[1]).toBe(TEMPLATE_VERSION);
+    expect(versionCell()).toBe(TEMPLATE_VERSION);
     // A current workbook's Guide is left alone.
     x.userTypes(guide, `A${used.r1 + 3}`, [["经理加的一行"]]);
     expect(await installTemplate("zh-CN", false, "张三", now)).toMatchObject({ kind: "current" });
@@ -167,12 +170,11 @@ describe("install and upgrade", () => {
     // Someone made a table on the Guide sheet: Excel will not merge a paragraph over it.
     await x.api.run(async (context) => { context.workbook.worksheets.getItem(guide).tables.add("A3:B4", true).name = "Notes"; await context.sync(); });
     await expect(installTemplate("zh-CN", false, "张三", now)).rejects.toThrow();
-    const version = () => x.grid(sheetName("rules", "zh-CN"), "A1:B5").find((r) => r[0] === META_ROWS.templateVersion["zh-CN"])?.[1];
-    expect(version()).toBe(2);
+    expect(versionCell()).toBe(2);
     await x.api.run(async (context) => { context.workbook.tables.getItem("Notes").delete(); await context.sync(); });
     const out = await installTemplate("zh-CN", false, "张三", now);
     expect(out.kind === "upgraded" && out.refreshed).toEqual([guide]);
-    expect(version()).toBe(TEMPLATE_VERSION);
+    expect(versionCell()).toBe(TEMPLATE_VERSION);
   });
 
   it("a Guide the upgrade had to create again is written once, and named once", async () => {
