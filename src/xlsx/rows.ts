@@ -365,23 +365,25 @@ function cellTag(x: string, from: number, out: CellAttrs): number {
     if (q !== 34 && q !== 39) return -2;
     const close = x.indexOf(q === 34 ? '"' : "'", j + 1);
     if (close < 0) return -1;
-    if (k1 - i === 1) {
-      const name = x.charCodeAt(i);
-      if (name === 114) {
-        out.r0 = j + 1;
-        out.r1 = close;
-        let col = 0;
-        for (let c = j + 1; c < close; c++) {
-          const d = letterCode(x.charCodeAt(c));
-          if (d < 0) break;
-          col = col * 26 + d;
-        }
-        out.col = col;
-      } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
-      else if (name === 116) { out.t0 = j + 1; out.t1 = close; }
-    }
+    if (k1 - i === 1) noteCellAttr(x, x.charCodeAt(i), j + 1, close, out);
     i = close + 1;
   }
+}
+
+/** Notes a cell's one-letter attribute (`r`, `s` or `t`; any other is not ours) whose value is x[v0, v1). */
+function noteCellAttr(x: string, name: number, v0: number, v1: number, out: CellAttrs): void {
+  if (name === 114) {
+    out.r0 = v0;
+    out.r1 = v1;
+    let col = 0;
+    for (let c = v0; c < v1; c++) {
+      const d = letterCode(x.charCodeAt(c));
+      if (d < 0) break;
+      col = col * 26 + d;
+    }
+    out.col = col;
+  } else if (name === 115) { out.s0 = v0; out.s1 = v1; }
+  else if (name === 116) { out.t0 = v0; out.t1 = v1; }
 }
 
 function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
@@ -401,21 +403,7 @@ function cellAttrs(x: string, from: number, to: number, out: CellAttrs): void {
     if (q !== 34 && q !== 39) return;
     const close = x.indexOf(q === 34 ? '"' : "'", j + 1);
     if (close < 0) return;
-    if (k1 - k === 1) {
-      const name = x.charCodeAt(k);
-      if (name === 114) {
-        out.r0 = j + 1;
-        out.r1 = close;
-        let col = 0;
-        for (let c = j + 1; c < close; c++) {
-          const ch = letterCode(x.charCodeAt(c));
-          if (ch < 0) break;
-          col = col * 26 + ch;
-        }
-        out.col = col;
-      } else if (name === 115) { out.s0 = j + 1; out.s1 = close; }
-      else if (name === 116) { out.t0 = j + 1; out.t1 = close; }
-    }
+    if (k1 - k === 1) noteCellAttr(x, x.charCodeAt(k), j + 1, close, out);
     i = close + 1;
   }
 }
